@@ -1,0 +1,3 @@
+"""Equality Impact Assessment toolkit."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Analysis of consultation responses with pandas: reading, recognising, counting."""

@@ -1,0 +1,41 @@
+"""The root ``eia`` command group and the error handling shared by every command."""
+
+import sys
+
+import click
+
+from eia_app import __version__
+from eia_app.domain.errors import EIAError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eia")
+def cli() -> None:
+    """Equality Impact Assessment toolkit."""
+
+
+def _register_commands() -> None:
+    # Imported here so that each module can decorate ``cli`` without a cycle.
+    from eia_app.cli import commands  # noqa: F401
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI, turning any user-facing error into one line on stderr.
+
+    Args:
+        argv: Arguments without the program name; defaults to ``sys.argv[1:]``.
+    """
+    _register_commands()
+    try:
+        cli.main(args=argv, prog_name="eia", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as problem:
+        problem.show()
+        sys.exit(problem.exit_code)
+    except EIAError as problem:
+        click.echo(f"Error: {problem}", err=True)
+        sys.exit(1)

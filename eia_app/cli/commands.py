@@ -1,0 +1,1 @@
+"""Imports every command module so that their commands are registered on ``cli``."""

@@ -1,0 +1,13 @@
+"""Exceptions the core raises; shells turn them into one clear message for a user."""
+
+
+class EIAError(Exception):
+    """Base of every error a user can act on; its message says what to do."""
+
+
+class InvalidAssessmentError(EIAError):
+    """An assessment file or form could not be read as an assessment."""
+
+
+class NotFoundError(EIAError):
+    """A stored assessment or version does not exist."""

@@ -1,0 +1,1 @@
+"""Export of assessments to Word documents with docxtpl."""

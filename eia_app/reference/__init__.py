@@ -1,0 +1,1 @@
+"""Loading of reference data shipped with the toolkit: the characteristics registry, baselines."""

@@ -1,0 +1,1 @@
+"""The services layer: the one API that the Streamlit UI and the CLI call."""
