@@ -1,0 +1,193 @@
+"""Use cases on assessments: read, check, save and list; called by the UI and the CLI."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from eia_app.domain.assessment import Assessment
+from eia_app.domain.completeness import check_completeness
+from eia_app.domain.characteristics import DEFAULT_LOCAL_GROUP_IDS
+from eia_app.domain.details import Stage
+from eia_app.domain.diff import describe_changes
+from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
+from eia_app.domain.issues import Issue
+from eia_app.domain.repository import AssessmentRepository
+from eia_app.domain.versions import (
+    AssessmentFilter,
+    AssessmentSummary,
+    StoredAssessment,
+    VersionInfo,
+)
+
+
+def describe_validation_error(error: ValidationError, source: str) -> str:
+    """Turn a pydantic error into lines naming each field and what to do.
+
+    Args:
+        error: The validation error.
+        source: Where the data came from (a file name or "the form").
+
+    Returns:
+        One line per problem, prefixed with the source.
+    """
+    lines = []
+    for problem in error.errors():
+        where = ".".join(str(part) for part in problem["loc"]) or "(whole document)"
+        lines.append(f"{source}: field '{where}': {problem['msg']}")
+    return "\n".join(lines)
+
+
+def parse_assessment(text: str, source: str = "the assessment") -> Assessment:
+    """Read an assessment from JSON text.
+
+    Args:
+        text: JSON produced by ``export-json`` or written by hand.
+        source: Name used in error messages, usually the file name.
+
+    Returns:
+        The assessment.
+
+    Raises:
+        InvalidAssessmentError: If the text is not JSON or does not fit the model;
+            the message names the line or every field at fault.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as bad:
+        raise InvalidAssessmentError(
+            f"{source} is not valid JSON: {bad.msg} at line {bad.lineno}, column {bad.colno}."
+        ) from None
+    try:
+        return Assessment.model_validate(data)
+    except ValidationError as bad:
+        raise InvalidAssessmentError(describe_validation_error(bad, source)) from None
+
+
+def read_assessment_file(path: Path) -> Assessment:
+    """Read an assessment from a JSON file.
+
+    Args:
+        path: The file to read.
+
+    Returns:
+        The assessment.
+
+    Raises:
+        InvalidAssessmentError: If the file is missing, unreadable or invalid.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InvalidAssessmentError(f"{path}: no such file.") from None
+    except (OSError, UnicodeDecodeError) as bad:
+        raise InvalidAssessmentError(f"{path}: cannot be read ({bad}).") from None
+    return parse_assessment(text, source=path.name)
+
+
+def assessment_to_json(assessment: Assessment) -> str:
+    """Serialise an assessment as the JSON that :func:`parse_assessment` reads.
+
+    Args:
+        assessment: The assessment.
+
+    Returns:
+        Indented JSON text.
+    """
+    return assessment.model_dump_json(indent=2)
+
+
+def check_assessment(
+    assessment: Assessment,
+    stage: Stage | None = None,
+    *,
+    local_group_ids: tuple[str, ...] = DEFAULT_LOCAL_GROUP_IDS,
+    today: date | None = None,
+) -> list[Issue]:
+    """Return every completeness problem of an assessment for a stage.
+
+    Args:
+        assessment: The assessment.
+        stage: Stage to check; defaults to the assessment's own.
+        local_group_ids: Local groups the council requires to be assessed.
+        today: Date for checks such as a passed review date.
+
+    Returns:
+        All issues, blocking and not.
+    """
+    return check_completeness(assessment, stage, local_group_ids=local_group_ids, today=today)
+
+
+def save_assessment(
+    repo: AssessmentRepository, assessment: Assessment, *, saved_by: str
+) -> StoredAssessment:
+    """Save a new version of an assessment, recording what changed.
+
+    Args:
+        repo: Where assessments are stored.
+        assessment: The assessment to save; it must have a reference.
+        saved_by: Name of the person saving.
+
+    Returns:
+        The stored version.
+
+    Raises:
+        InvalidAssessmentError: If the assessment has no reference.
+    """
+    reference = assessment.key_details.reference
+    if not reference:
+        raise InvalidAssessmentError(
+            "Key details > EIA reference is empty: give the assessment a reference such as "
+            "EIA-2025-0001 before saving."
+        )
+    try:
+        previous: Assessment | None = repo.get(reference).assessment
+    except NotFoundError:
+        previous = None
+    summary = describe_changes(previous, assessment)
+    return repo.add_version(assessment, saved_by=saved_by or "unknown", change_summary=summary)
+
+
+def load_assessment(
+    repo: AssessmentRepository, reference: str, version: int | None = None
+) -> StoredAssessment:
+    """Load the current (or a given) version of an assessment.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        version: A version number, or None for the current one.
+
+    Returns:
+        The stored version.
+    """
+    return repo.get(reference, version)
+
+
+def version_history(repo: AssessmentRepository, reference: str) -> list[VersionInfo]:
+    """Return every saved version of an assessment, oldest first.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+
+    Returns:
+        The version history.
+    """
+    return repo.versions(reference)
+
+
+def list_assessments(
+    repo: AssessmentRepository, criteria: AssessmentFilter | None = None
+) -> list[AssessmentSummary]:
+    """List the current version of each assessment that matches the criteria.
+
+    Args:
+        repo: Where assessments are stored.
+        criteria: Optional filter on status, directorate and review date.
+
+    Returns:
+        Summaries ordered by reference.
+    """
+    return repo.list(criteria)
