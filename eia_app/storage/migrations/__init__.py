@@ -1,0 +1,1 @@
+"""Alembic migrations that create and evolve the assessment tables (shipped in the package)."""

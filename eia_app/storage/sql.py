@@ -1,0 +1,211 @@
+"""The assessment repository on a SQL database through SQLAlchemy."""
+
+from datetime import datetime
+
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from eia_app.domain.assessment import Assessment
+from eia_app.domain.versions import (
+    AssessmentFilter,
+    AssessmentSummary,
+    StoredAssessment,
+    VersionInfo,
+)
+from eia_app.storage.database import translate_errors
+from eia_app.storage.records import (
+    QueryableFields,
+    build_summary,
+    no_assessment,
+    no_version,
+    queryable_fields,
+    read_payload,
+    require_reference,
+    utc_now,
+)
+from eia_app.storage.tables import AssessmentRow, AssessmentVersionRow
+
+Version = AssessmentVersionRow
+
+
+class SqlAlchemyAssessmentRepository:
+    """Stores each saved version as an immutable row; the schema comes from the migrations.
+
+    Args:
+        engine: An engine on a database already brought up to date by
+            :func:`eia_app.storage.database.migrate`.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def engine(self) -> Engine:
+        """The engine this repository reads and writes through."""
+        return self._engine
+
+    def add_version(
+        self, assessment: Assessment, *, saved_by: str, change_summary: str
+    ) -> StoredAssessment:
+        """Insert a new version of the assessment named by its reference.
+
+        Args:
+            assessment: The assessment to store.
+            saved_by: Who is saving.
+            change_summary: What changed since the previous version.
+
+        Returns:
+            The stored version.
+
+        Raises:
+            InvalidAssessmentError: If the assessment has no reference.
+            StorageError: If the database cannot be written.
+        """
+        reference = require_reference(assessment)
+        saved_at = utc_now()
+        with translate_errors(self._engine, "save to"), self._sessions.begin() as session:
+            if session.get(AssessmentRow, reference) is None:
+                session.add(AssessmentRow(reference=reference, created_at=saved_at))
+            latest = session.scalar(
+                select(func.max(Version.version)).where(Version.reference == reference)
+            )
+            row = Version(
+                reference=reference,
+                version=(latest or 0) + 1,
+                saved_by=saved_by,
+                saved_at=saved_at,
+                change_summary=change_summary,
+                payload=assessment.model_dump_json(),
+                **queryable_fields(assessment),
+            )
+            session.add(row)
+        return StoredAssessment(info=_info(row), assessment=assessment)
+
+    def get(self, reference: str, version: int | None = None) -> StoredAssessment:
+        """Return one version, the latest by default.
+
+        Args:
+            reference: The assessment's reference.
+            version: The version number, or None for the latest.
+
+        Returns:
+            The stored version.
+
+        Raises:
+            NotFoundError: If there is no such assessment or version.
+            StorageError: If the database cannot be read.
+        """
+        with translate_errors(self._engine, "read"), self._sessions() as session:
+            latest = self._latest_number(session, reference)
+            wanted = latest if version is None else version
+            row = session.scalar(
+                select(Version).where(Version.reference == reference, Version.version == wanted)
+            )
+        if row is None:
+            raise no_version(reference, wanted, latest)
+        return StoredAssessment(
+            info=_info(row), assessment=read_payload(row.payload, reference, row.version)
+        )
+
+    def versions(self, reference: str) -> list[VersionInfo]:
+        """Return the history of an assessment, oldest first.
+
+        Args:
+            reference: The assessment's reference.
+
+        Returns:
+            One entry per saved version.
+
+        Raises:
+            NotFoundError: If there is no such assessment.
+            StorageError: If the database cannot be read.
+        """
+        with translate_errors(self._engine, "read"), self._sessions() as session:
+            rows = session.scalars(
+                select(Version).where(Version.reference == reference).order_by(Version.version)
+            ).all()
+        if not rows:
+            raise no_assessment(reference)
+        return [_info(row) for row in rows]
+
+    def list(self, criteria: AssessmentFilter | None = None) -> list[AssessmentSummary]:
+        """Return the current version of every assessment that matches.
+
+        Args:
+            criteria: Filter on status, directorate (case-insensitive) and review date.
+
+        Returns:
+            Summaries ordered by reference.
+
+        Raises:
+            StorageError: If the database cannot be read.
+        """
+        query = _filtered(_current_versions(), criteria or AssessmentFilter())
+        with translate_errors(self._engine, "read"), self._sessions() as session:
+            rows = session.scalars(query.order_by(Version.reference)).all()
+        return [build_summary(_info(row), _fields(row)) for row in rows]
+
+    def count(self) -> int:
+        """Return how many assessments (not versions) are stored.
+
+        Raises:
+            StorageError: If the database cannot be read.
+        """
+        with translate_errors(self._engine, "read"), self._sessions() as session:
+            return session.scalar(select(func.count()).select_from(AssessmentRow)) or 0
+
+    @staticmethod
+    def _latest_number(session: Session, reference: str) -> int:
+        latest = session.scalar(
+            select(func.max(Version.version)).where(Version.reference == reference)
+        )
+        if latest is None:
+            raise no_assessment(reference)
+        return latest
+
+
+def _current_versions() -> Select[AssessmentVersionRow]:
+    newest = (
+        select(Version.reference, func.max(Version.version).label("version"))
+        .group_by(Version.reference)
+        .subquery()
+    )
+    return select(Version).join(
+        newest, and_(Version.reference == newest.c.reference, Version.version == newest.c.version)
+    )
+
+
+def _filtered(
+    query: Select[AssessmentVersionRow], criteria: AssessmentFilter
+) -> Select[AssessmentVersionRow]:
+    if criteria.status is not None:
+        query = query.where(Version.status == criteria.status.value)
+    if criteria.directorate:
+        query = query.where(func.lower(Version.directorate) == criteria.directorate.lower())
+    if criteria.review_before is not None:
+        # A NULL review date never compares true, so undated assessments drop out.
+        query = query.where(Version.review_date <= criteria.review_before)
+    return query
+
+
+def _info(row: AssessmentVersionRow) -> VersionInfo:
+    saved_at: datetime = row.saved_at
+    return VersionInfo(
+        reference=row.reference,
+        version=row.version,
+        saved_by=row.saved_by,
+        saved_at=saved_at,
+        change_summary=row.change_summary,
+    )
+
+
+def _fields(row: AssessmentVersionRow) -> QueryableFields:
+    return QueryableFields(
+        title=row.title,
+        status=row.status,
+        stage=row.stage,
+        directorate=row.directorate,
+        review_date=row.review_date,
+    )

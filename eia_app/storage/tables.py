@@ -1,0 +1,68 @@
+"""SQLAlchemy tables: one row per assessment and one immutable row per saved version."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as naive UTC and always read back as timezone-aware UTC.
+
+    SQLite has no timezone type, so without this a value saved as UTC would be
+    read back naive and compare wrongly with aware datetimes.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Convert an aware datetime to naive UTC before it is stored."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Mark a stored naive timestamp as UTC."""
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the assessment tables."""
+
+
+class AssessmentRow(Base):
+    """An assessment, identified by its reference; its content lives in its versions."""
+
+    __tablename__ = "assessments"
+
+    reference: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AssessmentVersionRow(Base):
+    """One saved version: the full assessment as JSON plus copies of fields to filter on."""
+
+    __tablename__ = "assessment_versions"
+    __table_args__ = (
+        UniqueConstraint("reference", "version", name="uq_assessment_versions_reference_version"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reference: Mapped[str] = mapped_column(
+        String(32), ForeignKey("assessments.reference"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    saved_by: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    change_summary: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    stage: Mapped[str] = mapped_column(String(32))
+    directorate: Mapped[str | None] = mapped_column(Text, nullable=True)
+    review_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    payload: Mapped[str] = mapped_column(Text)
