@@ -1,1 +1,3 @@
 """Imports every command module so that their commands are registered on ``cli``."""
+
+from eia_app.cli import assessment_commands  # noqa: F401

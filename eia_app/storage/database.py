@@ -69,7 +69,12 @@ def create_database_engine(url: str) -> Engine:
     _make_sqlite_folder(parsed)
     try:
         engine = create_engine(parsed, pool_pre_ping=True)
-    except (ArgumentError, ImportError) as bad:
+    except ImportError as bad:
+        raise StorageError(
+            f"Cannot use the database {describe_url(parsed)}: its driver is not installed "
+            f"({_reason(bad)}). Install the driver, or {URL_HINT[0].lower()}{URL_HINT[1:]}"
+        ) from None
+    except ArgumentError as bad:
         raise StorageError(
             f"Cannot use the database {describe_url(parsed)}: {_reason(bad)}. {URL_HINT}"
         ) from None

@@ -1,0 +1,195 @@
+"""Commands on assessments: serve the app, validate, schema, list, show, import and export."""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+import eia_app
+from eia_app.cli.app import cli
+from eia_app.cli.assessment_views import format_record, format_table
+from eia_app.domain.assessment import Assessment
+from eia_app.domain.details import Stage, Status
+from eia_app.domain.errors import EIAError
+from eia_app.domain.versions import AssessmentFilter
+from eia_app.services.assessments import (
+    assessment_to_json,
+    check_assessment,
+    list_assessments,
+    load_assessment,
+    read_assessment_file,
+    save_assessment,
+    version_history,
+)
+from eia_app.services.workspace import open_repository, open_workspace
+from eia_app.settings import DATABASE_URL_VARIABLE, load_settings
+
+# The Streamlit entrypoint is located by path, not imported: only the UI may import streamlit.
+STREAMLIT_APP = Path(eia_app.__file__).resolve().parent / "ui" / "streamlit_app.py"
+
+STAGES = click.Choice([stage.value for stage in Stage])
+STATUSES = click.Choice([status.value for status in Status])
+VERSION = click.IntRange(min=1)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Show any error the user can act on as one ``Error:`` line with exit code 1.
+
+    Yields:
+        Nothing; the body runs inside the translation.
+
+    Raises:
+        click.ClickException: In place of any :class:`EIAError`.
+    """
+    try:
+        yield
+    except EIAError as problem:
+        raise click.ClickException(str(problem)) from None
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+@click.option("--headless", is_flag=True, help="Do not open a web browser.")
+def serve(port: int, headless: bool) -> None:
+    """Open the assessment library (loading the examples if empty) and start the web app."""
+    settings = load_settings()
+    with user_errors():
+        open_workspace(settings.database_url)
+    if not STREAMLIT_APP.is_file():
+        raise click.ClickException(
+            f"The web app is missing ({STREAMLIT_APP.name} is not installed). "
+            "Reinstall the toolkit."
+        )
+    command = [sys.executable, "-m", "streamlit", "run", str(STREAMLIT_APP)]
+    command += ["--server.port", str(port)]
+    if headless:
+        command += ["--server.headless", "true"]
+    # The app reads the same settings, so pin the database it must open.
+    environment = {**os.environ, DATABASE_URL_VARIABLE: settings.database_url}
+    click.echo(f"Starting the EIA toolkit at http://localhost:{port} (Ctrl+C stops it).")
+    try:
+        finished = subprocess.run(command, env=environment, check=False)
+    except KeyboardInterrupt:
+        return
+    except OSError as bad:
+        raise click.ClickException(f"Cannot start Streamlit: {bad}.") from None
+    if finished.returncode != 0:
+        _exit(finished.returncode)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--stage", type=STAGES, help="Stage to check against [default: the file's own].")
+def validate(file: Path, stage: str | None) -> None:
+    """Check an assessment JSON FILE and list every problem; exit 1 if any blocks the stage."""
+    with user_errors():
+        assessment = read_assessment_file(file)
+    target = Stage(stage) if stage else assessment.stage
+    issues = check_assessment(assessment, target, today=date.today())
+    for issue in issues:
+        click.echo(issue.as_line())
+    errors = sum(1 for issue in issues if issue.blocking)
+    warnings = len(issues) - errors
+    verdict = "not ready" if errors else "ready"
+    click.echo(
+        f"{file.name}: {verdict} for the {target.value} stage: "
+        f"{errors} blocking problem(s), {warnings} warning(s)."
+    )
+    if errors:
+        _exit(1)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of an assessment file."""
+    click.echo(json.dumps(Assessment.model_json_schema(), indent=2))
+
+
+@cli.command("list")
+@click.option("--status", type=STATUSES, help="Only assessments with this status.")
+@click.option("--directorate", help="Only this directorate (any capitalisation).")
+@click.option(
+    "--review-before",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only reviews due on or before this date (YYYY-MM-DD).",
+)
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table")
+def list_command(
+    status: str | None, directorate: str | None, review_before: datetime | None, output: str
+) -> None:
+    """List the current version of each stored assessment."""
+    criteria = AssessmentFilter(
+        status=Status(status) if status else None,
+        directorate=directorate,
+        review_before=review_before.date() if review_before else None,
+    )
+    with user_errors():
+        summaries = list_assessments(open_repository(), criteria)
+    if output == "json":
+        click.echo(json.dumps([s.model_dump(mode="json") for s in summaries], indent=2))
+    else:
+        click.echo(format_table(summaries))
+
+
+@cli.command()
+@click.argument("reference")
+@click.option("--version", type=VERSION, help="Version number [default: the latest].")
+def show(reference: str, version: int | None) -> None:
+    """Describe a stored assessment: key facts, version history and completeness."""
+    with user_errors():
+        repo = open_repository()
+        stored = load_assessment(repo, reference, version)
+        history = version_history(repo, reference)
+    issues = check_assessment(stored.assessment, today=date.today())
+    click.echo(format_record(stored, history, issues))
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--by", "saved_by", help="Name recorded as saving it [default: EIA_USER].")
+def import_command(file: Path, saved_by: str | None) -> None:
+    """Save an assessment JSON FILE as a new version in the library."""
+    with user_errors():
+        assessment = read_assessment_file(file)
+        stored = save_assessment(
+            open_repository(), assessment, saved_by=saved_by or load_settings().user
+        )
+    info = stored.info
+    click.echo(f"Saved {info.reference} version {info.version} ({info.change_summary}).")
+
+
+@cli.command("export-json")
+@click.argument("reference")
+@click.option("--version", type=VERSION, help="Version number [default: the latest].")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write."
+)
+def export_json(reference: str, version: int | None, output: Path | None) -> None:
+    """Write a stored assessment as JSON, to a file or the screen."""
+    with user_errors():
+        stored = load_assessment(open_repository(), reference, version)
+    text = assessment_to_json(stored.assessment)
+    if output is None:
+        click.echo(text)
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as bad:
+        raise click.ClickException(
+            f"Cannot write {output}: {bad.strerror or bad}. Choose another file with -o."
+        ) from None
+    click.echo(f"Wrote {stored.info.reference} version {stored.info.version} to {output}.")
+
+
+def _exit(code: int) -> NoReturn:
+    # SystemExit rather than click's Exit: in the non-standalone mode that ``main``
+    # uses, click returns an Exit's code instead of ending the process with it.
+    sys.exit(code)
