@@ -131,7 +131,7 @@ def translate_errors(engine: Engine, action: str) -> Iterator[None]:
 
 def _make_sqlite_folder(url: URL) -> None:
     path = sqlite_file(url)
-    if path is None or path.parent.exists():
+    if path is None or path.parent.is_dir():
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
