@@ -1,0 +1,113 @@
+"""Pieces shared by every page: headings, the error summary and the open assessment."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from eia_app.domain.errors import EIAError
+from eia_app.domain.versions import StoredAssessment
+from eia_app.services.assessments import load_assessment
+from eia_app.services.sections import FormProblem
+from eia_app.ui import state
+from eia_app.ui.form_fields import option_label
+
+
+@dataclass
+class FormContext:
+    """What the field renderers need besides the values themselves.
+
+    Attributes:
+        section_id: The page's section, used in widget keys.
+        problems: Messages from the last failed save, keyed by field path.
+        group_options: Registry ids offered wherever a group is chosen.
+        group_labels: Readable label for each registry id.
+    """
+
+    section_id: str
+    problems: dict[str, str] = field(default_factory=dict)
+    group_options: list[str] = field(default_factory=list)
+    group_labels: dict[str, str] = field(default_factory=dict)
+
+    def group_label(self, group_id: str) -> str:
+        """Return the label of a group id, or the id if the registry does not know it."""
+        return self.group_labels.get(group_id, group_id)
+
+
+def heading(text: str, level: int) -> None:
+    """Show a heading at a given level (2 to 4); the page title is the only level 1.
+
+    Args:
+        text: The heading text.
+        level: 2 for a section inside the page, 3 below that, 4 for anything deeper.
+    """
+    if level <= 2:
+        st.header(text)
+    elif level == 3:
+        st.subheader(text)
+    else:
+        st.markdown(f"#### {text}")
+
+
+def error_summary(problems: Iterable[FormProblem]) -> None:
+    """Show the GOV.UK-style error summary: what is wrong, field by field.
+
+    Args:
+        problems: The problems to list.
+    """
+    lines = "\n".join(f"- **{p.label}**: {p.message}" for p in problems)
+    st.error(f"**There is a problem. Nothing was saved; your answers are still here.**\n\n{lines}")
+
+
+def inline_problem(context: FormContext, path: str) -> None:
+    """Show the error for one field next to it, if the last save found one.
+
+    Args:
+        context: The form context holding the problems.
+        path: The field's dotted path.
+    """
+    message = context.problems.get(path)
+    if message:
+        st.error(f"Error: {message}")
+
+
+def load_current() -> StoredAssessment | None:
+    """Load the open assessment, or explain how to open one.
+
+    Returns:
+        The current version of the open assessment, or None if none is open or
+        it cannot be loaded (a message has been shown).
+    """
+    reference = state.current_reference()
+    if reference is None:
+        st.info("No assessment is open. Choose one in the Library, or start a new one there.")
+        st.button(
+            "Go to the Library",
+            key="eia.goto_library",
+            on_click=state.request_page,
+            args=("library",),
+        )
+        return None
+    try:
+        return load_assessment(state.repository(), reference)
+    except EIAError as problem:
+        st.error(f"The assessment {reference} could not be opened: {problem}")
+        return None
+
+
+def assessment_caption(stored: StoredAssessment) -> None:
+    """Say which assessment and version is open, as text."""
+    info, assessment = stored.info, stored.assessment
+    st.markdown(
+        f"**{info.reference}**: {assessment.title}  \n"
+        f"Version {info.version}, saved by {info.saved_by} on "
+        f"{info.saved_at:%d %B %Y at %H:%M} UTC. "
+        f"Status: {option_label(assessment.status)}. Stage: {option_label(assessment.stage)}."
+    )
+
+
+def show_flash() -> None:
+    """Show the message kept from the previous run, such as "Saved as version 2"."""
+    message = state.take_flash()
+    if message:
+        st.success(message)

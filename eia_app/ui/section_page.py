@@ -1,0 +1,132 @@
+"""A section page: the section's fields in one form, saved as a new version."""
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from eia_app.domain.assessment import Assessment
+from eia_app.domain.errors import EIAError
+from eia_app.domain.versions import StoredAssessment
+from eia_app.services.assessments import save_assessment
+from eia_app.services.reference import get_registry
+from eia_app.services.sections import (
+    FormInvalidError,
+    FormProblem,
+    Section,
+    apply_section,
+    get_section,
+    section_values,
+)
+from eia_app.ui import components, group_pages, state
+from eia_app.ui.components import FormContext
+from eia_app.ui.form_fields import FieldKind, describe_fields
+from eia_app.ui.widgets import render_field, render_model
+
+SectionRenderer = Callable[[Section, Assessment, FormContext], dict[str, Any]]
+
+
+def render(section_id: str) -> None:
+    """Draw a section page: title, open assessment, the form and its Save button.
+
+    Args:
+        section_id: Id of the section in ``SECTIONS``.
+    """
+    section = get_section(section_id)
+    st.title(section.title)
+    stored = components.load_current()
+    if stored is None:
+        return
+    components.assessment_caption(stored)
+    components.show_flash()
+    problems = _problems(section.id)
+    if problems:
+        components.error_summary(problems)
+    context = _context(section.id, stored.assessment, problems)
+    with st.form(f"eia.section_form.{section.id}", enter_to_submit=False):
+        renderer = _RENDERERS.get(section.id, render_generic)
+        values = renderer(section, stored.assessment, context)
+        submitted = st.form_submit_button("Save", type="primary")
+    if submitted:
+        _save(section, stored, values)
+
+
+def render_generic(
+    section: Section, assessment: Assessment, context: FormContext
+) -> dict[str, Any]:
+    """Draw the section's top-level fields from the model's titles and descriptions.
+
+    Args:
+        section: The section.
+        assessment: The assessment as loaded.
+        context: Section, problems and group options.
+
+    Returns:
+        The entered values keyed by top-level field name.
+    """
+    current = section_values(assessment, section)
+    fields = {f.name: f for f in describe_fields(Assessment)}
+    entered = {}
+    for name in section.fields:
+        form_field = fields[name]
+        if len(section.fields) == 1 and form_field.kind is FieldKind.MODEL:
+            # The page title already names the model: show its guidance, not a second heading.
+            st.caption(form_field.help)
+            entered[name] = render_model(form_field.target, current[name] or {}, name, context, 2)
+        else:
+            entered[name] = render_field(form_field, current[name], name, context, 2)
+    return entered
+
+
+def _save(section: Section, stored: StoredAssessment, values: dict[str, Any]) -> None:
+    problems_key = _problems_key(section.id)
+    try:
+        updated = apply_section(stored.assessment, values)
+    except FormInvalidError as invalid:
+        st.session_state[problems_key] = invalid.problems
+        st.rerun()
+    st.session_state.pop(problems_key, None)
+    if updated == stored.assessment:
+        state.flash(
+            f"Nothing has changed since version {stored.info.version}, so nothing was saved."
+        )
+        st.rerun()
+    try:
+        saved = save_assessment(state.repository(), updated, saved_by=state.saved_by())
+    except EIAError as problem:
+        st.error(f"The assessment could not be saved: {problem} Your answers are still here.")
+        return
+    state.flash(f"Saved as version {saved.info.version}.")
+    st.rerun()
+
+
+def _problems_key(section_id: str) -> str:
+    return f"eia.problems.{section_id}"
+
+
+def _problems(section_id: str) -> list[FormProblem]:
+    return list(st.session_state.get(_problems_key(section_id), []))
+
+
+def _context(section_id: str, assessment: Assessment, problems: list[FormProblem]) -> FormContext:
+    registry = get_registry()
+    labels = {group.id: group.label for group in registry.groups}
+    known = list(labels)
+    used = [e.group_id for e in assessment.screening.entries]
+    used += [i.group_id for i in assessment.impacts]
+    used += [g for item in assessment.evidence.items for g in item.characteristics]
+    used += [g for action in assessment.actions for g in action.group_ids]
+    used += [g for point in assessment.consultation.you_said_we_did for g in point.group_ids]
+    options = known + sorted({g for g in used if g not in labels})
+    return FormContext(
+        section_id=section_id,
+        problems={p.path: p.message for p in problems},
+        group_options=options,
+        group_labels=labels,
+    )
+
+
+_RENDERERS: dict[str, SectionRenderer] = {
+    "impacts": group_pages.render_impacts,
+    "psed": group_pages.render_psed,
+}
