@@ -1,0 +1,400 @@
+"""The assessment commands of ``eia``: validate, schema, import, list, show, export-json, serve."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import eia_app.cli.commands  # noqa: F401  (registers every command on ``cli``)
+from eia_app.cli import assessment_commands
+from eia_app.cli.app import cli
+from eia_app.domain.assessment import Assessment
+from eia_app.services.workspace import EXAMPLE_SET, close_repositories
+from tests.factories import make_assessment, make_final_assessment
+
+
+@pytest.fixture(autouse=True)
+def _isolated_library(tmp_path, monkeypatch):
+    """Point every command at a fresh SQLite file and an empty examples folder."""
+    close_repositories()
+    monkeypatch.setenv(
+        "EIA_DATABASE_URL", f"sqlite:///{(tmp_path / 'db' / 'eia.sqlite').as_posix()}"
+    )
+    monkeypatch.setenv("EIA_EXAMPLES_DIR", str(tmp_path / "no-examples"))
+    monkeypatch.setenv("EIA_USER", "Test Officer")
+    yield
+    close_repositories()
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def write(path: Path, assessment: Assessment) -> Path:
+    path.write_text(assessment.model_dump_json(indent=2), encoding="utf-8")
+    return path
+
+
+def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real entry point in a new process, as a user's shell would."""
+    return subprocess.run(
+        [sys.executable, "-c", "from eia_app.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+# --- validate -----------------------------------------------------------------
+
+
+def test_validate_accepts_a_complete_assessment(tmp_path):
+    result = run("validate", str(write(tmp_path / "eia.json", make_assessment())))
+
+    assert result.exit_code == 0, result.output
+    assert "eia.json: ready for the consultation stage: 0 blocking problem(s)" in result.output
+
+
+def test_validate_names_an_emptied_required_field(tmp_path):
+    file = write(tmp_path / "eia.json", make_assessment(purpose__who_is_affected=None))
+
+    result = run("validate", str(file))
+
+    assert result.exit_code == 1
+    assert "purpose.who_is_affected" in result.output
+    assert "Who is affected" in result.output
+    assert "1 blocking problem(s)" in result.output
+
+
+def test_validate_checks_the_stage_asked_for(tmp_path):
+    file = write(tmp_path / "eia.json", make_assessment())
+
+    later = run("validate", str(file), "--stage", "final")
+    earlier = run("validate", str(file), "--stage", "screening")
+
+    assert later.exit_code == 1
+    assert "consultation.gunning_statement" in later.output
+    assert "not ready for the final stage" in later.output
+    assert earlier.exit_code == 0
+
+
+def test_validate_prints_one_line_per_issue_and_a_count(tmp_path):
+    file = write(tmp_path / "eia.json", make_final_assessment(actions=[], decision__reasons=None))
+
+    result = run("validate", str(file))
+
+    lines = result.output.strip().splitlines()
+    assert lines[:-1] == [
+        "error: Decision > Reasons (decision.reasons): Fill this in: it is required at the "
+        "final stage.",
+        "error: Action plan (actions): Fill this in: it is required at the final stage.",
+    ]
+    assert lines[-1].endswith("2 blocking problem(s), 0 warning(s).")
+
+
+def test_validate_rejects_an_unknown_stage(tmp_path):
+    result = run("validate", str(write(tmp_path / "eia.json", make_assessment())), "--stage", "x")
+    assert result.exit_code == 2
+
+
+def test_invalid_json_is_one_line_naming_the_file(tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"status": "draft",', encoding="utf-8")
+
+    result = run("validate", str(bad))
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("Error: broken.json is not valid JSON")
+    assert "Traceback" not in result.output
+
+
+def test_a_wrong_value_names_the_file_and_field(tmp_path):
+    bad = tmp_path / "eia.json"
+    bad.write_text(json.dumps({"status": "finished"}), encoding="utf-8")
+
+    result = run("validate", str(bad))
+
+    assert result.exit_code == 1
+    assert "eia.json: field 'status'" in result.stderr
+
+
+def test_a_missing_file_is_one_line(tmp_path):
+    result = run("validate", str(tmp_path / "absent.json"))
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("absent.json: no such file.")
+
+
+# --- schema -------------------------------------------------------------------
+
+
+def test_schema_prints_the_json_schema_of_an_assessment():
+    result = run("schema")
+
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema == Assessment.model_json_schema()
+    assert {"key_details", "impacts", "sign_off"} <= set(schema["properties"])
+
+
+# --- import, list, show, export-json --------------------------------------------
+
+
+@pytest.fixture
+def two_versions(tmp_path) -> tuple[Assessment, Assessment]:
+    first = make_assessment()
+    second = make_assessment(status="in_review", purpose__summary="A revised summary.")
+    assert run("import", str(write(tmp_path / "v1.json", first))).exit_code == 0
+    assert run("import", str(write(tmp_path / "v2.json", second)), "--by", "Jo Lee").exit_code == 0
+    return first, second
+
+
+def test_import_saves_new_versions_and_says_what_changed(tmp_path):
+    file = write(tmp_path / "eia.json", make_assessment())
+    first = run("import", str(file))
+    write(file, make_assessment(status="in_review"))
+    second = run("import", str(file), "--by", "Jo Lee")
+
+    assert first.output.strip() == "Saved EIA-2025-0001 version 1 (First version)."
+    assert second.output.strip() == "Saved EIA-2025-0001 version 2 (Changed: Status)."
+
+
+def test_import_refuses_an_assessment_without_reference(tmp_path):
+    file = write(tmp_path / "eia.json", make_assessment(key_details__reference=None))
+    result = run("import", str(file))
+    assert result.exit_code == 1
+    assert "EIA reference is empty" in result.stderr
+
+
+def test_list_shows_the_current_version_as_a_table(two_versions):
+    result = run("list")
+
+    assert result.exit_code == 0
+    heading, row = result.output.strip().splitlines()
+    assert heading.split()[:3] == ["Reference", "Version", "Status"]
+    assert row.split()[:5] == ["EIA-2025-0001", "2", "in", "review", "consultation"]
+    assert "SEND Strategy 2024-27" in row
+
+
+def test_list_as_json(two_versions):
+    result = run("list", "--format", "json")
+
+    rows = json.loads(result.output)
+    assert [(r["reference"], r["version"], r["status"], r["saved_by"]) for r in rows] == [
+        ("EIA-2025-0001", 2, "in_review", "Jo Lee")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], ["EIA-2025-0001", "EIA-2025-0002"]),
+        (["--status", "approved"], ["EIA-2025-0002"]),
+        (["--directorate", "ADULTS"], ["EIA-2025-0002"]),
+        (["--review-before", "2027-01-01"], ["EIA-2025-0002"]),
+        (["--status", "published"], []),
+    ],
+)
+def test_list_filters(tmp_path, options, expected):
+    run("import", str(write(tmp_path / "a.json", make_assessment())))
+    other = make_assessment(
+        key_details__reference="EIA-2025-0002",
+        status="approved",
+        key_details__directorate="Adults",
+        monitoring__review_date="2026-12-31",
+    )
+    run("import", str(write(tmp_path / "b.json", other)))
+
+    result = run("list", "--format", "json", *options)
+
+    assert result.exit_code == 0
+    assert [row["reference"] for row in json.loads(result.output)] == expected
+
+
+def test_list_of_an_empty_library_says_so():
+    result = run("list")
+    assert result.exit_code == 0
+    assert "No assessments match" in result.output
+
+
+def test_list_rejects_a_malformed_date():
+    result = run("list", "--review-before", "31/12/2026")
+    assert result.exit_code == 2
+    assert "--review-before" in result.output
+
+
+def test_show_gives_title_history_and_completeness(two_versions):
+    result = run("show", "EIA-2025-0001")
+
+    assert result.exit_code == 0
+    text = result.output
+    assert text.splitlines()[0] == "SEND Strategy 2024-27"
+    assert "EIA-2025-0001 (version 2 of 2)" in text
+    assert "in review" in text
+    assert "consultation" in text
+    history = [line for line in text.splitlines() if line.startswith("  v")]
+    assert len(history) == 2
+    assert history[0].startswith("  v1  ")
+    assert history[0].endswith("by Test Officer  First version")
+    assert history[1].startswith("  v2  ")
+    assert "by Jo Lee  Changed: " in history[1]
+    assert "Completeness for the consultation stage: ready (0 warnings)." in text
+
+
+def test_show_an_earlier_version_and_its_problems(tmp_path):
+    run("import", str(write(tmp_path / "a.json", make_assessment(decision__summary=None))))
+    run("import", str(write(tmp_path / "a.json", make_assessment())))
+
+    result = run("show", "EIA-2025-0001", "--version", "1")
+
+    assert "(version 1 of 2)" in result.output
+    assert "1 blocking problem, 0 warnings." in result.output
+    assert "decision.summary" in result.output
+
+
+def test_show_an_unknown_reference_is_one_line():
+    result = run("show", "EIA-2025-0009")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: No assessment with reference EIA-2025-0009. Run `eia list` to see references."
+    )
+
+
+def test_show_version_zero_is_a_usage_error(two_versions):
+    assert run("show", "EIA-2025-0001", "--version", "0").exit_code == 2
+
+
+def test_export_json_round_trips_each_version(tmp_path, two_versions):
+    first, second = two_versions
+    out = tmp_path / "exported.json"
+
+    to_file = run("export-json", "EIA-2025-0001", "--version", "1", "-o", str(out))
+    to_screen = run("export-json", "EIA-2025-0001")
+
+    assert to_file.exit_code == 0
+    assert "Wrote EIA-2025-0001 version 1" in to_file.output
+    assert Assessment.model_validate_json(out.read_text(encoding="utf-8")) == first
+    assert Assessment.model_validate_json(to_screen.output) == second
+
+
+def test_export_json_to_an_unwritable_place_is_one_line(tmp_path, two_versions):
+    result = run("export-json", "EIA-2025-0001", "-o", str(tmp_path / "missing" / "x.json"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Cannot write")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_bad_database_url_is_one_line(monkeypatch):
+    monkeypatch.setenv("EIA_DATABASE_URL", "definitely not a url")
+    result = run("list")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: 'definitely not a url' is not a database URL.")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unopenable_database_path_is_one_line(monkeypatch, tmp_path):
+    # A folder where the database file should be: no user can open that as SQLite.
+    monkeypatch.setenv("EIA_DATABASE_URL", f"sqlite:///{tmp_path.as_posix()}")
+    result = run("list")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Cannot open the database")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --- serve --------------------------------------------------------------------
+
+
+@pytest.fixture
+def started(monkeypatch, tmp_path):
+    """Record the Streamlit command instead of starting a server."""
+    calls = []
+
+    def fake_run(command, env, check):
+        calls.append((command, env))
+        return subprocess.CompletedProcess(command, 0)
+
+    app = tmp_path / "streamlit_app.py"
+    app.write_text("")
+    monkeypatch.setattr(assessment_commands, "STREAMLIT_APP", app)
+    monkeypatch.setattr(assessment_commands.subprocess, "run", fake_run)
+    return calls
+
+
+def test_serve_seeds_the_library_then_runs_streamlit(started, tmp_path, monkeypatch):
+    examples = tmp_path / "examples"
+    (examples / EXAMPLE_SET).mkdir(parents=True)
+    write(examples / EXAMPLE_SET / "eia_consultation_stage.json", make_assessment())
+    monkeypatch.setenv("EIA_EXAMPLES_DIR", str(examples))
+
+    result = run("serve", "--port", "8765", "--headless")
+
+    assert result.exit_code == 0, result.output
+    [(command, env)] = started
+    assert command[:4] == [sys.executable, "-m", "streamlit", "run"]
+    assert command[4] == str(assessment_commands.STREAMLIT_APP)
+    assert command[5:] == ["--server.port", "8765", "--server.headless", "true"]
+    assert env["EIA_DATABASE_URL"].endswith("/db/eia.sqlite")
+    listed = run("list", "--format", "json")
+    assert [row["saved_by"] for row in json.loads(listed.output)] == ["example loader"]
+
+
+def test_serve_without_headless_lets_streamlit_open_a_browser(started):
+    assert run("serve").exit_code == 0
+    [(command, _)] = started
+    assert command[5:] == ["--server.port", "8501"]
+
+
+def test_serve_reports_a_missing_web_app(started, monkeypatch, tmp_path):
+    monkeypatch.setattr(assessment_commands, "STREAMLIT_APP", tmp_path / "gone.py")
+    result = run("serve")
+    assert result.exit_code == 1
+    assert "The web app is missing" in result.stderr
+    assert started == []
+
+
+def test_the_streamlit_entrypoint_path_is_inside_the_package():
+    assert assessment_commands.STREAMLIT_APP.parts[-3:] == ("eia_app", "ui", "streamlit_app.py")
+
+
+# --- the real entry point, in a separate process ------------------------------
+
+
+@pytest.fixture
+def process_env() -> dict[str, str]:
+    """The environment as the autouse fixture left it, for a child process."""
+    return dict(os.environ)
+
+
+def test_entry_point_exit_codes_and_messages(tmp_path, process_env):
+    complete = write(tmp_path / "ok.json", make_assessment())
+    incomplete = write(tmp_path / "no.json", make_assessment(key_details__title=None))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+
+    assert run_main("validate", str(complete), env=process_env).returncode == 0
+    failed = run_main("validate", str(incomplete), env=process_env)
+    assert failed.returncode == 1
+    assert "key_details.title" in failed.stdout
+    invalid = run_main("validate", str(broken), env=process_env)
+    assert invalid.returncode == 1
+    assert invalid.stderr.strip().startswith("Error: broken.json is not valid JSON")
+    assert "Traceback" not in invalid.stderr
+    assert run_main("show", env=process_env).returncode == 2
+
+
+def test_entry_point_reports_a_bad_database_without_traceback(process_env):
+    process_env["EIA_DATABASE_URL"] = "nonsense"
+    finished = run_main("list", env=process_env)
+    assert finished.returncode == 1
+    assert finished.stderr.strip().splitlines() == [
+        "Error: 'nonsense' is not a database URL. Set EIA_DATABASE_URL to a SQLAlchemy URL such "
+        "as sqlite:///eia-data/eia.sqlite."
+    ]
