@@ -1,0 +1,183 @@
+"""Render a report context into a Word document, safely and accessibly.
+
+Templates are rendered in a sandboxed Jinja environment with autoescaping and
+strict undefined variables, so text from an assessment is always shown
+verbatim and a template (which an organisation may supply) cannot reach
+Python internals. The rendered document is then post-processed for
+accessibility: alt text on every picture, title and language, repeating
+table header rows and no empty paragraphs.
+"""
+
+import io
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from eia_app.domain.errors import EIAError
+from eia_app.export.accessibility import make_accessible
+from eia_app.export.reach_context import ChartSlot
+from eia_app.export.text import clean_tree
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "eia_default.docx"
+CHART_WIDTH = Mm(165)
+README_HINT = "templates/README.md lists the variables a template can use"
+
+
+class ReportTemplateError(EIAError):
+    """A report template cannot be read or rendered; the message says how to fix it."""
+
+
+class AltTextImage(InlineImage):
+    """An inline picture whose drawing carries a description (alt text) and a title.
+
+    docxtpl's ``InlineImage`` has no alt-text parameter, so this sets the
+    ``descr`` and ``title`` attributes of ``wp:docPr`` as the picture is inserted.
+    """
+
+    def __init__(self, tpl: DocxTemplate, image: bytes, alt: str, title: str, width: Any) -> None:
+        super().__init__(tpl, io.BytesIO(image), width=width)
+        self.alt, self.title = alt, title
+
+    def _insert_image(self) -> str:
+        part = self.tpl.current_rendering_part
+        inline = part.new_pic_inline(self.image_descriptor, self.width, self.height)
+        inline.docPr.set("descr", self.alt)  # lxml escapes &, < and quotes itself
+        inline.docPr.set("title", self.title)
+        drawing = f"<w:drawing>{inline.xml}</w:drawing>"
+        return f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">'
+
+
+def make_environment() -> SandboxedEnvironment:
+    """Return the Jinja environment every report template is rendered in.
+
+    Returns:
+        A sandboxed environment with autoescaping on and undefined variables as errors.
+    """
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def open_template(template: Path | None = None) -> DocxTemplate:
+    """Open a template and check that it is a Word document.
+
+    Args:
+        template: A .docx template, or None for the default one.
+
+    Returns:
+        The template, ready to render.
+
+    Raises:
+        ReportTemplateError: If the file is missing or is not a .docx file.
+    """
+    path = template or DEFAULT_TEMPLATE
+    if not path.is_file():
+        raise ReportTemplateError(f"Template {path} does not exist: check the path given.")
+    tpl = DocxTemplate(str(path))
+    try:
+        tpl.init_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise ReportTemplateError(
+            f"Template {path.name} cannot be read as a Word document: save it as .docx "
+            "(Word Document) and try again."
+        ) from None
+    return tpl
+
+
+def template_variables(template: Path | None = None) -> set[str]:
+    """List the top-level variables a template uses.
+
+    Args:
+        template: A .docx template, or None for the default one.
+
+    Returns:
+        Variable names such as ``doc`` and ``impacts``.
+    """
+    tpl = open_template(template)
+    try:
+        return set(tpl.get_undeclared_template_variables(make_environment()))
+    except TemplateSyntaxError as bad:
+        raise _syntax_error(template, bad) from None
+
+
+def _fill_charts(value: Any, tpl: DocxTemplate, images: Mapping[str, bytes]) -> Any:
+    if isinstance(value, ChartSlot):
+        png = images.get(value.key)
+        if png is None:
+            return value
+        return AltTextImage(tpl, png, alt=value.alt, title=value.title, width=CHART_WIDTH)
+    if isinstance(value, dict):
+        return {key: _fill_charts(child, tpl, images) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_fill_charts(child, tpl, images) for child in value]
+    return value
+
+
+def _name(template: Path | None) -> str:
+    return (template or DEFAULT_TEMPLATE).name
+
+
+def _syntax_error(template: Path | None, bad: TemplateSyntaxError) -> ReportTemplateError:
+    return ReportTemplateError(
+        f"Template {_name(template)} has a tag Word or Jinja cannot read ({bad.message}): "
+        "retype the tag in one go so that Word keeps it in one piece."
+    )
+
+
+def _translate(template: Path | None, bad: TemplateError) -> ReportTemplateError:
+    name = _name(template)
+    if isinstance(bad, SecurityError):
+        return ReportTemplateError(
+            f"Template {name} tries something report templates may not do ({bad}): "
+            "use only the variables listed in templates/README.md."
+        )
+    if isinstance(bad, UndefinedError):
+        return ReportTemplateError(
+            f"Template {name} uses a variable the report does not provide ({bad.message}): "
+            f"correct or remove it; {README_HINT}."
+        )
+    if isinstance(bad, TemplateSyntaxError):
+        return _syntax_error(template, bad)
+    return ReportTemplateError(f"Template {name} could not be rendered: {bad}.")
+
+
+def render_report(
+    context: Mapping[str, Any],
+    *,
+    images: Mapping[str, bytes] | None = None,
+    template: Path | None = None,
+    title: str,
+    language: str = "en-GB",
+) -> tuple[bytes, list[str]]:
+    """Render the report and return the .docx file as bytes, with any warnings.
+
+    Args:
+        context: The report context (see :mod:`eia_app.export.context`).
+        images: PNG charts by chart key; slots without an image are left out.
+        template: A .docx template, or None for the default one.
+        title: Document title stored in the file's properties.
+        language: Language tag of the document.
+
+    Returns:
+        The rendered Word document and warnings about accessibility problems
+        that come from the template itself.
+
+    Raises:
+        ReportTemplateError: If the template is unreadable, uses an unknown
+            variable, or tries something the sandbox forbids.
+    """
+    tpl = open_template(template)
+    filled = _fill_charts(clean_tree(dict(context)), tpl, images or {})
+    try:
+        tpl.render(filled, jinja_env=make_environment(), autoescape=True)
+    except TemplateError as bad:
+        raise _translate(template, bad) from None
+    warnings = make_accessible(tpl.docx, title=clean_tree(title), language=language)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue(), warnings

@@ -1,0 +1,194 @@
+"""Use cases for exporting an assessment: the Word report, the Cabinet summary and a PDF."""
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eia_app.charts.reach import build_reach_figure
+from eia_app.domain.assessment import Assessment
+from eia_app.domain.errors import EIAError
+from eia_app.export.changes import build_changes
+from eia_app.export.context import build_report_context
+from eia_app.export.docx import render_report
+from eia_app.export.images import ChartRenderingError, RenderedCharts, render_pngs
+from eia_app.export.pdf import convert_to_pdf
+from eia_app.export.reach_context import REACH_SCHEMA
+from eia_app.export.summary import build_equality_implications, render_summary_docx
+
+
+class InvalidReachResultError(EIAError):
+    """Reach results passed to the export are not of the documented shape."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A rendered report with what went wrong along the way and how long it took.
+
+    Attributes:
+        docx: The Word document.
+        warnings: Problems that did not stop the export, one sentence each.
+        timings: Seconds spent on ``charts`` (browser start included),
+            ``browser_start``, ``document`` (context and rendering) and ``total``.
+        chart_seconds: Seconds per chart, by characteristic id.
+    """
+
+    docx: bytes
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    chart_seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SummaryResult:
+    """The Cabinet report text and a one-page summary document.
+
+    Attributes:
+        paragraph: The "Equality implications" paragraph.
+        docx: The one-page summary as a Word document.
+    """
+
+    paragraph: str
+    docx: bytes
+
+
+def group_labels() -> tuple[dict[str, str], list[str]]:
+    """Return the labels of every registry group, and a warning if the registry is unusable.
+
+    Returns:
+        Labels by id (empty if the registry cannot be read) and warnings.
+    """
+    try:
+        from eia_app.services.reference import get_registry
+
+        registry = get_registry()
+    except (EIAError, ImportError, OSError) as problem:
+        return {}, [f"Group names come from their ids because the registry failed: {problem}"]
+    return {group.id: group.label for group in registry.groups}, []
+
+
+def check_reach(reach: Mapping[str, Any] | None) -> None:
+    """Check that reach results have the documented ``eia.reach/1`` shape.
+
+    Args:
+        reach: The results, or None.
+
+    Raises:
+        InvalidReachResultError: If they do not.
+    """
+    if reach is None:
+        return
+    if reach.get("schema") != REACH_SCHEMA or not isinstance(reach.get("characteristics"), dict):
+        raise InvalidReachResultError(
+            f"The survey results are not in the '{REACH_SCHEMA}' format: run the reach "
+            "analysis again with this version of the toolkit."
+        )
+
+
+def _draw_charts(
+    reach: Mapping[str, Any], labels: Mapping[str, str], browser_path: str | None
+) -> RenderedCharts:
+    figures = {
+        char_id: build_reach_figure(labels.get(char_id, char_id.replace("_", " ")), result)
+        for char_id, result in reach["characteristics"].items()
+        if result.get("categories")
+    }
+    return render_pngs(figures, browser_path=browser_path)
+
+
+def export_assessment(
+    assessment: Assessment,
+    *,
+    reach: Mapping[str, Any] | None = None,
+    previous: Assessment | None = None,
+    template: Path | None = None,
+    with_charts: bool = True,
+    browser_path: str | None = None,
+    version: str | None = None,
+    today: date | None = None,
+) -> ExportResult:
+    """Render an assessment as a Word report.
+
+    Args:
+        assessment: The assessment to export.
+        reach: Respondent-reach results (``eia.reach/1``) for the consultation section.
+        previous: The consultation-stage version to compare with, if any.
+        template: A custom .docx template; None for the default one.
+        with_charts: Whether to draw charts (tables are always included).
+        browser_path: Chromium executable for the charts; None to find one.
+        version: The stored version number shown in the report.
+        today: The date printed as the generation date.
+
+    Returns:
+        The document, warnings and timings. If Chromium is missing, the report
+        has the tables without charts, and a warning says so.
+
+    Raises:
+        ReportTemplateError: If the template cannot be read or rendered.
+        InvalidReachResultError: If ``reach`` is not of the documented shape.
+    """
+    started = time.perf_counter()
+    check_reach(reach)
+    labels, warnings = group_labels()
+    charts = RenderedCharts()
+    if reach and with_charts:
+        try:
+            charts = _draw_charts(reach, labels, browser_path)
+        except ChartRenderingError as problem:
+            warnings.append(f"{problem} The report has the tables but no charts.")
+    document_started = time.perf_counter()
+    context = build_report_context(
+        assessment,
+        reach=reach,
+        changes=build_changes(previous, assessment) if previous else None,
+        labels=labels,
+        version=version,
+        today=today,
+    )
+    docx, template_warnings = render_report(
+        context, images=charts.images, template=template, title=assessment.title
+    )
+    finished = time.perf_counter()
+    timings = {
+        "charts": charts.total_seconds,
+        "browser_start": charts.startup_seconds,
+        "document": finished - document_started,
+        "total": finished - started,
+    }
+    return ExportResult(docx, warnings + template_warnings, timings, charts.chart_seconds)
+
+
+def export_summary(
+    assessment: Assessment, *, reach: Mapping[str, Any] | None = None
+) -> SummaryResult:
+    """Write the "Equality implications" paragraph and a one-page summary.
+
+    Args:
+        assessment: The assessment.
+        reach: Respondent-reach results, if a survey was analysed.
+
+    Returns:
+        The paragraph for the committee report and the summary document.
+    """
+    check_reach(reach)
+    labels, _ = group_labels()
+    paragraph = build_equality_implications(assessment, reach=reach, labels=labels)
+    return SummaryResult(paragraph, render_summary_docx(assessment, paragraph, labels=labels))
+
+
+def export_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
+    """Convert an exported report to a tagged (accessible) PDF with LibreOffice.
+
+    Args:
+        docx_path: The Word document.
+        out_dir: Folder for the PDF; defaults to the document's folder.
+
+    Returns:
+        The path of the PDF.
+
+    Raises:
+        PdfConversionError: If LibreOffice is missing or the conversion fails.
+    """
+    return convert_to_pdf(docx_path, out_dir or docx_path.parent)
