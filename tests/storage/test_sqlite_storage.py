@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from eia_app.storage import (
@@ -14,6 +16,7 @@ from eia_app.storage import (
     migrate,
 )
 from eia_app.storage.database import MIGRATIONS_DIR
+from eia_app.storage.tables import Base
 from tests.factories import make_assessment
 
 
@@ -174,3 +177,9 @@ def test_migration_scripts_ship_inside_the_package():
     assert MIGRATIONS_DIR.parent == Path(importlib.util.find_spec("eia_app.storage").origin).parent
     # env.py is shipped as a module of this package, not as loose package data.
     assert importlib.util.find_spec("eia_app.storage.migrations.env") is not None
+
+
+def test_the_migrations_match_the_table_classes(sqlite_engine):
+    with sqlite_engine.connect() as connection:
+        drift = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert drift == []
