@@ -96,9 +96,9 @@ def _open_form(summaries: list[AssessmentSummary]) -> None:
         key="eia.library.open_choice",
         index=options.index(current) if current in options else 0,
         format_func=titles.__getitem__,
-        help="Choose an assessment, then press Open.",
+        help="Choose an assessment, then press Open assessment.",
     )
-    if st.button("Open", key="eia.library.open", type="primary"):
+    if st.button("Open assessment", key="eia.library.open", type="primary"):
         state.open_assessment(reference)
         state.request_page("key_details")
         st.rerun()

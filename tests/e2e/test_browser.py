@@ -1,0 +1,173 @@
+"""Browser test: a real Streamlit server and Chromium, driven through Playwright.
+
+Chromium is found on PATH (Debian's ``chromium`` package). Without it the test
+is skipped locally, but fails when the ``CI`` environment variable is set, so a
+CI run can never report a skipped browser test as a pass.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import eia_app.ui
+from eia_app.services.assessments import load_assessment
+from eia_app.services.workspace import close_repositories, open_workspace
+
+pytestmark = pytest.mark.browser
+
+APP = Path(eia_app.ui.__file__).parent / "streamlit_app.py"
+SEND = "EIA-2025-0001"
+NEW_DIRECTORATE = "Children, Families & Education"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+STARTUP_SECONDS = 60
+
+
+def chromium_path() -> str:
+    """Return the Chromium executable, or skip (fail under CI) if there is none."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    reason = "Chromium is not installed (install the Debian 'chromium' package)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; browser tests must run in CI.")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"Streamlit exited early:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"Streamlit did not start in {STARTUP_SECONDS} s:\n{log.read_text()}")
+
+
+@pytest.fixture
+def database_url(tmp_path) -> Iterator[str]:
+    """A temporary library, seeded with the SEND example before the server starts."""
+    url = f"sqlite:///{(tmp_path / 'eia.sqlite').as_posix()}"
+    open_workspace(url)
+    close_repositories()
+    yield url
+    close_repositories()
+
+
+@pytest.fixture
+def app_url(tmp_path, database_url) -> Iterator[str]:
+    """Run ``streamlit run`` on the entrypoint; the server is always stopped afterwards."""
+    chromium_path()
+    port = free_port()
+    log_path = tmp_path / "streamlit.log"
+    env = {
+        **os.environ,
+        "EIA_DATABASE_URL": database_url,
+        "EIA_USER": "Browser Tester",
+        "PYTHONUNBUFFERED": "1",
+    }
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
+        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+        "--server.runOnSave=false", "--global.developmentMode=false",
+        "--client.toolbarMode=viewer",
+    ]  # fmt: skip
+    with log_path.open("w") as log:
+        process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT)  # fmt: skip
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_until_healthy(url, process, log_path)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(10)
+
+
+@pytest.fixture
+def page(app_url):
+    """A Chromium page (Playwright's sync API), closed after the test."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+def wait_for_app(page, timeout: int = 30_000) -> None:
+    """Wait until the app is connected and its script has finished running."""
+    page.wait_for_timeout(300)
+    app = "[data-testid='stApp']"
+    page.locator(f"{app}[data-test-connection-state='CONNECTED']").wait_for(
+        state="attached", timeout=timeout
+    )
+    page.locator(f"{app}[data-test-script-state='notRunning']").wait_for(
+        state="attached", timeout=timeout
+    )
+
+
+def test_open_edit_and_save_creates_a_new_version(page, app_url, database_url, tmp_path):
+    from playwright.sync_api import expect
+
+    before = load_assessment(open_workspace(database_url), SEND).info.version
+    close_repositories()
+
+    page.goto(app_url)
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Assessment library", level=1)).to_be_visible()
+    expect(page.get_by_role("table").first).to_contain_text(SEND)
+    page.screenshot(path=str(tmp_path / "library.png"), full_page=True)
+
+    page.get_by_role("button", name="Open assessment", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Key details", level=1)).to_be_visible()
+
+    directorate = page.get_by_role("textbox", name="Directorate or department", exact=True)
+    directorate.fill(NEW_DIRECTORATE)
+    directorate.press("Tab")
+    page.get_by_role("button", name="Save", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_text(f"Saved as version {before + 1}.")).to_be_visible(timeout=15_000)
+    page.screenshot(path=str(tmp_path / "key_details_saved.png"), full_page=True)
+
+    stored = load_assessment(open_workspace(database_url), SEND)
+    assert stored.info.version == before + 1
+    assert stored.assessment.key_details.directorate == NEW_DIRECTORATE
+    assert stored.info.saved_by == "Browser Tester"
