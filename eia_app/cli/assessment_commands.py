@@ -56,10 +56,15 @@ def user_errors() -> Iterator[None]:
 
 
 @cli.command()
-@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Web port."
+)
 @click.option("--headless", is_flag=True, help="Do not open a web browser.")
 def serve(port: int, headless: bool) -> None:
-    """Open the assessment library (loading the examples if empty) and start the web app."""
+    """Start the web app in a browser.
+
+    An empty library is first filled with the example assessments.
+    """
     settings = load_settings()
     with user_errors():
         open_workspace(settings.database_url)
@@ -69,7 +74,8 @@ def serve(port: int, headless: bool) -> None:
             "Reinstall the toolkit."
         )
     command = [sys.executable, "-m", "streamlit", "run", str(STREAMLIT_APP)]
-    command += ["--server.port", str(port)]
+    # Councils' data stays local: no usage statistics are sent to Streamlit.
+    command += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
     if headless:
         command += ["--server.headless", "true"]
     # The app reads the same settings, so pin the database it must open.
@@ -89,7 +95,10 @@ def serve(port: int, headless: bool) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--stage", type=STAGES, help="Stage to check against [default: the file's own].")
 def validate(file: Path, stage: str | None) -> None:
-    """Check an assessment JSON FILE and list every problem; exit 1 if any blocks the stage."""
+    """Check an assessment JSON FILE and list every problem.
+
+    Exits with status 1 if any problem blocks the stage, 0 otherwise.
+    """
     with user_errors():
         assessment = read_assessment_file(file)
     target = Stage(stage) if stage else assessment.stage
@@ -121,7 +130,14 @@ def schema() -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Only reviews due on or before this date (YYYY-MM-DD).",
 )
-@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or JSON for other programs.",
+)
 def list_command(
     status: str | None, directorate: str | None, review_before: datetime | None, output: str
 ) -> None:
@@ -143,7 +159,10 @@ def list_command(
 @click.argument("reference")
 @click.option("--version", type=VERSION, help="Version number [default: the latest].")
 def show(reference: str, version: int | None) -> None:
-    """Describe a stored assessment: key facts, version history and completeness."""
+    """Describe a stored assessment.
+
+    Shows its key facts, version history and completeness for its stage.
+    """
     with user_errors():
         repo = open_repository()
         stored = load_assessment(repo, reference, version)

@@ -340,7 +340,14 @@ def test_serve_seeds_the_library_then_runs_streamlit(started, tmp_path, monkeypa
     [(command, env)] = started
     assert command[:4] == [sys.executable, "-m", "streamlit", "run"]
     assert command[4] == str(assessment_commands.STREAMLIT_APP)
-    assert command[5:] == ["--server.port", "8765", "--server.headless", "true"]
+    assert command[5:] == [
+        "--server.port",
+        "8765",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.headless",
+        "true",
+    ]
     assert env["EIA_DATABASE_URL"].endswith("/db/eia.sqlite")
     listed = run("list", "--format", "json")
     assert [row["saved_by"] for row in json.loads(listed.output)] == ["example loader"]
@@ -349,7 +356,7 @@ def test_serve_seeds_the_library_then_runs_streamlit(started, tmp_path, monkeypa
 def test_serve_without_headless_lets_streamlit_open_a_browser(started):
     assert run("serve").exit_code == 0
     [(command, _)] = started
-    assert command[5:] == ["--server.port", "8501"]
+    assert command[5:] == ["--server.port", "8501", "--browser.gatherUsageStats", "false"]
 
 
 def test_serve_reports_a_missing_web_app(started, monkeypatch, tmp_path):
