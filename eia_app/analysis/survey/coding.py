@@ -1,0 +1,212 @@
+"""Turning raw answers (one column, or the two disability parts) into outcomes to count."""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from eia_app.analysis.survey import age, vocab_race, vocabulary
+from eia_app.analysis.survey.columns import mapper_for
+from eia_app.analysis.survey.errors import SurveyReadError
+from eia_app.analysis.survey.model import QuestionMatch, SurveyData
+from eia_app.analysis.survey.normalise import SPECIAL_CODES, AnswerMapper, Question
+from eia_app.analysis.survey.vocabulary import NOT_ANSWERED, PREFER_NOT_TO_SAY
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one respondent's answer counts as.
+
+    Attributes:
+        categories: Canonical (broad) categories, each once.
+        detail: Detailed categories (race only).
+        special: ``prefer_not_to_say``, ``not_answered`` or ``dont_know`` when
+            there is no substantive answer.
+        unknown: Raw answers (or options) that could not be placed.
+    """
+
+    categories: tuple[str, ...] = ()
+    detail: tuple[str, ...] = ()
+    special: str | None = None
+    unknown: tuple[str, ...] = ()
+
+
+def _is_missing(raw: object) -> bool:
+    return raw is None or (isinstance(raw, float) and pd.isna(raw))
+
+
+def _outcome(codes: Iterable[str], unknown: tuple[str, ...], parents: Mapping[str, str]) -> Outcome:
+    codes = tuple(codes)
+    real = [code for code in codes if code not in SPECIAL_CODES]
+    if real:
+        broad = tuple(dict.fromkeys(parents.get(code, code) for code in real))
+        detail = tuple(code for code in real if code in parents)
+        return Outcome(broad, detail, unknown=unknown)
+    for special in (PREFER_NOT_TO_SAY, vocabulary.DONT_KNOW, NOT_ANSWERED):
+        if special in codes:
+            return Outcome(special=special, unknown=unknown)
+    return Outcome(unknown=unknown)
+
+
+class ColumnCoder:
+    """Codes the answers of one characteristic column."""
+
+    def __init__(self, survey: SurveyData, match: QuestionMatch, assignments: Mapping[str, str]):
+        """Prepare the coder.
+
+        Args:
+            survey: The survey.
+            match: The recognised column.
+            assignments: Raw answer -> category id chosen by the user.
+        """
+        self.target = match.target
+        self.columns: tuple[str, ...] = (match.column,)
+        self.question_text = match.column
+        question = Question(match.target, match.part, match.reversed)
+        self.mapper = mapper_for(survey, match.column, question, assignments)
+        self.parents = vocab_race.RACE_DETAIL_PARENT if match.target == "race" else {}
+        self.translate = vocabulary.SINGLE_PART_STATUS if match.target == "disability" else {}
+        check_assignments(match.target, assignments, self.allowed_ids())
+
+    def allowed_ids(self) -> set[str]:
+        """Category ids an assignment may use."""
+        ids = set(vocabulary.CATEGORY_LABELS[self.target]) | set(self.parents) | SPECIAL_CODES
+        return ids | set(self.translate)
+
+    def category_ids(self) -> list[str]:
+        """Canonical categories in display order."""
+        return list(vocabulary.CATEGORY_LABELS[self.target])
+
+    def label(self, category: str) -> str:
+        """Display label of a category."""
+        return vocabulary.CATEGORY_LABELS[self.target][category]
+
+    def outcome(self, raw: object) -> Outcome:
+        """Code one raw answer (a cell's text, or NaN for blank)."""
+        if _is_missing(raw):
+            return Outcome(special=NOT_ANSWERED)
+        codes, unknown = self.mapper.map_cell(str(raw))
+        codes = tuple(self.translate.get(code, code) for code in codes)
+        return _outcome(codes, unknown, self.parents)
+
+
+class AgeCoder(ColumnCoder):
+    """Codes age answers into the survey's own bands (or five-year bands of raw ages)."""
+
+    def __init__(self, survey: SurveyData, match: QuestionMatch, assignments: Mapping[str, str]):
+        """Prepare the coder; the bands come from every distinct answer of the column."""
+        self.target = "age"
+        self.columns = (match.column,)
+        self.question_text = match.column
+        special = {raw: code for raw, code in assignments.items() if code in SPECIAL_CODES}
+        bands = {raw: code for raw, code in assignments.items() if code not in SPECIAL_CODES}
+        self.mapper = mapper_for(survey, match.column, Question("age"), special)
+        self.parents, self.translate = {}, {}
+        answers = [str(a) for a in survey.counts(match.column).index if not _is_missing(a)]
+        answers += list(survey.multi_options.get(match.column, ()))
+        self.bands = age.age_bands(answers)
+        self.assigned = {raw: _assigned_band(raw, band) for raw, band in bands.items()}
+        numeric_only = all(age.parse_band(a)[0] == "age" for a in self.bands)  # type: ignore[index]
+        seen = [*self.bands.values(), *self.assigned.values()]
+        self.order = [age.band_id(b) for b in age.ordered_bands(seen, filled=numeric_only)]
+
+    def category_ids(self) -> list[str]:
+        """Bands ordered by their lower age."""
+        return self.order
+
+    def label(self, category: str) -> str:
+        """Label of a band id."""
+        low, _, high = category.rstrip("+").partition("-")
+        return age.band_label((int(low), int(high) if high else None))
+
+    def outcome(self, raw: object) -> Outcome:
+        """Code one raw age answer."""
+        if _is_missing(raw):
+            return Outcome(special=NOT_ANSWERED)
+        text = str(raw)
+        band = self.assigned.get(text) or self.bands.get(text)
+        if band is not None:
+            return Outcome((age.band_id(band),))
+        codes, unknown = self.mapper.map_cell(text)
+        return _outcome(codes, unknown, {})
+
+
+def _assigned_band(raw: str, band_id: str) -> age.Band:
+    parsed = age.parse_band(band_id.replace("+", " and over"))
+    if parsed is None or parsed[0] != "band":
+        raise SurveyReadError(
+            f"Assignment for age answer '{raw}': '{band_id}' is not a band; write it as "
+            "'18-24' or '75+'."
+        )
+    return parsed[1]
+
+
+class TwoPartDisabilityCoder(ColumnCoder):
+    """Derives Equality Act disability from the GSS condition and activity questions.
+
+    Disabled: condition "Yes" and activity "Yes, a lot" or "Yes, a little". Not disabled:
+    condition "No" (whatever follows), or "Yes" and "Not at all". Prefer not to say in
+    either part counts as prefer not to say. A "Yes" with the activity part left blank
+    (or any other pair) counts as not answered, since status cannot be derived.
+    """
+
+    def __init__(
+        self,
+        survey: SurveyData,
+        matches: Sequence[QuestionMatch],
+        assignments: Mapping[str, str],
+    ):
+        """Prepare the coder from the condition match and the activity match (in that order)."""
+        condition, activity = matches
+        self.target = "disability"
+        self.columns = (condition.column, activity.column)
+        self.question_text = f"{condition.column} + {activity.column}"
+        self.parents, self.translate = {}, {}
+        self.condition = mapper_for(survey, condition.column, Question("disability", "condition"))
+        self.activity = mapper_for(survey, activity.column, Question("disability", "activity"))
+        self.assignments = dict(assignments)
+        check_assignments("disability", assignments, self.allowed_ids())
+
+    def _code(self, mapper: AnswerMapper, raw: object) -> str | None:
+        if _is_missing(raw):
+            return NOT_ANSWERED
+        if str(raw) in self.assignments:
+            return self.assignments[str(raw)]
+        codes, _ = mapper.map_cell(str(raw))
+        return codes[0] if len(codes) == 1 else None
+
+    def outcome(self, raw: object) -> Outcome:
+        """Code one (condition answer, activity answer) pair."""
+        condition_raw, activity_raw = raw  # type: ignore[misc]
+        condition = self._code(self.condition, condition_raw)
+        activity = self._code(self.activity, activity_raw)
+        if PREFER_NOT_TO_SAY in (condition, activity):
+            return Outcome(special=PREFER_NOT_TO_SAY)
+        if condition in ("no", "not_disabled"):
+            return Outcome(("not_disabled",))
+        if condition == "disabled":
+            return Outcome(("disabled",))
+        if condition is None:
+            return Outcome(unknown=(str(condition_raw),))
+        if condition != "yes":
+            return Outcome(special=NOT_ANSWERED)
+        if activity is None:
+            return Outcome(unknown=(str(activity_raw),))
+        status = vocabulary.DISABILITY_WITH_CONDITION.get(activity, activity)
+        if status in ("disabled", "not_disabled"):
+            return Outcome((status,))
+        return Outcome(special=NOT_ANSWERED)
+
+
+def check_assignments(target: str, assignments: Mapping[str, str], allowed: set[str]) -> None:
+    """Check that user assignments name real categories.
+
+    Raises:
+        SurveyReadError: Naming the first answer assigned to an unknown category.
+    """
+    for raw, code in assignments.items():
+        if code not in allowed:
+            raise SurveyReadError(
+                f"Assignment for {target} answer '{raw}': '{code}' is not a category; use one "
+                f"of {', '.join(sorted(allowed))}."
+            )

@@ -1,0 +1,69 @@
+"""Counts of opinion answers by characteristic category, for the statistics engine."""
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from eia_app.analysis.survey.coding import AgeCoder, ColumnCoder, TwoPartDisabilityCoder
+from eia_app.analysis.survey.errors import SurveyReadError
+from eia_app.analysis.survey.model import QuestionMatch, SurveyData
+from eia_app.analysis.survey.opinion import DONT_KNOW_POINT, best_scale, opinion_label, scale_labels
+
+
+def _coder(survey: SurveyData, match: QuestionMatch | Sequence[QuestionMatch]) -> ColumnCoder:
+    if isinstance(match, QuestionMatch):
+        if match.target == "age":
+            return AgeCoder(survey, match, {})
+        return ColumnCoder(survey, match, {})
+    condition, activity = match
+    return TwoPartDisabilityCoder(survey, (condition, activity), {})
+
+
+def opinion_crosstab_counts(
+    survey: SurveyData,
+    opinion_column: str,
+    characteristic_match: QuestionMatch | Sequence[QuestionMatch],
+    detail: bool = False,
+) -> pd.DataFrame:
+    """Cross-tabulate an opinion question by a characteristic (counts only).
+
+    Rows are the characteristic's canonical categories (zero rows included); columns
+    are the points of the answer scale in order, with "Don't know" last when anyone
+    chose it. Blank, prefer-not-to-say and unplaced answers on either side are left
+    out. A respondent placed in several categories is counted in each.
+
+    Args:
+        survey: The survey.
+        opinion_column: Header of the opinion question.
+        characteristic_match: The characteristic's match, or (condition, activity)
+            matches for the two-part disability question.
+        detail: For race, use the 19 detailed categories instead of the 5 groups.
+
+    Returns:
+        Integer counts, index named by the characteristic, columns by the question.
+
+    Raises:
+        SurveyReadError: If the opinion column does not exist.
+    """
+    if opinion_column not in survey.frame.columns:
+        raise SurveyReadError(
+            f"{survey.file}: no column called '{opinion_column}'; choose an opinion question."
+        )
+    coder = _coder(survey, characteristic_match)
+    counts = survey.counts(*coder.columns, opinion_column)
+    answers = {key[-1] for key in counts.index if isinstance(key[-1], str)}
+    scale = best_scale(answers)
+    labels = {answer: opinion_label(answer, scale) for answer in answers}
+    with_dont_know = DONT_KNOW_POINT[1] in labels.values()
+    rows = list(coder.parents) if detail and coder.parents else coder.category_ids()
+    table = pd.DataFrame(0, index=rows, columns=scale_labels(scale, with_dont_know), dtype=int)
+    for key, count in counts.items():
+        label = labels.get(key[-1])
+        raw = key[0] if len(coder.columns) == 1 else key[:-1]
+        outcome = coder.outcome(raw)
+        for category in outcome.detail if detail and coder.parents else outcome.categories:
+            if label is not None and category in table.index:
+                table.loc[category, label] += int(count)
+    table.index.name = coder.target
+    table.columns.name = opinion_column
+    return table

@@ -1,0 +1,62 @@
+"""Saving and reusing a column mapping (which header is which question)."""
+
+import json
+from collections.abc import Iterable
+
+from eia_app.analysis.survey.errors import SurveyReadError
+from eia_app.analysis.survey.model import QuestionMatch
+
+FORMAT = "eia-survey-mapping"
+VERSION = 1
+
+
+def _value(match: QuestionMatch) -> str:
+    if match.target == "disability" and match.part:
+        return f"disability:{match.part}"
+    if match.target == "gender_reassignment":
+        return f"gender_reassignment:{'reversed' if match.reversed else 'same'}"
+    return match.target
+
+
+def mapping_to_json(matches: Iterable[QuestionMatch]) -> str:
+    """Write matches as a mapping that :func:`mapping_from_json` reads back.
+
+    Args:
+        matches: Matches, usually after a user has checked them.
+
+    Returns:
+        JSON text: {"format", "version", "columns": {header: "target[:part]"}}.
+    """
+    columns = {match.column: _value(match) for match in matches}
+    document = {"format": FORMAT, "version": VERSION, "columns": columns}
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def mapping_from_json(text: str) -> dict[str, str]:
+    """Read a saved mapping, in the overrides format of ``recognise_questions``.
+
+    Args:
+        text: JSON written by :func:`mapping_to_json` (or a plain {header: target} object).
+
+    Returns:
+        Header -> "target[:part]".
+
+    Raises:
+        SurveyReadError: If the text is not a mapping.
+    """
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SurveyReadError(
+            f"The column mapping is not valid JSON (line {error.lineno}); save it again "
+            "from the toolkit."
+        ) from None
+    columns = document.get("columns", document) if isinstance(document, dict) else None
+    if not isinstance(columns, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) for key, value in columns.items()
+    ):
+        raise SurveyReadError(
+            'The column mapping must map each column header to a target such as "race"; '
+            "save it again from the toolkit."
+        )
+    return dict(columns)

@@ -1,0 +1,207 @@
+"""Mapping of answers to canonical category ids, one distinct answer at a time."""
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from eia_app.analysis.survey import vocab_race, vocabulary
+from eia_app.analysis.survey.text import fold, key_of, keyed
+from eia_app.analysis.survey.vocabulary import DONT_KNOW, NOT_ANSWERED, PREFER_NOT_TO_SAY
+
+SPECIAL_CODES: Final = frozenset({PREFER_NOT_TO_SAY, NOT_ANSWERED, DONT_KNOW})
+
+_NON_RESPONSES: Final = keyed(vocabulary.NON_RESPONSES)
+_LABELS: Final = {target: keyed(labels) for target, labels in vocabulary.LABELS.items()}
+_LABELS["race"] = keyed(vocab_race.RACE_LABELS)
+for _part, _labels in vocabulary.DISABILITY_PART_LABELS.items():
+    _LABELS[f"disability:{_part}"] = keyed(_labels)
+_PREFIXES: Final = {
+    target: sorted(keyed(labels).items(), key=lambda item: -len(item[0]))
+    for target, labels in vocabulary.PREFIX_LABELS.items()
+}
+_RACE_PREFIXES: Final = sorted(
+    keyed(vocab_race.RACE_PREFIXES).items(), key=lambda item: -len(item[0])
+)
+_RACE_GROUP_LABELS: Final = {
+    group: keyed(labels) for group, labels in vocab_race.RACE_GROUP_LABELS.items()
+}
+_RESPONDENT_KEYWORDS: Final = tuple(
+    (key_of(word), category) for word, category in vocabulary.RESPONDENT_KEYWORDS
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a column asks, as far as normalisation needs to know.
+
+    Attributes:
+        target: Registry id, or ``respondent_type``.
+        part: Disability part (``condition``, ``activity``, ``self``) or None.
+        reversed: "Yes" means "different from the sex at birth".
+    """
+
+    target: str
+    part: str | None = None
+    reversed: bool = False
+
+    @property
+    def vocabulary_id(self) -> str:
+        """Key of this question's vocabulary: the target, with the part if any."""
+        return f"{self.target}:{self.part}" if self.part else self.target
+
+
+def _by_prefix(key: str, table: list[tuple[str, str]]) -> str | None:
+    for prefix, category in table:
+        if key == prefix or key.startswith(prefix + " "):
+            return category
+    return None
+
+
+def _race_code(key: str) -> str | None:
+    labels = _LABELS["race"]
+    if key in labels:
+        return labels[key]
+    for prefix, group in _RACE_PREFIXES:
+        if key.startswith(prefix + " "):
+            rest = key[len(prefix) + 1 :]
+            code = _RACE_GROUP_LABELS[group].get(rest) or labels.get(rest)
+            if code:
+                return code
+    return _by_prefix(key, _PREFIXES["race"])
+
+
+def _yes_no(key: str, question: Question) -> str | None:
+    table = vocabulary.YES_NO.get(question.vocabulary_id)
+    first = key.split(" ", 1)[0] if key else ""
+    if table is None or first not in table:
+        return None
+    code = table[first]
+    return vocabulary.REVERSED_YES_NO.get(code, code) if question.reversed else code
+
+
+def _respondent_type(key: str) -> str | None:
+    padded = f" {key} "
+    found = [
+        (padded.find(f" {word} "), -len(word), category)
+        for word, category in _RESPONDENT_KEYWORDS
+        if f" {word} " in padded
+    ]
+    return min(found)[2] if found else None
+
+
+def lookup(answer: str, question: Question) -> str | None:
+    """Return the code of one whole answer, or None if it cannot be placed.
+
+    Args:
+        answer: Raw answer text (one option, not a joined multi-select cell).
+        question: What the column asks.
+
+    Returns:
+        A category id, an intermediate code of a disability part, one of
+        ``SPECIAL_CODES``, or None.
+    """
+    key = key_of(answer)
+    if key in _NON_RESPONSES:
+        return _NON_RESPONSES[key]
+    if question.target == "race":
+        return _race_code(key)
+    if question.target == "respondent_type":
+        return _respondent_type(key)
+    code = _LABELS.get(question.vocabulary_id, {}).get(key)
+    if code is None:
+        code = _by_prefix(key, _PREFIXES.get(question.target, []))
+    if code is not None and question.reversed:
+        code = vocabulary.REVERSED_YES_NO.get(code, code)
+    return code if code is not None else _yes_no(key, question)
+
+
+def _split(cell: str, separator: str, known: Mapping[str, str | None]) -> list[str]:
+    """Split a joined cell into options, longest known option first."""
+    pieces = [piece.strip() for piece in cell.split(separator.strip())]
+    pieces = [piece for piece in pieces if piece]
+    glue = separator if separator.strip() == separator else separator.strip() + " "
+    options: list[str] = []
+    start = 0
+    while start < len(pieces):
+        end = len(pieces)
+        while end > start + 1 and known.get(glue.join(pieces[start:end])) is None:
+            end -= 1
+        options.append(glue.join(pieces[start:end]))
+        start = end
+    return options
+
+
+class AnswerMapper:
+    """Codes the distinct answers of one column, remembering each option it has seen."""
+
+    def __init__(
+        self,
+        question: Question,
+        separator: str | None = None,
+        options: Iterable[str] = (),
+        assignments: Mapping[str, str] | None = None,
+    ) -> None:
+        """Prepare a mapper.
+
+        Args:
+            question: What the column asks.
+            separator: How several options are joined in one cell, if they may be.
+            options: Known options of a multi-select question.
+            assignments: Raw answer -> category id chosen by the user; these win.
+        """
+        self.question = question
+        self.separator = separator
+        self.options = tuple(options)
+        self.assignments = {key_of(raw): code for raw, code in (assignments or {}).items()}
+        self._cache: dict[str, str | None] = {}
+
+    def code(self, answer: str) -> str | None:
+        """Return the code of one option (assignments first), or None."""
+        if answer not in self._cache:
+            key = key_of(answer)
+            if key in self.assignments:
+                self._cache[answer] = self.assignments[key]
+            else:
+                self._cache[answer] = lookup(answer, self.question)
+        return self._cache[answer]
+
+    def map_cell(self, cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Code one cell, splitting a multi-select answer by known options.
+
+        Args:
+            cell: Raw cell text.
+
+        Returns:
+            (codes, unrecognised pieces); both empty only for a blank cell.
+        """
+        whole = self.code(cell)
+        if whole is not None:
+            return (whole,), ()
+        if not fold(cell):
+            return (NOT_ANSWERED,), ()
+        if not self.separator or self.separator.strip() not in cell:
+            return (), (cell,)
+        known = _KnownOptions(self)
+        pieces = _split(cell, self.separator, known)
+        codes = tuple(dict.fromkeys(c for c in map(self.code, pieces) if c is not None))
+        unknown = tuple(piece for piece in pieces if self.code(piece) is None)
+        return codes, unknown
+
+
+class _KnownOptions(Mapping[str, str | None]):
+    """Read-only view: an option is known if the survey lists it or it can be coded."""
+
+    def __init__(self, mapper: AnswerMapper) -> None:
+        self._mapper = mapper
+        self._listed = {fold(option) for option in mapper.options}
+
+    def __getitem__(self, option: str) -> str | None:
+        if fold(option) in self._listed:
+            return option
+        return self._mapper.code(option)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0

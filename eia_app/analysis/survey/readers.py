@@ -1,0 +1,182 @@
+"""Reading survey exports (CSV, text and Excel workbooks) into :class:`SurveyData`.
+
+This is the only module of the survey package that touches files.
+"""
+
+import io
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+from python_calamine import CalamineWorkbook
+
+from eia_app.analysis.survey.encoding import EncodingProblem, detect_encoding, sniff_delimiter
+from eia_app.analysis.survey.errors import SurveyReadError
+from eia_app.analysis.survey.layouts import (
+    Layout,
+    clean_header,
+    is_dropped_column,
+    recognise_layout,
+    unique_names,
+)
+from eia_app.analysis.survey.model import SurveyData
+from eia_app.analysis.survey.multiselect import (
+    group_spread_columns,
+    merge_spread,
+    semicolon_options,
+)
+
+_WORKBOOK_MAGIC: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+_WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+_READ_OPTIONS: Final = {"header": None, "dtype": str, "keep_default_na": False, "na_values": [""]}
+
+
+def _load_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SurveyReadError(f"{path.name}: file not found; check the name and folder.") from None
+    except OSError as error:
+        raise SurveyReadError(f"{path.name}: could not be opened ({error.strerror}).") from None
+    if not data.strip():
+        raise SurveyReadError(f"{path.name}: the file is empty; export the responses again.")
+    return data
+
+
+def _is_workbook(path: Path, data: bytes) -> bool:
+    return data.startswith(_WORKBOOK_MAGIC) or path.suffix.casefold() in _WORKBOOK_SUFFIXES
+
+
+def _workbook(path: Path, data: bytes) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception:  # calamine raises several error types for damaged files
+        raise SurveyReadError(
+            f"{path.name}: not a readable Excel workbook; open it in Excel and save it as .xlsx "
+            "or CSV UTF-8."
+        ) from None
+
+
+def list_sheets(path: Path) -> list[str]:
+    """List the sheets of a workbook, in workbook order.
+
+    Args:
+        path: An .xlsx (or .xls/.ods) file.
+
+    Returns:
+        Sheet names.
+
+    Raises:
+        SurveyReadError: If the file cannot be read as a workbook.
+    """
+    path = Path(path)
+    return list(_workbook(path, _load_bytes(path)).sheet_names)
+
+
+def _read_sheet(path: Path, data: bytes, sheet: str | None) -> tuple[pd.DataFrame, str]:
+    sheets = list(_workbook(path, data).sheet_names)
+    if not sheets:
+        raise SurveyReadError(f"{path.name}: the workbook has no sheets.")
+    chosen = sheets[0] if sheet is None else sheet
+    if chosen not in sheets:
+        raise SurveyReadError(
+            f"{path.name}: there is no sheet called '{sheet}'; choose one of: {', '.join(sheets)}."
+        )
+    raw = pd.read_excel(io.BytesIO(data), sheet_name=chosen, engine="calamine", **_READ_OPTIONS)
+    return raw, chosen
+
+
+def _read_text(path: Path, data: bytes) -> tuple[pd.DataFrame, str]:
+    try:
+        encoding = detect_encoding(data)
+    except EncodingProblem:
+        raise SurveyReadError(
+            f"{path.name}: does not look like a CSV or Excel file (it contains binary data); "
+            "export the responses as CSV or XLSX."
+        ) from None
+    delimiter = sniff_delimiter(data[:65_536].decode(encoding, errors="ignore"))
+    try:
+        raw = pd.read_csv(
+            io.BytesIO(data), sep=delimiter, encoding=encoding, engine="c", **_READ_OPTIONS
+        )
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        detail = str(error).replace("Error tokenizing data. C error: ", "").strip()
+        raise SurveyReadError(
+            f"{path.name}: could not be read as CSV ({detail}); check that every row has "
+            "the same number of columns and that quoted text is closed."
+        ) from None
+    return raw, encoding
+
+
+def _header_rows(raw: pd.DataFrame, count: int) -> list[list[str]]:
+    head = raw.head(count).fillna("")
+    return [[str(cell) for cell in row] for row in head.itertuples(index=False)]
+
+
+def _shape_spread(
+    responses: pd.DataFrame, layout: Layout, rows: list[list[str]]
+) -> tuple[pd.DataFrame, dict[str, tuple[str, ...]]]:
+    top = [clean_header(cell, layout.name) for cell in rows[layout.question_row]]
+    groups = group_spread_columns(top, rows[layout.sub_row or 1])
+    names = unique_names([group.question for group in groups])
+    columns, options = {}, {}
+    for name, group in zip(names, groups, strict=True):
+        if len(group.positions) == 1:
+            columns[name] = responses.iloc[:, group.positions[0]]
+            continue
+        columns[name] = merge_spread(responses, group)
+        if group.options:
+            options[name] = group.options
+    return pd.DataFrame(columns, index=responses.index), options
+
+
+def _shape(
+    raw: pd.DataFrame, layout: Layout, rows: list[list[str]]
+) -> tuple[pd.DataFrame, dict[str, tuple[str, ...]]]:
+    responses = raw.iloc[layout.header_rows :].reset_index(drop=True)
+    if layout.sub_row is not None:
+        return _shape_spread(responses, layout, rows)
+    headers = [clean_header(cell, layout.name) for cell in rows[layout.question_row]]
+    responses.columns = unique_names(headers)
+    kept = [name for name in responses.columns if not is_dropped_column(name, layout.name)]
+    responses = responses[kept]
+    options = {}
+    if layout.name == "microsoft_forms":
+        options = {c: o for c in kept if (o := semicolon_options(responses[c]))}
+    return responses, options
+
+
+def read_survey(path: Path, sheet: str | None = None) -> SurveyData:
+    """Read a survey export, recognising its platform layout and text encoding.
+
+    Every answer is kept as text ("None" and "NA" stay as written); only empty cells
+    become missing.
+
+    Args:
+        path: A CSV/text export or an Excel workbook.
+        sheet: Sheet to read from a workbook (the first sheet when None); ignored
+            for CSV files.
+
+    Returns:
+        The survey.
+
+    Raises:
+        SurveyReadError: If the file is missing, empty, not a survey export, or the
+            sheet does not exist.
+    """
+    path = Path(path)
+    data = _load_bytes(path)
+    if _is_workbook(path, data):
+        raw, sheet_name = _read_sheet(path, data, sheet)
+        encoding = None
+    else:
+        (raw, encoding), sheet_name = _read_text(path, data), None
+    if raw.empty:
+        raise SurveyReadError(f"{path.name}: no rows found; export the responses again.")
+    layout = recognise_layout(_header_rows(raw, 4))
+    if len(raw) <= layout.header_rows:
+        raise SurveyReadError(
+            f"{path.name}: has headers but no responses; check the export includes responses."
+        )
+    frame, options = _shape(raw, layout, _header_rows(raw, layout.header_rows))
+    return SurveyData(path.name, layout.name, encoding, sheet_name, frame, options)

@@ -1,0 +1,211 @@
+"""Recognition of which survey column asks about which characteristic (or opinion)."""
+
+import re
+from collections.abc import Mapping
+
+from eia_app.analysis.survey import keywords
+from eia_app.analysis.survey.age import age_bands
+from eia_app.analysis.survey.columns import mapper_for, top_answers
+from eia_app.analysis.survey.errors import SurveyReadError
+from eia_app.analysis.survey.model import QuestionMatch, SurveyData
+from eia_app.analysis.survey.normalise import SPECIAL_CODES, Question
+from eia_app.analysis.survey.opinion import DISTINCTIVE_SCALES, scale_share
+from eia_app.analysis.survey.text import fold
+
+TARGETS = (
+    "age",
+    "disability",
+    "gender_reassignment",
+    "marriage_civil_partnership",
+    "pregnancy_maternity",
+    "race",
+    "religion_belief",
+    "sex",
+    "sexual_orientation",
+    "carers",
+    "armed_forces",
+    "respondent_type",
+    "opinion",
+)
+PARTS = {
+    "disability": ("condition", "activity", "self"),
+    "gender_reassignment": ("same", "reversed"),
+}
+THRESHOLD = 0.5
+_COMPILED = {
+    target: tuple((re.compile(pattern), weight) for pattern, weight in patterns)
+    for target, patterns in keywords.HEADER_PATTERNS.items()
+}
+
+
+def header_score(header: str, target: str) -> tuple[float, str]:
+    """Score how strongly a header suggests a target.
+
+    Args:
+        header: Column header.
+        target: Target id.
+
+    Returns:
+        (score 0..1, the words that matched).
+    """
+    text = fold(header)
+    best, words = 0.0, ""
+    for pattern, weight in _COMPILED[target]:
+        if (found := pattern.search(text)) and weight > best:
+            best, words = weight, found[0]
+    exclusion = keywords.EXCLUSIONS.get(target)
+    if best and exclusion is not None and exclusion.search(text):
+        best *= 0.2
+    return best, words
+
+
+def question_for(header: str, target: str) -> Question:
+    """Work out the disability part or gender-identity polarity from the header."""
+    text = fold(header)
+    if target == "disability":
+        part = next(
+            (name for name, pattern in keywords.DISABILITY_PARTS if pattern.search(text)), "self"
+        )
+        return Question(target, part=part)
+    if target == "gender_reassignment":
+        return Question(target, reversed=bool(keywords.REVERSED_GENDER.search(text)))
+    return Question(target)
+
+
+def _age_evidence(survey: SurveyData, column: str, header_says_age: bool) -> float | None:
+    answered = top_answers(survey.counts(column))
+    if answered.empty:
+        return None
+    bands = age_bands([str(answer) for answer in answered.index])
+    numeric = {a for a in bands if fold(a).replace(".0", "").isdigit()}
+    accepted = set(bands) if header_says_age else set(bands) - numeric
+    return float(answered[[a in accepted for a in answered.index]].sum() / answered.sum())
+
+
+def answer_evidence(survey: SurveyData, column: str, question: Question) -> float | None:
+    """Share of substantive answers that the question's vocabulary recognises.
+
+    Args:
+        survey: The survey.
+        column: Column name.
+        question: The candidate meaning of the column.
+
+    Returns:
+        0..1, or None when no substantive answers were given.
+    """
+    mapper = mapper_for(survey, column, question)
+    substantive = recognised = 0
+    for raw, count in top_answers(survey.counts(column)).items():
+        codes, unknown = mapper.map_cell(str(raw))
+        real = [code for code in codes if code not in SPECIAL_CODES]
+        if not real and not unknown:
+            continue
+        substantive += int(count)
+        recognised += int(count) if real else 0
+    return recognised / substantive if substantive else None
+
+
+def _evidence(survey: SurveyData, column: str, question: Question, header: float) -> float | None:
+    if question.target == "age":
+        return _age_evidence(survey, column, header > 0)
+    if question.target == "opinion":
+        scales = (*DISTINCTIVE_SCALES, "yes_no") if header > 0 else DISTINCTIVE_SCALES
+        counts = survey.counts(column)
+        return scale_share(counts, scales) if counts.index.notna().any() else None
+    return answer_evidence(survey, column, question)
+
+
+def _confidence(target: str, header: float, evidence: float | None) -> float:
+    if evidence is None:
+        return 0.8 * header
+    if header > 0:
+        return 0.5 * header + 0.5 * evidence
+    return 0.7 * evidence if target in keywords.ANSWER_DISTINCTIVE else 0.0
+
+
+def score_column(survey: SurveyData, column: str, target: str) -> QuestionMatch:
+    """Score one column against one target, using its header and its answers.
+
+    Args:
+        survey: The survey.
+        column: Column name.
+        target: Target id.
+
+    Returns:
+        A match (possibly with confidence 0).
+    """
+    header, words = header_score(column, target)
+    question = question_for(column, target)
+    evidence = _evidence(survey, column, question, header)
+    confidence = _confidence(target, header, evidence)
+    if keywords.OTHER_PERSON.search(fold(column)):
+        confidence *= 0.3
+    reason = f"header mentions '{words}'" if words else "header gives no hint"
+    if evidence is not None:
+        reason += f"; {evidence:.0%} of answers fit"
+    return QuestionMatch(
+        column, target, round(confidence, 3), question.part, question.reversed, reason
+    )
+
+
+def _best_match(survey: SurveyData, column: str) -> QuestionMatch | None:
+    if keywords.WRITE_IN.search(fold(column)):
+        return None
+    scored = [score_column(survey, column, target) for target in TARGETS]
+    best = max(scored, key=lambda match: match.confidence)
+    return best if best.confidence >= THRESHOLD else None
+
+
+def parse_override(column: str, value: str) -> QuestionMatch:
+    """Turn one override ("race", "disability:activity", "none") into a match.
+
+    Args:
+        column: Column header.
+        value: Target id, optionally with ":part".
+
+    Returns:
+        A match with confidence 1.0.
+
+    Raises:
+        SurveyReadError: If the target or part is not known.
+    """
+    target, _, part = value.strip().partition(":")
+    if target != "none" and target not in TARGETS:
+        raise SurveyReadError(
+            f"Column mapping for '{column}': '{target}' is not a known target; use one of "
+            f"{', '.join((*TARGETS, 'none'))}."
+        )
+    if part and part not in PARTS.get(target, ()):
+        raise SurveyReadError(
+            f"Column mapping for '{column}': '{part}' is not a part of '{target}'; use one of "
+            f"{', '.join(PARTS.get(target, ())) or 'no part'}."
+        )
+    guessed = question_for(column, target) if target != "none" else Question("none")
+    reversed_ = part == "reversed" if target == "gender_reassignment" and part else guessed.reversed
+    chosen_part = part if target == "disability" and part else guessed.part
+    return QuestionMatch(column, target, 1.0, chosen_part, reversed_, "set by the user")
+
+
+def recognise_questions(
+    survey: SurveyData, overrides: Mapping[str, str] | None = None
+) -> list[QuestionMatch]:
+    """Recognise the equality-monitoring, respondent-type and opinion questions.
+
+    Args:
+        survey: The survey read by :func:`read_survey`.
+        overrides: Header -> target (or "target:part", or "none" to ignore the column);
+            these win and have confidence 1.0. Headers not in the survey are ignored.
+
+    Returns:
+        One match per recognised or overridden column, in column order.
+
+    Raises:
+        SurveyReadError: If an override names an unknown target or part.
+    """
+    chosen = {column: parse_override(column, value) for column, value in (overrides or {}).items()}
+    matches = []
+    for column in survey.question_columns:
+        match = chosen.get(column) or _best_match(survey, column)
+        if match is not None:
+            matches.append(match)
+    return matches

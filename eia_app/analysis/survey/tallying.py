@@ -1,0 +1,229 @@
+"""Counting normalised answers into tallies, and the helpers other parts of the engine use."""
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from eia_app.analysis.survey import vocabulary
+from eia_app.analysis.survey.coding import (
+    AgeCoder,
+    ColumnCoder,
+    Outcome,
+    TwoPartDisabilityCoder,
+)
+from eia_app.analysis.survey.errors import SurveyReadError
+from eia_app.analysis.survey.model import QuestionMatch, SurveyData
+from eia_app.analysis.survey.vocabulary import DONT_KNOW, NOT_ANSWERED, PREFER_NOT_TO_SAY
+from eia_app.analysis.tally import CategoryTally, CharacteristicTally
+
+CHARACTERISTICS = (
+    "age",
+    "disability",
+    "gender_reassignment",
+    "marriage_civil_partnership",
+    "pregnancy_maternity",
+    "race",
+    "religion_belief",
+    "sex",
+    "sexual_orientation",
+    "carers",
+    "armed_forces",
+)
+SELF_IDENTIFIED_NOTE = "self-identified; indicative comparison only"
+
+
+def _best(matches: Sequence[QuestionMatch], target: str, part: str | None = None):
+    found = [m for m in matches if m.target == target and (part is None or m.part == part)]
+    return max(found, key=lambda match: match.confidence) if found else None
+
+
+def build_coder(
+    survey: SurveyData,
+    matches: Sequence[QuestionMatch],
+    target: str,
+    assignments: Mapping[str, str] | None = None,
+) -> ColumnCoder | None:
+    """Build the coder for one characteristic from the best matching column(s).
+
+    Disability uses the two GSS parts together when both were recognised.
+
+    Args:
+        survey: The survey.
+        matches: Recognised columns.
+        target: Characteristic id.
+        assignments: Raw answer -> category id chosen by the user.
+
+    Returns:
+        The coder, or None when no column asks about the characteristic.
+    """
+    assigned = dict(assignments or {})
+    if target == "disability":
+        condition = _best(matches, target, "condition")
+        activity = _best(matches, target, "activity")
+        if condition and activity:
+            return TwoPartDisabilityCoder(survey, (condition, activity), assigned)
+    match = _best(matches, target)
+    if match is None:
+        return None
+    coder_type = AgeCoder if target == "age" else ColumnCoder
+    return coder_type(survey, match, assigned)
+
+
+class _Counts:
+    """Running totals of outcomes, weighted by how many rows gave each raw answer."""
+
+    def __init__(self) -> None:
+        self.categories: Counter[str] = Counter()
+        self.detail: Counter[str] = Counter()
+        self.special: Counter[str] = Counter()
+        self.unrecognised: Counter[str] = Counter()
+        self.several = 0
+
+    def add(self, outcome: Outcome, count: int) -> None:
+        for category in outcome.categories:
+            self.categories[category] += count
+        for category in outcome.detail:
+            self.detail[category] += count
+        if outcome.special:
+            self.special[outcome.special] += count
+        for raw in outcome.unknown:
+            self.unrecognised[raw] += count
+        if len(outcome.categories) > 1:
+            self.several += count
+
+
+def _notes(coder: ColumnCoder, match: QuestionMatch | None, totals: _Counts) -> tuple[str, ...]:
+    notes = []
+    if isinstance(coder, TwoPartDisabilityCoder):
+        notes.append("derived from the two GSS questions (Equality Act definition)")
+    elif match is not None and match.target == "disability" and match.part == "self":
+        notes.append(SELF_IDENTIFIED_NOTE)
+    elif match is not None and match.target == "disability":
+        notes.append(f"only the {match.part} part of the GSS question was asked; indicative")
+    if match is not None and match.target == "sex" and "gender" in match.column.casefold():
+        notes.append("the question asked about gender; answers counted as sex")
+    if totals.several:
+        notes.append(
+            f"{totals.several} respondents chose more than one category and are counted in each"
+        )
+    if totals.special[DONT_KNOW]:
+        notes.append(
+            f'{totals.special[DONT_KNOW]} answered "don\'t know" (counted as not answered)'
+        )
+    return tuple(notes)
+
+
+def _tally(survey: SurveyData, coder: ColumnCoder, match: QuestionMatch | None):
+    totals = _Counts()
+    for raw, count in survey.counts(*coder.columns).items():
+        totals.add(coder.outcome(raw), int(count))
+    categories = tuple(
+        CategoryTally(c, coder.label(c), totals.categories[c]) for c in coder.category_ids()
+    )
+    detail = tuple(
+        CategoryTally(c, vocabulary.RACE_DETAIL_LABELS[c], totals.detail[c], parent)
+        for c, parent in coder.parents.items()
+    )
+    return CharacteristicTally(
+        characteristic=coder.target,
+        question=coder.question_text,
+        respondents=survey.respondents,
+        categories=categories,
+        detail=detail,
+        prefer_not_to_say=totals.special[PREFER_NOT_TO_SAY],
+        not_answered=totals.special[NOT_ANSWERED] + totals.special[DONT_KNOW],
+        unrecognised=dict(totals.unrecognised.most_common()),
+        notes=_notes(coder, match, totals),
+    )
+
+
+def tally_survey(
+    survey: SurveyData,
+    matches: Sequence[QuestionMatch],
+    assignments: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, CharacteristicTally]:
+    """Count each recognised characteristic's answers by canonical category.
+
+    Only distinct answers are normalised; counts come from one ``value_counts`` per
+    column (or one group-by for the two disability parts).
+
+    Args:
+        survey: The survey.
+        matches: Recognised (and user-checked) columns.
+        assignments: Characteristic -> raw answer -> category id, for answers the
+            vocabulary cannot place.
+
+    Returns:
+        Characteristic id -> tally, in registry order.
+
+    Raises:
+        SurveyReadError: If an assignment names a category that does not exist.
+    """
+    tallies = {}
+    for target in CHARACTERISTICS:
+        coder = build_coder(survey, matches, target, (assignments or {}).get(target))
+        if coder is not None:
+            match = None if isinstance(coder, TwoPartDisabilityCoder) else _best(matches, target)
+            tallies[target] = _tally(survey, coder, match)
+    return tallies
+
+
+def respondent_types(survey: SurveyData, matches: Sequence[QuestionMatch]) -> pd.Series | None:
+    """The normalised respondent type of every row.
+
+    Args:
+        survey: The survey.
+        matches: Recognised columns.
+
+    Returns:
+        One of parent_carer, young_person, professional, organisation, other per row
+        (missing when blank or not recognised), or None without such a question.
+    """
+    coder = build_coder(survey, matches, "respondent_type")
+    if coder is None:
+        return None
+    column = coder.columns[0]
+    codes = {}
+    for raw in survey.counts(column).index:
+        outcome = coder.outcome(raw)
+        if outcome.categories:
+            codes[raw] = outcome.categories[0]
+    return survey.frame[column].map(codes).astype("str").rename("respondent_type")
+
+
+def split_survey(survey: SurveyData, column: str) -> dict[str, SurveyData]:
+    """Split a survey into one survey per answer of a column (for --split-by).
+
+    Args:
+        survey: The survey.
+        column: Column whose answers define the groups; blank rows form the group
+            "(no answer)".
+
+    Returns:
+        Answer -> survey holding only those rows, in order of first appearance.
+
+    Raises:
+        SurveyReadError: If the column does not exist.
+    """
+    if column not in survey.frame.columns:
+        raise SurveyReadError(
+            f"{survey.file}: no column called '{column}'; choose one of the survey's headers."
+        )
+    keys = survey.frame[column].fillna("(no answer)")
+    parts = {}
+    for key, rows in survey.frame.groupby(keys, sort=False):
+        parts[str(key)] = SurveyData(
+            survey.file,
+            survey.layout,
+            survey.encoding,
+            survey.sheet,
+            rows.reset_index(drop=True),
+            dict(survey.multi_options),
+        )
+    return parts
+
+
+def opinion_columns(matches: Sequence[QuestionMatch]) -> list[str]:
+    """Headers of the questions recognised as opinion (agree/disagree, Likert) questions."""
+    return [match.column for match in matches if match.target == "opinion"]
