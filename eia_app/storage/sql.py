@@ -1,7 +1,5 @@
 """The assessment repository on a SQL database through SQLAlchemy."""
 
-from datetime import datetime
-
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -191,12 +189,11 @@ def _filtered(
 
 
 def _info(row: AssessmentVersionRow) -> VersionInfo:
-    saved_at: datetime = row.saved_at
     return VersionInfo(
         reference=row.reference,
         version=row.version,
         saved_by=row.saved_by,
-        saved_at=saved_at,
+        saved_at=row.saved_at,
         change_summary=row.change_summary,
     )
 
