@@ -11,6 +11,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -48,6 +49,10 @@ def house_style(doc):
         style.font.italic = False
     for name in ("List Bullet", "Subtitle"):
         doc.styles[name].font.name = FONT
+    table_text = doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = Pt(9.5)
+    table_text.paragraph_format.space_after = Pt(2)
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -132,6 +137,9 @@ def table(doc, rows, columns, empty=NONE_TEXT, caption=None):
     grid.rows[1].cells[0].text = "{%tr for row in " + rows + " %}"
     grid.rows[3].cells[0].text = "{%tr endfor %}"
     mark_header_row(grid.rows[0])
+    for row in grid.rows:
+        for cell in row.cells:
+            cell.paragraphs[0].style = "Table Text"
     if caption:
         element = OxmlElement("w:tblCaption")
         element.set(qn("w:val"), caption)
@@ -218,9 +226,9 @@ def reach_block(doc):
     control(doc, "if c.chart")
     doc.add_paragraph("{{ c.chart }}")
     control(doc, "endif")
-    columns = [("Category", "label", 3.4), ("Respondents", "count", 2.1), ("Share", "share", 1.7),
-               ("95% interval", "interval", 3), ("Population", "baseline", 2.1),
-               ("Gap", "gap", 1.7), ("Responses needed for parity", "parity", 2),
+    columns = [("Category", "label", 3.6), ("Count", "count", 1.5), ("Share", "share", 1.6),
+               ("95% interval", "interval", 2.6), ("Population", "baseline", 2.1),
+               ("Gap", "gap", 1.7), ("More needed for parity", "parity", 1.9),
                ("Finding", "flag", 2)]
     table(doc, "c.rows", columns, caption="Respondents compared with the population")
     control(doc, "if c.detail_rows")

@@ -93,7 +93,7 @@ def build_reach_figure(label: str, result: Mapping[str, Any]) -> go.Figure:
     figure.add_trace(_respondent_trace(categories))
     if any(c.get("baseline_share") is not None for c in categories):
         figure.add_trace(_population_trace(categories))
-    height = max(260, 110 + 58 * len(categories))
+    height = max(280, 140 + 58 * len(categories))
     figure.update_layout(
         title={"text": f"{label}: respondents compared with the population", "x": 0},
         barmode="group",
@@ -103,8 +103,8 @@ def build_reach_figure(label: str, result: Mapping[str, Any]) -> go.Figure:
         font={"family": "Liberation Sans, Arial, sans-serif", "size": 14, "color": "#222222"},
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
-        legend={"orientation": "h", "y": -0.12, "x": 0},
-        margin={"l": 10, "r": 30, "t": 60, "b": 60},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        margin={"l": 10, "r": 30, "t": 90, "b": 50},
         xaxis={
             "title": "Share (%)",
             "ticksuffix": "%",

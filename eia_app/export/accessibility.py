@@ -7,8 +7,18 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 # Elements that give a paragraph content even when it has no text.
-_CONTENT_TAGS = ("w:drawing", "w:pict", "w:object", "w:br", "w:tab", "w:fldSimple",
-                 "w:fldChar", "w:sym", "m:oMath", "w:sectPr")
+_CONTENT_TAGS = (
+    "w:drawing",
+    "w:pict",
+    "w:object",
+    "w:br",
+    "w:tab",
+    "w:fldSimple",
+    "w:fldChar",
+    "w:sym",
+    "m:oMath",
+    "w:sectPr",
+)
 
 
 def set_language(document: Document, language: str) -> None:
@@ -66,7 +76,8 @@ def missing_alt_text(document: Document) -> int:
         How many drawings have no (or blank) alt text.
     """
     return sum(
-        1 for doc_pr in document.element.body.iter(qn("wp:docPr"))
+        1
+        for doc_pr in document.element.body.iter(qn("wp:docPr"))
         if not (doc_pr.get("descr") or "").strip()
     )
 
@@ -126,6 +137,8 @@ def make_accessible(document: Document, *, title: str, language: str = "en-GB") 
     remove_empty_paragraphs(document)
     missing = missing_alt_text(document)
     if missing:
-        return [f"{missing} picture(s) in the template have no alt text: add a description "
-                "to each picture in Word (right-click, View Alt Text)."]
+        return [
+            f"{missing} picture(s) in the template have no alt text: add a description "
+            "to each picture in Word (right-click, View Alt Text)."
+        ]
     return []

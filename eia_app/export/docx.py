@@ -18,7 +18,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from eia_app.domain.errors import EIAError
 from eia_app.export.accessibility import make_accessible
@@ -34,7 +35,7 @@ class ReportTemplateError(EIAError):
     """A report template cannot be read or rendered; the message says how to fix it."""
 
 
-class AltTextImage(InlineImage):
+class AltTextImage(InlineImage):  # type: ignore[misc]
     """An inline picture whose drawing carries a description (alt text) and a title.
 
     docxtpl's ``InlineImage`` has no alt-text parameter, so this sets the

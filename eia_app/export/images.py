@@ -8,6 +8,7 @@ so every chart of one export is drawn in the same session.
 
 import asyncio
 import concurrent.futures
+import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -99,7 +100,8 @@ def render_pngs(
     try:
         return _run(_render_all(figures, browser_path, timeout))
     except ChromeNotFoundError as missing:
-        where = f" at {browser_path}" if browser_path else ""
+        named = browser_path or os.environ.get("BROWSER_PATH")
+        where = f" at {named}" if named else ""
         raise ChartRenderingError(
             f"Charts could not be drawn: no Chromium browser was found{where}. Install "
             "Chromium (the 'chromium' package) or set BROWSER_PATH to a Chrome or Chromium "

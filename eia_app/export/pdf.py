@@ -62,12 +62,22 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, *, timeout: float = 180.0) ->
     target = "pdf:writer_pdf_Export:" + json.dumps(PDF_FILTER_OPTIONS, separators=(",", ":"))
     # A private profile per run: two LibreOffice processes cannot share one.
     with tempfile.TemporaryDirectory(prefix="eia-lo-") as profile:
-        command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                   "--norestore", "--nolockcheck", "--convert-to", target,
-                   "--outdir", str(out_dir), str(docx_path)]
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            str(docx_path),
+        ]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                                  check=False)
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout, check=False
+            )
         except subprocess.TimeoutExpired:
             raise PdfConversionError(
                 f"LibreOffice took more than {timeout:.0f} s to convert {docx_path.name}."

@@ -122,6 +122,22 @@ def build_characteristic(char_id: str, label: str, result: Mapping[str, Any]) ->
     }
 
 
+THRESHOLD_TEXT = {
+    "rr_under": "its representation ratio (share of respondents divided by share of the "
+    "population) is below {value} for under-representation",
+    "rr_over": "above {value} for over-representation",
+    "min_gap_pp": "the gap is at least {value} percentage points",
+    "require_ci_excludes_population": "the 95% interval does not include the population share",
+}
+
+
+def _threshold_text(key: str, value: Any) -> str:
+    if key == "require_ci_excludes_population" and not value:
+        return "the 95% interval may include the population share"
+    template = THRESHOLD_TEXT.get(key)
+    return template.format(value=value) if template else f"{humanise(key)}: {value}"
+
+
 def _assumptions(reach: Mapping[str, Any]) -> list[str]:
     baseline = reach.get("baseline") or {}
     thresholds = reach.get("thresholds") or {}
@@ -135,10 +151,10 @@ def _assumptions(reach: Mapping[str, Any]) -> list[str]:
         f"the privacy of respondents.",
     ]
     if thresholds:
-        described = join_words(f"{humanise(str(k))} {v}" for k, v in thresholds.items())
         lines.append(
-            f"A category is flagged as under- or over-represented using these "
-            f"thresholds: {described}."
+            "A category is flagged as under- or over-represented when "
+            + join_words(_threshold_text(k, v) for k, v in thresholds.items())
+            + "."
         )
     return [clean(line) for line in lines]
 

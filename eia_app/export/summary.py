@@ -37,8 +37,10 @@ def _mitigation_sentence(assessment: Assessment) -> str:
     actions = len(assessment.actions)
     if not (mitigated or actions):
         return ""
-    return (f"Mitigation is set out for {mitigated} group(s), and the action plan has "
-            f"{actions} action(s).")
+    return (
+        f"Mitigation is set out for {mitigated} group(s), and the action plan has "
+        f"{actions} action(s)."
+    )
 
 
 def _reach_sentence(reach: Mapping[str, Any] | None, labels: Mapping[str, str]) -> str:
@@ -52,7 +54,8 @@ def _reach_sentence(reach: Mapping[str, Any] | None, labels: Mapping[str, str]) 
     ]
     text = f"The consultation received {int(reach.get('respondents') or 0):,} responses"
     if under:
-        return text + f"; these groups were under-represented among respondents: {join_words(under)}."
+        names = join_words(under)
+        return text + f"; these groups were under-represented among respondents: {names}."
     return text + "; no group was found to be under-represented among respondents."
 
 
@@ -75,16 +78,30 @@ def build_equality_implications(
     labels = labels or {}
     decision = assessment.decision
     reference = assessment.key_details.reference or "without a reference"
-    opening = (f"An Equality Impact Assessment ({reference}, {assessment.stage.value} stage) "
-               f"has been carried out for {clean(assessment.title)}.")
-    outcome = (f"Its conclusion is: {OUTCOME_LABELS[decision.outcome]}."
-               if decision.outcome else "Its conclusion has not yet been recorded.")
+    opening = (
+        f"An Equality Impact Assessment ({reference}, {assessment.stage.value} stage) "
+        f"has been carried out for {clean(assessment.title)}."
+    )
+    outcome = (
+        f"Its conclusion is: {OUTCOME_LABELS[decision.outcome]}."
+        if decision.outcome
+        else "Its conclusion has not yet been recorded."
+    )
     summary = clean(decision.summary or "").strip()
-    duty = ("Members must have due regard to the Public Sector Equality Duty (section 149 of "
-            "the Equality Act 2010) when making this decision, and should read the full "
-            "assessment before doing so.")
-    sentences = [opening, _impacts_sentence(assessment, labels), _mitigation_sentence(assessment),
-                 _reach_sentence(reach, labels), outcome, summary, duty]
+    duty = (
+        "Members must have due regard to the Public Sector Equality Duty (section 149 of "
+        "the Equality Act 2010) when making this decision, and should read the full "
+        "assessment before doing so."
+    )
+    sentences = [
+        opening,
+        _impacts_sentence(assessment, labels),
+        _mitigation_sentence(assessment),
+        _reach_sentence(reach, labels),
+        outcome,
+        summary,
+        duty,
+    ]
     return " ".join(s for s in sentences if s)
 
 
@@ -119,10 +136,14 @@ def render_summary_docx(
         cells[2].text = clean(impact.mitigation or "–")
     doc.add_heading("Key dates", level=1)
     route = assessment.purpose.decision_route
-    doc.add_paragraph(f"Decision by: {clean(route.decision_maker or 'Not recorded')}, "
-                      f"{fmt_date(route.meeting_date)}", style="List Bullet")
-    doc.add_paragraph(f"Next review: {fmt_date(assessment.monitoring.review_date)}",
-                      style="List Bullet")
+    doc.add_paragraph(
+        f"Decision by: {clean(route.decision_maker or 'Not recorded')}, "
+        f"{fmt_date(route.meeting_date)}",
+        style="List Bullet",
+    )
+    doc.add_paragraph(
+        f"Next review: {fmt_date(assessment.monitoring.review_date)}", style="List Bullet"
+    )
     make_accessible(doc, title=f"Equality implications: {clean(assessment.title)}")
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -1,7 +1,7 @@
 """Use cases for exporting an assessment: the Word report, the Cabinet summary and a PDF."""
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -9,7 +9,9 @@ from typing import Any
 
 from eia_app.charts.reach import build_reach_figure
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.errors import EIAError
+from eia_app.domain.details import Stage
+from eia_app.domain.errors import EIAError, InvalidAssessmentError
+from eia_app.domain.repository import AssessmentRepository
 from eia_app.export.changes import build_changes
 from eia_app.export.context import build_report_context
 from eia_app.export.docx import render_report
@@ -17,6 +19,8 @@ from eia_app.export.images import ChartRenderingError, RenderedCharts, render_pn
 from eia_app.export.pdf import convert_to_pdf
 from eia_app.export.reach_context import REACH_SCHEMA
 from eia_app.export.summary import build_equality_implications, render_summary_docx
+from eia_app.export.text import fmt_date
+from eia_app.services.assessments import read_assessment_file
 
 
 class InvalidReachResultError(EIAError):
@@ -192,3 +196,99 @@ def export_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
         PdfConversionError: If LibreOffice is missing or the conversion fails.
     """
     return convert_to_pdf(docx_path, out_dir or docx_path.parent)
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """The assessment to export, the version to compare it with, and its version label.
+
+    Attributes:
+        assessment: The assessment.
+        previous: The version to compare with, if any.
+        version: The stored version shown in the report, if stored.
+    """
+
+    assessment: Assessment
+    previous: Assessment | None = None
+    version: str | None = None
+
+
+def _looks_like_file(argument: str) -> bool:
+    return argument.lower().endswith(".json") or Path(argument).is_file()
+
+
+def _stored_version(repo: AssessmentRepository, reference: str, version: int | None) -> str:
+    info = repo.get(reference, version).info
+    return f"{info.version} (saved {fmt_date(info.saved_at.date())} by {info.saved_by})"
+
+
+def latest_consultation_version(
+    repo: AssessmentRepository, reference: str, before: int | None = None
+) -> Assessment | None:
+    """Return the latest stored version of an assessment at the consultation stage.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        before: Only look at versions older than this number.
+
+    Returns:
+        That version, or None if no version was at the consultation stage.
+    """
+    for info in reversed(repo.versions(reference)):
+        if before is not None and info.version >= before:
+            continue
+        stored = repo.get(reference, info.version)
+        if stored.assessment.stage is Stage.CONSULTATION:
+            return stored.assessment
+    return None
+
+
+def _previous(
+    assessment: Assessment, compare_with: str | None, repo: Callable[[], AssessmentRepository]
+) -> Assessment | None:
+    reference = assessment.key_details.reference
+    if compare_with and _looks_like_file(compare_with):
+        return read_assessment_file(Path(compare_with))
+    if compare_with:
+        if not compare_with.isdigit() or not reference:
+            raise InvalidAssessmentError(
+                f"--compare-with {compare_with!r} is neither a JSON file nor a version number "
+                "of a stored assessment: give a file such as consultation.json or a number."
+            )
+        return repo().get(reference, int(compare_with)).assessment
+    return None
+
+
+def load_export_source(
+    argument: str,
+    *,
+    compare_with: str | None = None,
+    repo: Callable[[], AssessmentRepository],
+) -> ExportSource:
+    """Find the assessment to export and the version to compare it with.
+
+    Args:
+        argument: A JSON file, or the reference of a stored assessment.
+        compare_with: A JSON file or a stored version number; by default a stored
+            final-stage assessment is compared with its latest consultation-stage version.
+        repo: Opens the assessment library when it is needed.
+
+    Returns:
+        What to export.
+
+    Raises:
+        InvalidAssessmentError: If a file is missing or invalid, or ``compare_with`` is unusable.
+        NotFoundError: If a stored reference or version does not exist.
+    """
+    if _looks_like_file(argument):
+        assessment = read_assessment_file(Path(argument))
+        return ExportSource(assessment, _previous(assessment, compare_with, repo))
+    library = repo()
+    stored = library.get(argument)
+    assessment = stored.assessment
+    previous = _previous(assessment, compare_with, lambda: library)
+    if previous is None and compare_with is None and assessment.stage is Stage.FINAL:
+        previous = latest_consultation_version(library, argument, before=stored.info.version)
+    version = _stored_version(library, argument, stored.info.version)
+    return ExportSource(assessment, previous, version)

@@ -1,0 +1,150 @@
+"""The ``eia export`` command: a Word report (or Cabinet summary) from an assessment."""
+
+import importlib
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from eia_app.cli.app import cli
+from eia_app.cli.assessment_commands import user_errors
+from eia_app.domain.errors import EIAError
+from eia_app.services.export import (
+    export_assessment,
+    export_pdf,
+    export_summary,
+    load_export_source,
+)
+from eia_app.services.workspace import open_repository
+
+REACH_SERVICE = "eia_app.services.reach"
+
+
+class SurveyUnavailableError(EIAError):
+    """The survey could not be analysed for the report."""
+
+
+def load_reach(survey: Path | None) -> dict[str, Any] | None:
+    """Read saved reach results (.json) or analyse a survey file.
+
+    Args:
+        survey: A reach result saved as JSON, or a survey export to analyse.
+
+    Returns:
+        The reach result, or None without a survey.
+
+    Raises:
+        SurveyUnavailableError: If the file cannot be read or analysis is not available.
+    """
+    if survey is None:
+        return None
+    if survey.suffix.lower() == ".json":
+        try:
+            data: dict[str, Any] = json.loads(survey.read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError) as bad:
+            raise SurveyUnavailableError(
+                f"{survey}: cannot be read as reach results ({bad})."
+            ) from None
+        return data
+    try:
+        service = importlib.import_module(REACH_SERVICE)
+        analyse = service.analyse_survey
+    except (ImportError, AttributeError):
+        raise SurveyUnavailableError(
+            "Survey analysis is not available in this version yet: give --survey a reach "
+            "result saved as .json, or export without --survey."
+        ) from None
+    result: dict[str, Any] = analyse(survey, baseline=None)
+    return result
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as bad:
+        raise click.ClickException(
+            f"Cannot write {path}: {bad.strerror or bad}. Choose another file with -o."
+        ) from None
+
+
+def _report_timings(result: Any) -> None:
+    timings = result.timings
+    if result.chart_seconds:
+        click.echo(
+            f"{len(result.chart_seconds)} chart(s) in {timings['charts']:.2f} s "
+            f"(browser start {timings['browser_start']:.2f} s); "
+            f"document {timings['document']:.2f} s; total {timings['total']:.2f} s."
+        )
+
+
+@cli.command("export")
+@click.argument("assessment")
+@click.option(
+    "--survey",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Survey export to analyse, or reach results saved as .json.",
+)
+@click.option(
+    "--compare-with",
+    "compare_with",
+    metavar="VERSION",
+    help="Version number (or JSON file) to compare with [default: for a final "
+    "assessment in the library, its latest consultation-stage version].",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your organisation's .docx template [default: the built-in one].",
+)
+@click.option("--pdf", "make_pdf", is_flag=True, help="Also write a tagged PDF (LibreOffice).")
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Write the one-page Cabinet summary instead, and print the "
+    "'Equality implications' paragraph.",
+)
+@click.option("--no-charts", is_flag=True, help="Leave the charts out (the tables stay).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .docx file to write.",
+)
+def export_command(
+    assessment: str,
+    survey: Path | None,
+    compare_with: str | None,
+    template: Path | None,
+    make_pdf: bool,
+    summary: bool,
+    no_charts: bool,
+    output: Path,
+) -> None:
+    """Export ASSESSMENT (a JSON file or a stored reference) as a Word report."""
+    with user_errors():
+        source = load_export_source(assessment, compare_with=compare_with, repo=open_repository)
+        reach = load_reach(survey)
+        if summary:
+            result = export_summary(source.assessment, reach=reach)
+            _write(output, result.docx)
+            click.echo(result.paragraph)
+            click.echo(f"Wrote the one-page summary to {output}.")
+            return
+        report = export_assessment(
+            source.assessment,
+            reach=reach,
+            previous=source.previous,
+            template=template,
+            with_charts=not no_charts,
+            version=source.version,
+        )
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    _write(output, report.docx)
+    click.echo(f"Wrote {output}.")
+    _report_timings(report)
+    if make_pdf:
+        with user_errors():
+            click.echo(f"Wrote {export_pdf(output)}.")
