@@ -2,6 +2,7 @@
 
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from eia_app.domain.assessment import Assessment
@@ -25,6 +26,7 @@ from eia_app.storage.records import (
 from eia_app.storage.tables import AssessmentRow, AssessmentVersionRow
 
 Version = AssessmentVersionRow
+SAVE_ATTEMPTS = 5
 
 
 class SqlAlchemyAssessmentRepository:
@@ -62,23 +64,8 @@ class SqlAlchemyAssessmentRepository:
             StorageError: If the database cannot be written.
         """
         reference = require_reference(assessment)
-        saved_at = utc_now()
-        with translate_errors(self._engine, "save to"), self._sessions.begin() as session:
-            if session.get(AssessmentRow, reference) is None:
-                session.add(AssessmentRow(reference=reference, created_at=saved_at))
-            latest = session.scalar(
-                select(func.max(Version.version)).where(Version.reference == reference)
-            )
-            row = Version(
-                reference=reference,
-                version=(latest or 0) + 1,
-                saved_by=saved_by,
-                saved_at=saved_at,
-                change_summary=change_summary,
-                payload=assessment.model_dump_json(),
-                **queryable_fields(assessment),
-            )
-            session.add(row)
+        with translate_errors(self._engine, "save to"):
+            row = self._insert_version(assessment, reference, saved_by, change_summary)
         return StoredAssessment(info=_info(row), assessment=assessment)
 
     def get(self, reference: str, version: int | None = None) -> StoredAssessment:
@@ -154,6 +141,20 @@ class SqlAlchemyAssessmentRepository:
         with translate_errors(self._engine, "read"), self._sessions() as session:
             return session.scalar(select(func.count()).select_from(AssessmentRow)) or 0
 
+    def _insert_version(
+        self, assessment: Assessment, reference: str, saved_by: str, change_summary: str
+    ) -> AssessmentVersionRow:
+        # Two people saving the same assessment at once pick the same number; the
+        # unique constraint refuses the second, which then takes the next number.
+        for attempt in range(1, SAVE_ATTEMPTS + 1):
+            try:
+                with self._sessions.begin() as session:
+                    return _add_row(session, assessment, reference, saved_by, change_summary)
+            except IntegrityError:
+                if attempt == SAVE_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
     @staticmethod
     def _latest_number(session: Session, reference: str) -> int:
         latest = session.scalar(
@@ -162,6 +163,27 @@ class SqlAlchemyAssessmentRepository:
         if latest is None:
             raise no_assessment(reference)
         return latest
+
+
+def _add_row(
+    session: Session, assessment: Assessment, reference: str, saved_by: str, change_summary: str
+) -> AssessmentVersionRow:
+    saved_at = utc_now()
+    if session.get(AssessmentRow, reference) is None:
+        session.add(AssessmentRow(reference=reference, created_at=saved_at))
+    latest = session.scalar(select(func.max(Version.version)).where(Version.reference == reference))
+    row = Version(
+        reference=reference,
+        version=(latest or 0) + 1,
+        saved_by=saved_by,
+        saved_at=saved_at,
+        change_summary=change_summary,
+        payload=assessment.model_dump_json(),
+        **queryable_fields(assessment),
+    )
+    session.add(row)
+    session.flush()
+    return row
 
 
 def _current_versions() -> Select[AssessmentVersionRow]:

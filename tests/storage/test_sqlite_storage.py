@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,27 @@ def test_the_migrations_match_the_table_classes(sqlite_engine):
     with sqlite_engine.connect() as connection:
         drift = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert drift == []
+
+
+def test_simultaneous_saves_get_consecutive_version_numbers(sqlite_engine):
+    repo = SqlAlchemyAssessmentRepository(sqlite_engine)
+    start = threading.Barrier(4)
+    failures: list[Exception] = []
+
+    def save(name: str) -> None:
+        start.wait()
+        try:
+            repo.add_version(make_assessment(), saved_by=name, change_summary="x")
+        except Exception as problem:  # collected, and asserted empty below
+            failures.append(problem)
+
+    threads = [threading.Thread(target=save, args=(f"user {n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    history = repo.versions("EIA-2025-0001")
+    assert [info.version for info in history] == [1, 2, 3, 4]
+    assert {info.saved_by for info in history} == {"user 0", "user 1", "user 2", "user 3"}
