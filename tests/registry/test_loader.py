@@ -142,3 +142,11 @@ def test_one_file_can_be_loaded_on_its_own(project_root: Path) -> None:
     group = load_group_file(project_root / "protected_characteristics" / "sex.yaml")
     assert group.label == "Sex"
     assert group.is_protected
+
+
+def test_sub_folders_and_other_files_are_ignored(registry_copy: Path) -> None:
+    extra = registry_copy / "baselines"
+    extra.mkdir(exist_ok=True)
+    (extra / "not_a_group.yaml").write_text("rows: 1\n", encoding="utf-8")
+    (registry_copy / "notes.txt").write_text("id: nothing\n", encoding="utf-8")
+    assert len(load_registry(registry_copy).groups) == 14
