@@ -46,6 +46,10 @@ def render(section_id: str) -> None:
     with st.form(f"eia.section_form.{section.id}", enter_to_submit=False):
         renderer = _RENDERERS.get(section.id, render_generic)
         values = renderer(section, stored.assessment, context)
+        if problems:
+            # Repeated by the button, where the person is when the page comes back.
+            labels = "; ".join(p.label for p in problems)
+            st.error(f"Nothing was saved. Fix the problems listed at the top of the page: {labels}")
         submitted = st.form_submit_button("Save", type="primary")
     if submitted:
         _save(section, stored, values)

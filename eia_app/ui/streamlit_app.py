@@ -81,7 +81,8 @@ def main() -> None:
             "Assessments": [pages[LIBRARY]],
             "Sections": sections,
             "Review": [pages[HISTORY]],
-        }
+        },
+        expanded=True,
     )
     requested = state.take_requested_page()
     if requested in pages:

@@ -206,3 +206,16 @@ def test_history_lists_versions_and_reads_an_older_one(database_url):
     at.selectbox(key="eia.history.version").set_value(current - 1).run()
     assert "Key details > Directorate or department" in all_text(at)
     assert any("Must be fixed" in h.value for h in at.subheader) or "0 problems" in all_text(at)
+
+
+@pytest.mark.parametrize("section_id", [section.id for section in SECTIONS])
+def test_saving_an_untouched_section_round_trips_the_send_example(database_url, section_id):
+    """Every widget reads back exactly what it was given: no silent change on Save."""
+    before = load_assessment(open_workspace(database_url), SEND)
+    at = go_to(start_app(), section_id)
+    save_button(at).click().run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert any("Nothing has changed" in s.value for s in at.success)
+    after = load_assessment(open_workspace(database_url), SEND)
+    assert after.info.version == before.info.version
