@@ -110,8 +110,6 @@ def lookup(answer: str, question: Question) -> str | None:
     code = _LABELS.get(question.vocabulary_id, {}).get(key)
     if code is None:
         code = _by_prefix(key, _PREFIXES.get(question.target, []))
-    if code is not None and question.reversed:
-        code = vocabulary.REVERSED_YES_NO.get(code, code)
     return code if code is not None else _yes_no(key, question)
 
 

@@ -105,11 +105,11 @@ def _notes(coder: ColumnCoder, match: QuestionMatch | None, totals: _Counts) -> 
         notes.append("the question asked about gender; answers counted as sex")
     if totals.several:
         notes.append(
-            f"{totals.several} respondents chose more than one category and are counted in each"
+            f"respondents who chose more than one category are counted in each ({totals.several})"
         )
     if totals.special[DONT_KNOW]:
         notes.append(
-            f'{totals.special[DONT_KNOW]} answered "don\'t know" (counted as not answered)'
+            f'"don\'t know" answers are counted as not answered ({totals.special[DONT_KNOW]})'
         )
     return tuple(notes)
 
