@@ -1,0 +1,70 @@
+"""The exported report converts to a tagged PDF with headings, tables and figure alt text."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from eia_app.services.export import export_pdf
+from tests.export.builders import require_program
+
+pytestmark = pytest.mark.slow
+
+
+def pdf_alt_texts(pdf: Path) -> list[str]:
+    """Decode every /Alt entry of the PDF's structure tree (LibreOffice writes UTF-16 hex)."""
+    texts = []
+    for raw in re.findall(rb"/Alt\s*<([0-9A-Fa-f]+)>", pdf.read_bytes()):
+        texts.append(bytes.fromhex(raw.decode()).decode("utf-16"))
+    for raw in re.findall(rb"/Alt\s*\(((?:\\.|[^\\)])*)\)", pdf.read_bytes()):
+        texts.append(raw.decode("latin-1"))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def tagged_pdf(charted_report, tmp_path_factory) -> Path:
+    require_program("soffice")
+    require_program("pdfinfo")
+    folder = tmp_path_factory.mktemp("pdf")
+    docx = folder / "report.docx"
+    docx.write_bytes(charted_report)
+    return export_pdf(docx)
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def test_pdf_is_tagged_and_titled(tagged_pdf):
+    info = run("pdfinfo", str(tagged_pdf))
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert re.search(r"^Title:\s+Home to school transport for children with SEND$", info, re.M)
+
+
+def test_pdf_structure_has_headings_tables_and_figures(tagged_pdf):
+    structure = run("pdfinfo", "-struct", str(tagged_pdf))
+    for tag in ("H1", "H2", "H3", "Table", "TH", "TD", "Figure", "L", "LI"):
+        assert re.search(rf"^\s*{tag}\b", structure, re.M), f"no {tag} in the PDF structure"
+
+
+def test_pdf_text_has_headings_and_table_headers(tagged_pdf):
+    text = run("pdftotext", "-layout", str(tagged_pdf), "-")
+    for expected in (
+        "Impact on each group",
+        "What changed after consultation",
+        "Reach of the consultation",
+        "You said, we did",
+        "Action plan",
+        "95% interval",
+        "Population",
+        "[c]",
+    ):
+        assert expected in text
+
+
+def test_every_figure_has_its_alt_text_in_the_pdf(tagged_pdf):
+    alts = pdf_alt_texts(tagged_pdf)
+    assert len(alts) == 3
+    for alt in alts:
+        assert "Bar chart comparing the share of respondents" in alt
