@@ -162,7 +162,9 @@ def option_label(value: Any) -> str:
 
 def yes_no_choice(value: bool | None) -> str:
     """Return the radio option that stands for a yes/no/unanswered value."""
-    return {True: "Yes", False: "No"}.get(value, NOT_ANSWERED)
+    if value is None:
+        return NOT_ANSWERED
+    return "Yes" if value else "No"
 
 
 def yes_no_value(choice: str | None) -> bool | None:

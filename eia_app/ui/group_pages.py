@@ -88,7 +88,7 @@ def _render_group(
     evidence_ids: list[str],
     context: FormContext,
 ) -> dict[str, Any] | None:
-    values = impact.model_dump() if impact else {"group_id": group.id}
+    values: dict[str, Any] = impact.model_dump() if impact else {"group_id": group.id}
     rating = option_label(impact.rating if impact else None)
     with st.expander(f"{group.label}: {rating}"):
         st.markdown(f"**Who this covers:** {group.definition}")

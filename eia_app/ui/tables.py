@@ -64,7 +64,10 @@ def _column(column: FormField, context: FormContext) -> Any:
     common: dict[str, Any] = {"help": column.help, "required": not column.optional}
     if column.name == "group_id":
         return st.column_config.SelectboxColumn(
-            label, options=_group_options(context), format_func=context.group_label, **common
+            label,
+            options=_group_options(context),
+            format_func=lambda value: context.group_label(str(value)),
+            **common,
         )
     if column.kind is FieldKind.CHOICE:
         return st.column_config.SelectboxColumn(
