@@ -43,23 +43,31 @@ class Assessment(StrictModel):
         "Which decision point it supports: screening, consultation, or the final decision.",
         default="screening",
     )
-    key_details: KeyDetails = guided("Key details", "What is assessed and who is responsible.",
-                                     default_factory=KeyDetails)
-    quality: QualityControl = guided("Quality control", "Progress dates.",
-                                     default_factory=QualityControl)
-    screening: Screening = guided("Screening", "Whether a full assessment is needed.",
-                                  default_factory=Screening)
-    purpose: Purpose = guided("Purpose, aims and scope", "What the proposal is and does.",
-                              default_factory=Purpose)
+    key_details: KeyDetails = guided(
+        "Key details", "What is assessed and who is responsible.", default_factory=KeyDetails
+    )
+    quality: QualityControl = guided(
+        "Quality control", "Progress dates.", default_factory=QualityControl
+    )
+    screening: Screening = guided(
+        "Screening", "Whether a full assessment is needed.", default_factory=Screening
+    )
+    purpose: Purpose = guided(
+        "Purpose, aims and scope", "What the proposal is and does.", default_factory=Purpose
+    )
     previous_review: PreviousReview = guided(
-        "Review of a previous assessment", "What happened to earlier actions.",
+        "Review of a previous assessment",
+        "What happened to earlier actions.",
         default_factory=PreviousReview,
     )
-    evidence: Evidence = guided("Evidence", "The evidence base and its gaps.",
-                                default_factory=Evidence)
-    consultation: Consultation = guided("Engagement and consultation",
-                                        "Who was asked, how, and what they said.",
-                                        default_factory=Consultation)
+    evidence: Evidence = guided(
+        "Evidence", "The evidence base and its gaps.", default_factory=Evidence
+    )
+    consultation: Consultation = guided(
+        "Engagement and consultation",
+        "Who was asked, how, and what they said.",
+        default_factory=Consultation,
+    )
     impacts: list[GroupImpact] = guided_list(
         "Impact on each group",
         "One entry per protected characteristic and local group of interest.",
@@ -67,17 +75,24 @@ class Assessment(StrictModel):
     psed: list[PsedAimAssessment] = guided_list(
         "Public Sector Equality Duty", "How the proposal bears on each of the three aims."
     )
-    human_rights: HumanRights = guided("Human rights", "Convention rights engaged.",
-                                       default_factory=HumanRights)
-    combined: Combined = guided("Intersectional and cumulative impact",
-                                "Combined and cumulative effects.", default_factory=Combined)
-    decision: DecisionOutcome = guided("Decision", "The overall conclusion.",
-                                       default_factory=DecisionOutcome)
+    human_rights: HumanRights = guided(
+        "Human rights", "Convention rights engaged.", default_factory=HumanRights
+    )
+    combined: Combined = guided(
+        "Intersectional and cumulative impact",
+        "Combined and cumulative effects.",
+        default_factory=Combined,
+    )
+    decision: DecisionOutcome = guided(
+        "Decision", "The overall conclusion.", default_factory=DecisionOutcome
+    )
     actions: list[Action] = guided_list("Action plan", "Actions to mitigate and monitor.")
-    monitoring: Monitoring = guided("Monitoring and review", "How impact will be followed up.",
-                                    default_factory=Monitoring)
-    sign_off: SignOff = guided("Sign-off", "Who completed, reviewed and approved it.",
-                               default_factory=SignOff)
+    monitoring: Monitoring = guided(
+        "Monitoring and review", "How impact will be followed up.", default_factory=Monitoring
+    )
+    sign_off: SignOff = guided(
+        "Sign-off", "Who completed, reviewed and approved it.", default_factory=SignOff
+    )
 
     @field_validator("impacts")
     @classmethod

@@ -143,13 +143,15 @@ def _is_empty(value: Any) -> bool:
 
 
 def _error(field: str, message: str, label: str | None = None) -> Issue:
-    return Issue(level=IssueLevel.ERROR, field=field, label=label or field_title(field),
-                 message=message)
+    return Issue(
+        level=IssueLevel.ERROR, field=field, label=label or field_title(field), message=message
+    )
 
 
 def _warning(field: str, message: str, label: str | None = None) -> Issue:
-    return Issue(level=IssueLevel.WARNING, field=field, label=label or field_title(field),
-                 message=message)
+    return Issue(
+        level=IssueLevel.WARNING, field=field, label=label or field_title(field), message=message
+    )
 
 
 def _missing_fields(assessment: Assessment, stage: Stage) -> Iterator[Issue]:
@@ -196,13 +198,13 @@ def _impact_details(assessment: Assessment, stage: Stage) -> Iterator[Issue]:
             yield _error(f"{where}.rating", "Choose a rating.", label)
         if _is_empty(impact.reasoning):
             yield _error(f"{where}.reasoning", "Explain the rating and cite evidence.", label)
-        if impact.rating is ImpactRating.NEGATIVE and _is_empty(impact.mitigation):
+        if impact.rating == ImpactRating.NEGATIVE and _is_empty(impact.mitigation):
             yield _error(
                 f"{where}.mitigation",
                 "A negative impact needs a mitigation, or a justification if none is possible.",
                 label,
             )
-        if impact.rating is ImpactRating.UNKNOWN:
+        if impact.rating == ImpactRating.UNKNOWN:
             yield _warning(
                 f"{where}.rating",
                 "The impact is unknown: add an evidence gap and an action that will settle it.",
@@ -234,7 +236,7 @@ def _evidence_references(assessment: Assessment) -> Iterator[Issue]:
 
 def _decision_consistency(assessment: Assessment, stage: Stage) -> Iterator[Issue]:
     decision = assessment.decision
-    if decision.outcome is Outcome.CONTINUE_DESPITE_ADVERSE and _is_empty(decision.justification):
+    if decision.outcome == Outcome.CONTINUE_DESPITE_ADVERSE and _is_empty(decision.justification):
         yield _error(
             "decision.justification",
             "Continuing despite an adverse impact needs a justification: the legitimate aim "
@@ -243,7 +245,7 @@ def _decision_consistency(assessment: Assessment, stage: Stage) -> Iterator[Issu
     if stage is not Stage.FINAL:
         return
     for index, impact in enumerate(assessment.impacts):
-        if impact.rating is ImpactRating.NEGATIVE and _is_empty(impact.residual_justification):
+        if impact.rating == ImpactRating.NEGATIVE and _is_empty(impact.residual_justification):
             yield _warning(
                 f"impacts[{index}].residual_justification",
                 "Say whether any adverse impact remains after mitigation and, if so, why it is "
@@ -255,8 +257,10 @@ def _decision_consistency(assessment: Assessment, stage: Stage) -> Iterator[Issu
 def _dates(assessment: Assessment, today: date | None) -> Iterator[Issue]:
     review = assessment.monitoring.review_date
     if today is not None and review is not None and review < today:
-        yield _warning("monitoring.review_date", "The review date has passed: review the "
-                       "assessment or set a new date.")
+        yield _warning(
+            "monitoring.review_date",
+            "The review date has passed: review the assessment or set a new date.",
+        )
     for index, action in enumerate(assessment.actions):
         if action.owner is None or action.due_date is None:
             yield _error(

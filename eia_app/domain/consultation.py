@@ -66,7 +66,9 @@ class ConsultationPlan(StrictModel):
 class YouSaidWeDid(StrictModel):
     """One piece of consultation feedback and the council's response to it."""
 
-    you_said: str = guided("You said", "The point made by respondents, in their terms.", default=...)
+    you_said: str = guided(
+        "You said", "The point made by respondents, in their terms.", default=...
+    )
     we_did: str = guided("We did", "What changed as a result, or why nothing changed.", default=...)
     group_ids: list[str] = guided_list(
         "Groups concerned", "Registry ids of characteristics or groups the point relates to."

@@ -23,6 +23,7 @@ OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.STOP_AND_REMOVE: "Stop and remove the proposal",
 }
 
+
 class DecisionOutcome(StrictModel):
     """Section 15: the overall conclusion of the assessment."""
 
@@ -52,7 +53,9 @@ class ActionStatus(StrEnum):
 class Action(StrictModel):
     """One action in the action plan."""
 
-    id: str = guided("Action reference", "Short id such as A1.", pattern=r"^[A-Za-z0-9_.-]{1,20}$", default=...)
+    id: str = guided(
+        "Action reference", "Short id such as A1.", pattern=r"^[A-Za-z0-9_.-]{1,20}$", default=...
+    )
     issue: str | None = guided("Issue", "The impact or gap this action addresses.")
     action: str = guided("Action", "What will be done.", default=...)
     owner: str | None = guided("Owner", "The named officer or team responsible.")

@@ -52,7 +52,8 @@ class Contributor(StrictModel):
     name: str = guided("Name", "Full name of the contributor.", default=...)
     job_title: str | None = guided("Job title", "Their job title.")
     organisation: str | None = guided(
-        "Organisation", "Their organisation, if not the council (a parent carer forum, an NHS body)."
+        "Organisation",
+        "Their organisation, if not the council (a parent carer forum, an NHS body).",
     )
     role: str = guided(
         "Role in the assessment",

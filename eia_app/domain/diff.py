@@ -41,8 +41,9 @@ def changed_fields(old: Assessment | None, new: Assessment) -> list[str]:
     """
     before = flatten(old.model_dump(mode="json")) if old else {}
     after = flatten(new.model_dump(mode="json"))
-    return sorted(path for path in before.keys() | after.keys()
-                  if before.get(path) != after.get(path))
+    return sorted(
+        path for path in before.keys() | after.keys() if before.get(path) != after.get(path)
+    )
 
 
 def describe_changes(old: Assessment | None, new: Assessment, limit: int = 6) -> str:

@@ -40,7 +40,8 @@ class EvidenceItem(StrictModel):
         "Gaps", "What this evidence cannot tell us; say so plainly where there is no data."
     )
     gap_action: str | None = guided(
-        "Action to fill the gap", "How and when the gap will be closed (carry it to the action plan)."
+        "Action to fill the gap",
+        "How and when the gap will be closed (carry it to the action plan).",
     )
 
 

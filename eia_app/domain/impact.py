@@ -20,7 +20,9 @@ class ImpactRating(StrEnum):
 class GroupImpact(StrictModel):
     """The assessed impact on one protected characteristic or local group."""
 
-    group_id: str = guided("Group", "Registry id of the characteristic or local group.", default=...)
+    group_id: str = guided(
+        "Group", "Registry id of the characteristic or local group.", default=...
+    )
     rating: ImpactRating | None = guided(
         "Impact",
         "Positive, neutral, negative, unknown (say what would settle it) or not relevant.",
@@ -64,11 +66,13 @@ class HumanRightsArticle(StrictModel):
     """One right under the Human Rights Act 1998 considered for the proposal."""
 
     article: str = guided(
-        "Article", "The article and right, for example 'Protocol 1, Article 2: education'.",
+        "Article",
+        "The article and right, for example 'Protocol 1, Article 2: education'.",
         default=...,
     )
     right_type: RightType = guided(
-        "Kind of right", "Absolute, limited or qualified; only qualified rights may be balanced.",
+        "Kind of right",
+        "Absolute, limited or qualified; only qualified rights may be balanced.",
         default=...,
     )
     engaged: bool = guided("Engaged", "Whether the proposal engages this right.", default=False)

@@ -8,8 +8,12 @@ from eia_app.domain.fields import guided, guided_list
 class AnswerCategory(StrictModel):
     """A canonical answer category for monitoring questions, such as ``female``."""
 
-    id: str = guided("Category id", "Stable snake_case id used in results.", default=...,
-                     pattern=r"^[a-z0-9_+-]+$")
+    id: str = guided(
+        "Category id",
+        "Stable snake_case id used in results.",
+        default=...,
+        pattern=r"^[a-z0-9_+-]+$",
+    )
     label: str = guided("Label", "How the category is shown to people.", default=...)
     parent: str | None = guided(
         "Broad category", "For a detailed category, the id of the broad category it belongs to."
@@ -19,11 +23,13 @@ class AnswerCategory(StrictModel):
 class GroupDefinition(StrictModel):
     """One protected characteristic or local group of interest."""
 
-    id: str = guided("Id", "snake_case id, the same as the file name.", default=...,
-                     pattern=r"^[a-z][a-z0-9_]*$")
+    id: str = guided(
+        "Id", "snake_case id, the same as the file name.", default=..., pattern=r"^[a-z][a-z0-9_]*$"
+    )
     label: str = guided("Label", "Name shown to people.", default=...)
-    kind: GroupKind = guided("Kind", "Protected by the Equality Act, or a local group.",
-                             default=...)
+    kind: GroupKind = guided(
+        "Kind", "Protected by the Equality Act, or a local group.", default=...
+    )
     definition: str = guided("Definition", "Who the group covers, in plain words.", default=...)
     prompts: list[str] = guided_list(
         "Prompts", "Questions an assessor should ask themselves about this group."

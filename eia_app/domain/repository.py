@@ -3,7 +3,12 @@
 from typing import Protocol
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.versions import AssessmentFilter, AssessmentSummary, StoredAssessment, VersionInfo
+from eia_app.domain.versions import (
+    AssessmentFilter,
+    AssessmentSummary,
+    StoredAssessment,
+    VersionInfo,
+)
 
 
 class AssessmentRepository(Protocol):

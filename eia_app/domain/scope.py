@@ -20,7 +20,9 @@ class Relevance(StrEnum):
 class ScreeningEntry(StrictModel):
     """The screening judgement for one protected characteristic or local group."""
 
-    group_id: str = guided("Group", "Registry id of the characteristic or local group.", default=...)
+    group_id: str = guided(
+        "Group", "Registry id of the characteristic or local group.", default=...
+    )
     relevance: Relevance = guided(
         "Likely relevance",
         "How likely the proposal is to affect this group. 'Unknown' means there is not enough "

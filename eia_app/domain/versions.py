@@ -15,8 +15,9 @@ class VersionInfo(StrictModel):
     version: int = guided("Version", "1 for the first save, then 2, 3 ...", default=..., ge=1)
     saved_by: str = guided("Saved by", "Who saved this version.", default=...)
     saved_at: datetime = guided("Saved at", "When it was saved (UTC).", default=...)
-    change_summary: str = guided("What changed", "Fields changed since the previous version.",
-                                 default="")
+    change_summary: str = guided(
+        "What changed", "Fields changed since the previous version.", default=""
+    )
 
 
 class StoredAssessment(StrictModel):

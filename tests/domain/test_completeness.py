@@ -1,0 +1,142 @@
+"""The completeness check: every problem found, each naming the field and what to do."""
+
+from datetime import date
+
+import pytest
+
+from eia_app.domain.assessment import Assessment
+from eia_app.domain.completeness import blocking, check_completeness, field_title
+from eia_app.domain.details import Stage
+from eia_app.domain.impact import ImpactRating
+from eia_app.domain.issues import IssueLevel
+from tests.factories import make_assessment, make_final_assessment
+
+
+def test_a_complete_consultation_stage_assessment_has_no_blocking_issue():
+    assert blocking(check_completeness(make_assessment(), Stage.CONSULTATION)) == []
+
+
+def test_a_complete_final_assessment_has_no_blocking_issue():
+    assert blocking(check_completeness(make_final_assessment(), Stage.FINAL)) == []
+
+
+@pytest.mark.parametrize(
+    ("override", "field", "stage"),
+    [
+        ({"key_details__title": None}, "key_details.title", Stage.SCREENING),
+        ({"key_details__reference": None}, "key_details.reference", Stage.SCREENING),
+        ({"purpose__summary": ""}, "purpose.summary", Stage.SCREENING),
+        ({"purpose__intended_outcomes": []}, "purpose.intended_outcomes", Stage.CONSULTATION),
+        (
+            {"purpose__decision_route__meeting_date": None},
+            "purpose.decision_route.meeting_date",
+            Stage.CONSULTATION,
+        ),
+        ({"evidence__items": [], "impacts": []}, "evidence.items", Stage.CONSULTATION),
+        ({"consultation__plan__end_date": None}, "consultation.plan.end_date", Stage.CONSULTATION),
+        ({"decision__outcome": None}, "decision.outcome", Stage.CONSULTATION),
+        ({"sign_off__completed_by__name": None}, "sign_off.completed_by.name", Stage.CONSULTATION),
+    ],
+    ids=lambda value: value.value if isinstance(value, Stage) else None,
+)
+def test_an_emptied_required_field_blocks_its_stage_and_is_named(override, field, stage):
+    issues = blocking(check_completeness(make_assessment(**override), stage))
+    assert field in [issue.field for issue in issues]
+    issue = next(issue for issue in issues if issue.field == field)
+    assert issue.label == field_title(field)
+    assert "required" in issue.message or "Fill" in issue.message
+
+
+@pytest.mark.parametrize(
+    ("field", "first_stage"),
+    [
+        ("consultation.what_people_said", Stage.FINAL),
+        ("consultation.you_said_we_did", Stage.FINAL),
+        ("sign_off.approved_by.name", Stage.FINAL),
+        ("actions", Stage.FINAL),
+    ],
+)
+def test_fields_needed_only_after_consultation_do_not_block_earlier(field, first_stage):
+    draft = make_assessment(**{field: [] if field.endswith(("said_we_did", "actions")) else None})
+    assert field not in [i.field for i in blocking(check_completeness(draft, Stage.CONSULTATION))]
+    assert field in [i.field for i in blocking(check_completeness(draft, first_stage))]
+
+
+def test_every_problem_is_reported_not_only_the_first():
+    issues = check_completeness(Assessment(), Stage.CONSULTATION)
+    fields = {issue.field for issue in issues}
+    # Required fields from several sections, plus coverage of all 14 groups.
+    assert {"key_details.title", "purpose.summary", "decision.outcome"} <= fields
+    coverage = [i for i in issues if i.field == "screening.entries"]
+    assert len(coverage) == 14
+    assert len([i for i in issues if i.field == "impacts"]) == 14
+    assert len([i for i in issues if i.field == "psed"]) == 3
+
+
+def test_a_missing_group_impact_is_named():
+    complete = make_assessment()
+    without_race = complete.model_copy(
+        update={"impacts": [i for i in complete.impacts if i.group_id != "race"]}
+    )
+    messages = [i.message for i in blocking(check_completeness(without_race, Stage.CONSULTATION))]
+    assert any("'race'" in message for message in messages)
+
+
+def test_negative_impact_without_mitigation_blocks():
+    complete = make_assessment()
+    impacts = [
+        i.model_copy(update={"rating": ImpactRating.NEGATIVE, "mitigation": None})
+        if i.group_id == "age"
+        else i
+        for i in complete.impacts
+    ]
+    issues = blocking(check_completeness(complete.model_copy(update={"impacts": impacts})))
+    assert [i.field for i in issues if i.field.endswith(".mitigation")]
+
+
+def test_unknown_rating_is_a_warning_not_a_block():
+    complete = make_assessment()
+    impacts = [
+        i.model_copy(update={"rating": ImpactRating.UNKNOWN})
+        if i.group_id == "religion_belief"
+        else i
+        for i in complete.impacts
+    ]
+    issues = check_completeness(
+        complete.model_copy(update={"impacts": impacts}), Stage.CONSULTATION
+    )
+    unknown = [i for i in issues if i.field.endswith(".rating")]
+    assert [i.level for i in unknown] == [IssueLevel.WARNING]
+    assert blocking(issues) == []
+
+
+def test_evidence_cited_but_not_listed_is_an_error():
+    complete = make_assessment()
+    impacts = [
+        i.model_copy(update={"evidence_refs": ["EV99"]}) if i.group_id == "sex" else i
+        for i in complete.impacts
+    ]
+    issues = check_completeness(complete.model_copy(update={"impacts": impacts}))
+    assert any("EV99" in i.message for i in blocking(issues))
+
+
+def test_continuing_despite_adverse_impact_needs_a_justification():
+    draft = make_assessment(
+        decision__outcome="continue_despite_adverse", decision__justification=None
+    )
+    assert "decision.justification" in [i.field for i in blocking(check_completeness(draft))]
+
+
+def test_a_passed_review_date_is_flagged_against_today():
+    draft = make_final_assessment(monitoring__review_date=date(2025, 1, 1))
+    warnings = check_completeness(draft, Stage.FINAL, today=date(2026, 1, 1))
+    assert "monitoring.review_date" in [i.field for i in warnings]
+    assert "monitoring.review_date" not in [
+        i.field for i in check_completeness(draft, Stage.FINAL, today=date(2024, 1, 1))
+    ]
+
+
+def test_field_titles_follow_the_model():
+    assert field_title("purpose.decision_route.meeting_date") == (
+        "Purpose, aims and scope > Decision route > Meeting date"
+    )
