@@ -3,12 +3,14 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
 
 from eia_app.domain.errors import EIAError
 
@@ -68,7 +70,7 @@ def create_database_engine(url: str) -> Engine:
         raise StorageError(f"'{url}' is not a database URL. {URL_HINT}") from None
     _make_sqlite_folder(parsed)
     try:
-        engine = create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True, **_engine_options(parsed))
     except ImportError as bad:
         raise StorageError(
             f"Cannot use the database {describe_url(parsed)}: its driver is not installed "
@@ -140,6 +142,14 @@ def _make_sqlite_folder(url: URL) -> None:
             f"Cannot create the folder {path.parent} for the database: "
             f"{bad.strerror or bad}. Set EIA_DATABASE_URL to a writable location."
         ) from None
+
+
+def _engine_options(url: URL) -> dict[str, Any]:
+    if url.get_backend_name() == "sqlite" and sqlite_file(url) is None:
+        # An in-memory database exists once per connection: share one connection
+        # across threads so Streamlit sessions all see the migrated tables.
+        return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    return {}
 
 
 def _enforce_foreign_keys(dbapi_connection: object, _record: object) -> None:

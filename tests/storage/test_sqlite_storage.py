@@ -208,3 +208,18 @@ def test_simultaneous_saves_get_consecutive_version_numbers(sqlite_engine):
     history = repo.versions("EIA-2025-0001")
     assert [info.version for info in history] == [1, 2, 3, 4]
     assert {info.saved_by for info in history} == {"user 0", "user 1", "user 2", "user 3"}
+
+
+def test_an_in_memory_database_is_shared_across_threads():
+    engine = create_database_engine("sqlite://")
+    migrate(engine)
+    repo = SqlAlchemyAssessmentRepository(engine)
+    repo.add_version(make_assessment(), saved_by="Alex", change_summary="First version")
+    seen: list[int] = []
+
+    reader = threading.Thread(target=lambda: seen.append(repo.count()))
+    reader.start()
+    reader.join()
+
+    assert seen == [1]
+    engine.dispose()
