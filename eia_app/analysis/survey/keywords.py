@@ -58,7 +58,7 @@ HEADER_PATTERNS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
 OTHER_PERSON: Final = re.compile(
     r"work with|working with|your (child|children|son|daughter|pupils|clients|service users|"
     r"organisation|school|business)|the (person|people) you (care for|support|look after)|"
-    r"do you (support|serve|provide)|(children|pupils|clients|people) (you|in your)"
+    r"(children|pupils|clients|people) (you|in your)"
 )
 # Pattern-specific exclusions: the header score is cut when these appear.
 EXCLUSIONS: Final[dict[str, re.Pattern[str]]] = {

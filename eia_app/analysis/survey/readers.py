@@ -146,6 +146,16 @@ def _shape(
     return responses, options
 
 
+def _no_responses(path: Path, sheet: str | None) -> str:
+    if sheet is None:
+        return f"{path.name}: has headers but no responses; check the export includes responses."
+    others = ", ".join(list_sheets(path))
+    return (
+        f"{path.name}: sheet '{sheet}' has headers but no responses; choose the sheet "
+        f"holding the responses ({others})."
+    )
+
+
 def read_survey(path: Path, sheet: str | None = None) -> SurveyData:
     """Read a survey export, recognising its platform layout and text encoding.
 
@@ -175,8 +185,6 @@ def read_survey(path: Path, sheet: str | None = None) -> SurveyData:
         raise SurveyReadError(f"{path.name}: no rows found; export the responses again.")
     layout = recognise_layout(_header_rows(raw, 4))
     if len(raw) <= layout.header_rows:
-        raise SurveyReadError(
-            f"{path.name}: has headers but no responses; check the export includes responses."
-        )
+        raise SurveyReadError(_no_responses(path, sheet_name))
     frame, options = _shape(raw, layout, _header_rows(raw, layout.header_rows))
     return SurveyData(path.name, layout.name, encoding, sheet_name, frame, options)

@@ -138,7 +138,7 @@ def score_column(survey: SurveyData, column: str, target: str) -> QuestionMatch:
     question = question_for(column, target)
     evidence = _evidence(survey, column, question, header)
     confidence = _confidence(target, header, evidence)
-    if keywords.OTHER_PERSON.search(fold(column)):
+    if target != "opinion" and keywords.OTHER_PERSON.search(fold(column)):
         confidence *= 0.3
     reason = f"header mentions '{words}'" if words else "header gives no hint"
     if evidence is not None:
