@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import HeadingBase
 
 import eia_app.ui
 from eia_app.services.assessments import load_assessment, version_history
@@ -69,6 +70,19 @@ def test_every_page_runs_with_one_title_and_no_error(database_url, page_id):
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == [PAGE_TITLES[page_id]]
     assert not at.error, [e.value for e in at.error]
+
+
+HEADING_LEVELS = {"title": 1, "header": 2, "subheader": 3}
+
+
+@pytest.mark.parametrize("page_id", PAGE_IDS)
+def test_headings_start_at_one_h1_and_never_skip_a_level(database_url, page_id):
+    at = go_to(start_app(), page_id)
+    levels = [HEADING_LEVELS[node.type] for node in at.main if isinstance(node, HeadingBase)]
+    assert levels[0] == 1
+    assert levels.count(1) == 1
+    for previous, current in zip(levels, levels[1:], strict=False):
+        assert current <= previous + 1, f"heading jumps from h{previous} to h{current}"
 
 
 @pytest.mark.parametrize("page_id", [s.id for s in SECTIONS] + ["history"])
