@@ -1,5 +1,6 @@
 """The root ``eia`` command group and the error handling shared by every command."""
 
+import os
 import sys
 
 import click
@@ -27,7 +28,8 @@ def main(argv: list[str] | None = None) -> None:
     """
     _register_commands()
     try:
-        cli.main(args=argv, prog_name="eia", standalone_mode=False)
+        # With standalone_mode=False click returns the exit code instead of raising it.
+        code = cli.main(args=argv, prog_name="eia", standalone_mode=False)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.Abort:
@@ -39,3 +41,18 @@ def main(argv: list[str] | None = None) -> None:
     except EIAError as problem:
         click.echo(f"Error: {problem}", err=True)
         sys.exit(1)
+    except OSError as problem:
+        # Files and folders named on the command line: say which and why, not a traceback.
+        where = f" ({problem.filename})" if problem.filename else ""
+        click.echo(f"Error: {problem.strerror or problem}{where}.", err=True)
+        sys.exit(1)
+    except Exception as problem:  # noqa: BLE001 - last line of defence for users
+        if os.environ.get("EIA_DEBUG"):
+            raise
+        click.echo(
+            f"Error: unexpected problem ({type(problem).__name__}: {problem}). "
+            "Run again with EIA_DEBUG=1 for details and report it.",
+            err=True,
+        )
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
