@@ -162,31 +162,48 @@ def section_front(doc):
     doc.add_heading("Key details", level=1)
     label_table(doc, "details.rows", "Key details")
     doc.add_heading("Contributors", level=2)
-    table(doc, "details.contributors", [("Name", "name", 4), ("Role in the assessment", "role", 4),
-          ("Job title", "job_title", 4.5), ("Organisation", "organisation", 4.5)],
-          caption="Contributors")
+    table(
+        doc,
+        "details.contributors",
+        [
+            ("Name", "name", 4),
+            ("Role in the assessment", "role", 4),
+            ("Job title", "job_title", 4.5),
+            ("Organisation", "organisation", 4.5),
+        ],
+        caption="Contributors",
+    )
     doc.add_heading("How due regard is paid", level=2)
     text_block(doc, "details.due_regard_approach")
 
 
 def section_screening_purpose(doc):
     doc.add_heading("Screening", level=1)
-    table(doc, "screening.rows", [("Group", "group", 4.5), ("Likely relevance", "relevance", 3),
-          ("Why", "note", 9.5)], caption="Screening of relevance to each group")
-    doc.add_paragraph("Commits or removes significant resources: "
-                      "{{ screening.significant_resources }}")
+    table(
+        doc,
+        "screening.rows",
+        [("Group", "group", 4.5), ("Likely relevance", "relevance", 3), ("Why", "note", 9.5)],
+        caption="Screening of relevance to each group",
+    )
+    doc.add_paragraph(
+        "Commits or removes significant resources: {{ screening.significant_resources }}"
+    )
     doc.add_paragraph("Full assessment needed: {{ screening.full_assessment_required }}")
     doc.add_heading("Reasons for the screening decision", level=2)
     text_block(doc, "screening.reasons")
     doc.add_heading("Purpose, aims and scope", level=1)
-    for title, variable in (("Description of the proposal", "purpose.summary"),
-                            ("What is new or changing, and why", "purpose.what_is_changing")):
+    for title, variable in (
+        ("Description of the proposal", "purpose.summary"),
+        ("What is new or changing, and why", "purpose.what_is_changing"),
+    ):
         doc.add_heading(title, level=2)
         text_block(doc, variable)
     doc.add_heading("Intended outcomes", level=2)
     bullets(doc, "purpose.intended_outcomes")
-    for title, variable in (("How the outcomes will be achieved", "purpose.how_achieved"),
-                            ("Who is affected", "purpose.who_is_affected")):
+    for title, variable in (
+        ("How the outcomes will be achieved", "purpose.how_achieved"),
+        ("Who is affected", "purpose.who_is_affected"),
+    ):
         doc.add_heading(title, level=2)
         text_block(doc, variable)
     doc.add_heading("Related policies and duties", level=2)
@@ -196,18 +213,30 @@ def section_screening_purpose(doc):
     doc.add_heading("Review of a previous assessment", level=1)
     doc.add_paragraph("Is there a previous assessment? {{ previous_review.applicable }}")
     doc.add_paragraph("Previous assessment: {{ previous_review.previous_reference }}")
-    for title, variable in (("Actions planned last time", "previous_review.actions_planned"),
-                            ("What improved", "previous_review.what_improved"),
-                            ("Further actions needed", "previous_review.further_actions")):
+    for title, variable in (
+        ("Actions planned last time", "previous_review.actions_planned"),
+        ("What improved", "previous_review.what_improved"),
+        ("Further actions needed", "previous_review.further_actions"),
+    ):
         doc.add_heading(title, level=2)
         text_block(doc, variable)
 
 
 def section_evidence(doc):
     doc.add_heading("Evidence", level=1)
-    table(doc, "evidence.rows", [("Ref", "id", 1.5), ("Evidence", "title", 3.5),
-          ("Source", "source", 3), ("Groups", "groups", 2.5), ("What it tells us", "summary", 4),
-          ("Strength", "quality", 2)], caption="Evidence")
+    table(
+        doc,
+        "evidence.rows",
+        [
+            ("Ref", "id", 1.5),
+            ("Evidence", "title", 3.5),
+            ("Source", "source", 3),
+            ("Groups", "groups", 2.5),
+            ("What it tells us", "summary", 4),
+            ("Strength", "quality", 2),
+        ],
+        caption="Evidence",
+    )
     doc.add_heading("Gaps in the evidence", level=2)
     text_block(doc, "evidence.no_evidence_statement")
 
@@ -226,10 +255,16 @@ def reach_block(doc):
     control(doc, "if c.chart")
     doc.add_paragraph("{{ c.chart }}")
     control(doc, "endif")
-    columns = [("Category", "label", 3.6), ("Count", "count", 1.5), ("Share", "share", 1.6),
-               ("95% interval", "interval", 2.6), ("Population", "baseline", 2.1),
-               ("Gap", "gap", 1.7), ("More needed for parity", "parity", 1.9),
-               ("Finding", "flag", 2)]
+    columns = [
+        ("Category", "label", 3.3),
+        ("Count", "count", 1.4),
+        ("Share", "share", 1.5),
+        ("95% interval", "interval", 2.5),
+        ("Population", "baseline", 2.0),
+        ("Gap", "gap", 1.6),
+        ("More needed for parity", "parity", 1.9),
+        ("Finding", "flag", 2.8),
+    ]
     table(doc, "c.rows", columns, caption="Respondents compared with the population")
     control(doc, "if c.detail_rows")
     doc.add_paragraph("Detailed categories for {{ c.label }}:")
@@ -246,23 +281,31 @@ def section_consultation(doc):
     doc.add_heading("Engagement and consultation", level=1)
     doc.add_heading("Consultation plan", level=2)
     doc.add_paragraph("Open from {{ consultation.start_date }} to {{ consultation.end_date }}.")
-    for title, variable in (("Methods", "consultation.methods"),
-                            ("Accessible formats", "consultation.accessible_formats"),
-                            ("Groups targeted", "consultation.groups_targeted")):
+    for title, variable in (
+        ("Methods", "consultation.methods"),
+        ("Accessible formats", "consultation.accessible_formats"),
+        ("Groups targeted", "consultation.groups_targeted"),
+    ):
         doc.add_heading(title, level=3)
         bullets(doc, variable)
     doc.add_heading("Involvement of people with lived experience", level=3)
     text_block(doc, "consultation.lived_experience")
-    for title, variable in (("Engagement so far", "consultation.prior_engagement"),
-                            ("Who responded", "consultation.respondents_summary")):
+    for title, variable in (
+        ("Engagement so far", "consultation.prior_engagement"),
+        ("Who responded", "consultation.respondents_summary"),
+    ):
         doc.add_heading(title, level=2)
         text_block(doc, variable)
     reach_block(doc)
     doc.add_heading("What people said", level=2)
     text_block(doc, "consultation.what_people_said")
     doc.add_heading("You said, we did", level=2)
-    table(doc, "consultation.you_said_we_did", [("You said", "you_said", 7),
-          ("We did", "we_did", 7), ("Groups concerned", "groups", 3)], caption="You said, we did")
+    table(
+        doc,
+        "consultation.you_said_we_did",
+        [("You said", "you_said", 7), ("We did", "we_did", 7), ("Groups concerned", "groups", 3)],
+        caption="You said, we did",
+    )
     doc.add_heading("Fair consultation", level=2)
     text_block(doc, "consultation.gunning_statement")
 
@@ -273,43 +316,90 @@ def section_changes(doc):
     doc.add_paragraph("{{ changes.intro }}")
     doc.add_paragraph("{{ changes.sections }}")
     doc.add_heading("Impact ratings that changed", level=2)
-    table(doc, "changes.ratings", [("Group", "group", 6), ("Before", "before", 5.5),
-          ("After", "after", 5.5)], empty="No impact rating changed.", caption="Changed ratings")
+    table(
+        doc,
+        "changes.ratings",
+        [("Group", "group", 6), ("Before", "before", 5.5), ("After", "after", 5.5)],
+        empty="No impact rating changed.",
+        caption="Changed ratings",
+    )
     doc.add_heading("Mitigations added, removed or revised", level=2)
-    table(doc, "changes.mitigations", [("Group", "group", 3.5), ("Change", "change", 2.5),
-          ("Before", "before", 5.5), ("After", "after", 5.5)],
-          empty="No mitigation changed.", caption="Changed mitigations")
+    table(
+        doc,
+        "changes.mitigations",
+        [
+            ("Group", "group", 3.5),
+            ("Change", "change", 2.5),
+            ("Before", "before", 5.5),
+            ("After", "after", 5.5),
+        ],
+        empty="No mitigation changed.",
+        caption="Changed mitigations",
+    )
     action_columns = [("Ref", "id", 2), ("Action", "action", 10), ("Owner", "owner", 5)]
-    evidence_columns = [("Ref", "id", 2), ("Evidence", "title", 6), ("What it tells us",
-                        "summary", 9)]
+    evidence_columns = [
+        ("Ref", "id", 2),
+        ("Evidence", "title", 6),
+        ("What it tells us", "summary", 9),
+    ]
     for title, variable, columns, empty in (
         ("Actions added", "changes.actions_added", action_columns, "No action was added."),
         ("Actions removed", "changes.actions_removed", action_columns, "No action was removed."),
         ("Evidence added", "changes.evidence_added", evidence_columns, "No evidence was added."),
-        ("Evidence removed", "changes.evidence_removed", evidence_columns,
-         "No evidence was removed."),
+        (
+            "Evidence removed",
+            "changes.evidence_removed",
+            evidence_columns,
+            "No evidence was removed.",
+        ),
     ):
         doc.add_heading(title, level=2)
         table(doc, variable, columns, empty=empty, caption=title)
     doc.add_heading("You said, we did: new entries", level=2)
-    table(doc, "changes.you_said_we_did_added", [("You said", "you_said", 8.5),
-          ("We did", "we_did", 8.5)], empty="No new entries.", caption="New feedback responses")
+    table(
+        doc,
+        "changes.you_said_we_did_added",
+        [("You said", "you_said", 8.5), ("We did", "we_did", 8.5)],
+        empty="No new entries.",
+        caption="New feedback responses",
+    )
     control(doc, "endif")
 
 
 def section_impacts(doc):
     doc.add_heading("Impact on each group", level=1)
-    table(doc, "impacts", [("Group", "group", 2.8), ("Impact", "rating", 2),
-          ("What the impact is and why", "reasoning", 5.2), ("Evidence", "evidence", 1.8),
-          ("Mitigation", "mitigation", 5.2)], caption="Impact on each group")
+    table(
+        doc,
+        "impacts",
+        [
+            ("Group", "group", 2.8),
+            ("Impact", "rating", 2),
+            ("What the impact is and why", "reasoning", 5.2),
+            ("Evidence", "evidence", 1.8),
+            ("Mitigation", "mitigation", 5.2),
+        ],
+        caption="Impact on each group",
+    )
     doc.add_heading("Public Sector Equality Duty", level=1)
-    table(doc, "psed", [("Aim", "aim", 5), ("How the proposal helps or hinders this aim",
-          "analysis", 12)], caption="Public Sector Equality Duty")
+    table(
+        doc,
+        "psed",
+        [("Aim", "aim", 5), ("How the proposal helps or hinders this aim", "analysis", 12)],
+        caption="Public Sector Equality Duty",
+    )
     doc.add_heading("Human rights", level=1)
-    table(doc, "human_rights.rows", [("Article", "article", 3.5), ("Kind", "right_type", 2),
-          ("Engaged", "engaged", 1.8), ("Analysis", "analysis", 5),
-          ("Lawful, necessary and proportionate", "proportionality", 4.7)],
-          caption="Human rights")
+    table(
+        doc,
+        "human_rights.rows",
+        [
+            ("Article", "article", 3.5),
+            ("Kind", "right_type", 2),
+            ("Engaged", "engaged", 1.8),
+            ("Analysis", "analysis", 5),
+            ("Lawful, necessary and proportionate", "proportionality", 4.7),
+        ],
+        caption="Human rights",
+    )
     doc.add_heading("Conclusion on human rights", level=2)
     text_block(doc, "human_rights.conclusion")
     doc.add_heading("Intersectional and cumulative impact", level=1)
@@ -331,9 +421,20 @@ def section_decision(doc):
     text_block(doc, "decision.justification")
     control(doc, "endif")
     doc.add_heading("Action plan", level=1)
-    table(doc, "actions", [("Ref", "id", 1.3), ("Action", "action", 4.5), ("Issue", "issue", 3),
-          ("Owner", "owner", 2.5), ("Due", "due", 2), ("Success measure", "measure", 2.5),
-          ("Status", "status", 1.7)], caption="Action plan")
+    table(
+        doc,
+        "actions",
+        [
+            ("Ref", "id", 1.3),
+            ("Action", "action", 4.5),
+            ("Issue", "issue", 3),
+            ("Owner", "owner", 2.5),
+            ("Due", "due", 2),
+            ("Success measure", "measure", 2.5),
+            ("Status", "status", 1.7),
+        ],
+        caption="Action plan",
+    )
     doc.add_heading("Monitoring and review", level=1)
     doc.add_heading("Monitoring arrangements", level=2)
     text_block(doc, "monitoring.arrangements")
@@ -341,8 +442,12 @@ def section_decision(doc):
     bullets(doc, "monitoring.indicators")
     doc.add_paragraph("Next review: {{ monitoring.review_date }}")
     doc.add_heading("Sign-off", level=1)
-    table(doc, "sign_off", [("Step", "step", 3.5), ("Name", "name", 5), ("Role", "role", 5),
-          ("Date", "date", 3.5)], caption="Sign-off")
+    table(
+        doc,
+        "sign_off",
+        [("Step", "step", 3.5), ("Name", "name", 5), ("Role", "role", 5), ("Date", "date", 3.5)],
+        caption="Sign-off",
+    )
     doc.add_paragraph("Produced with the EIA toolkit on {{ doc.generated_on }}.")
 
 
@@ -352,8 +457,15 @@ def build(path=OUTPUT):
     house_style(doc)
     set_language(doc)
     page_number_footer(doc)
-    for section in (section_front, section_screening_purpose, section_evidence,
-                    section_consultation, section_changes, section_impacts, section_decision):
+    for section in (
+        section_front,
+        section_screening_purpose,
+        section_evidence,
+        section_consultation,
+        section_changes,
+        section_impacts,
+        section_decision,
+    ):
         section(doc)
     doc.core_properties.title = ""
     doc.core_properties.author = "EIA toolkit"

@@ -9,6 +9,7 @@ Shares in a reach result are proportions between 0 and 1; the figures and
 sentences show them as percentages.
 """
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,6 +23,9 @@ POPULATION_COLOUR = "#D55E00"
 SUPPRESSED_MARK = "[c]"
 FLAG_WORDS = {"under": "under-represented", "over": "over-represented"}
 MAX_CATEGORIES_IN_ALT = 6
+LABEL_WIDTH = 30
+BAR_WIDTH = 0.38
+BAR_SPACE = 0.04
 
 
 def _pct(value: float | None) -> str:
@@ -31,27 +35,31 @@ def _pct(value: float | None) -> str:
 def _axis_label(category: Mapping[str, Any]) -> str:
     label = str(category.get("label") or category.get("id") or "")
     flag = category.get("flag")
-    return f"{label} ({FLAG_WORDS[flag]})" if flag in FLAG_WORDS else label
+    text = f"{label} ({FLAG_WORDS[flag]})" if flag in FLAG_WORDS else label
+    return "<br>".join(textwrap.wrap(text, LABEL_WIDTH)) or text
+
+
+def _respondent_share(category: Mapping[str, Any]) -> float | None:
+    share = category.get("share")
+    return None if category.get("suppressed") or share is None else float(share)
 
 
 def _respondent_trace(categories: Sequence[Mapping[str, Any]]) -> go.Bar:
-    labels = [_axis_label(c) for c in categories]
-    values, texts, plus, minus = [], [], [], []
+    values, plus, minus = [], [], []
     for cat in categories:
-        share = None if cat.get("suppressed") else cat.get("share")
-        values.append(0.0 if share is None else share * 100)
-        texts.append(f"{SUPPRESSED_MARK} suppressed" if share is None else _pct(share))
+        share = _respondent_share(cat)
+        values.append(None if share is None else share * 100)
         high, low = cat.get("ci_high"), cat.get("ci_low")
         plus.append(0.0 if share is None or high is None else (high - share) * 100)
         minus.append(0.0 if share is None or low is None else (share - low) * 100)
     return go.Bar(
-        name="Respondents (with 95% interval)",
-        y=labels,
+        name="Respondents (line: 95% interval)",
+        y=list(range(len(categories))),
         x=values,
         orientation="h",
+        width=BAR_WIDTH,
+        offset=-BAR_WIDTH - BAR_SPACE / 2,
         marker={"color": RESPONDENT_COLOUR},
-        text=texts,
-        textposition="outside",
         error_x={
             "type": "data",
             "array": plus,
@@ -60,6 +68,7 @@ def _respondent_trace(categories: Sequence[Mapping[str, Any]]) -> go.Bar:
             "thickness": 1.5,
             "width": 4,
         },
+        hovertemplate="%{x:.1f}%<extra>Respondents</extra>",
     )
 
 
@@ -67,17 +76,47 @@ def _population_trace(categories: Sequence[Mapping[str, Any]]) -> go.Bar:
     values = [c.get("baseline_share") for c in categories]
     return go.Bar(
         name="Population",
-        y=[_axis_label(c) for c in categories],
+        y=list(range(len(categories))),
         x=[0.0 if v is None else v * 100 for v in values],
         orientation="h",
+        width=BAR_WIDTH,
+        offset=BAR_SPACE / 2,
         marker={"color": POPULATION_COLOUR, "pattern": {"shape": "/", "fgcolor": "#FFFFFF"}},
-        text=["no baseline" if v is None else _pct(v) for v in values],
-        textposition="outside",
+        hovertemplate="%{x:.1f}%<extra>Population</extra>",
     )
 
 
+def _value_labels(categories: Sequence[Mapping[str, Any]], baseline: bool) -> list[dict[str, Any]]:
+    # Text labels sit beyond the end of each bar and its interval line, so they
+    # never overlap the whiskers.
+    notes = []
+    middle = BAR_WIDTH / 2 + BAR_SPACE / 2
+    for index, cat in enumerate(categories):
+        share = _respondent_share(cat)
+        end = max(share or 0.0, float(cat.get("ci_high") or 0.0) if share is not None else 0.0)
+        text = f"{SUPPRESSED_MARK} suppressed" if share is None else _pct(share)
+        notes.append(_label_note(end, index - middle, text))
+        if baseline:
+            base = cat.get("baseline_share")
+            text = "no figure" if base is None else _pct(base)
+            notes.append(_label_note(float(base or 0.0), index + middle, text))
+    return notes
+
+
+def _label_note(end: float, y: float, text: str) -> dict[str, Any]:
+    return {
+        "x": end * 100,
+        "y": y,
+        "text": text,
+        "showarrow": False,
+        "xanchor": "left",
+        "xshift": 6,
+        "font": {"size": 13, "color": "#222222"},
+    }
+
+
 def build_reach_figure(label: str, result: Mapping[str, Any]) -> go.Figure:
-    """Build a horizontal grouped bar chart of respondent share against population share.
+    """Build a horizontal paired bar chart of respondent share against population share.
 
     Args:
         label: Name of the characteristic, for example "Ethnic group".
@@ -85,41 +124,63 @@ def build_reach_figure(label: str, result: Mapping[str, Any]) -> go.Figure:
 
     Returns:
         A figure with one pair of bars per category, in the result's order
-        from top to bottom, labelled with their percentages; suppressed
-        categories show the suppression mark instead of a bar.
+        from top to bottom, each labelled with its percentage; the respondent
+        bar carries its 95% interval; suppressed categories show the
+        suppression mark instead of a bar.
     """
     categories = list(result.get("categories") or [])
+    baseline = any(c.get("baseline_share") is not None for c in categories)
     figure = go.Figure()
     figure.add_trace(_respondent_trace(categories))
-    if any(c.get("baseline_share") is not None for c in categories):
+    if baseline:
         figure.add_trace(_population_trace(categories))
-    height = max(280, 140 + 58 * len(categories))
+    top = _axis_max(categories)
     figure.update_layout(
-        title={"text": f"{label}: respondents compared with the population", "x": 0},
-        barmode="group",
-        bargap=0.25,
-        height=height,
+        title={
+            "text": f"{label}: respondents compared with the population",
+            "x": 0.01,
+            "xref": "container",
+            "y": 0.97,
+            "yref": "container",
+            "yanchor": "top",
+        },
+        showlegend=True,
+        height=max(300, 150 + 62 * len(categories)),
         width=800,
         font={"family": "Liberation Sans, Arial, sans-serif", "size": 14, "color": "#222222"},
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        margin={"l": 10, "r": 30, "t": 90, "b": 50},
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "x": 0.01,
+            "yref": "container",
+            "y": 0.88,
+            "yanchor": "top",
+        },
+        margin={"l": 10, "r": 20, "t": 95, "b": 50},
+        annotations=_value_labels(categories, baseline),
         xaxis={
             "title": "Share (%)",
-            "ticksuffix": "%",
+            "range": [0, top],
             "gridcolor": "#DDDDDD",
-            "rangemode": "tozero",
-            "range": [0, _axis_max(categories)],
+            "tickvals": [v for v in range(0, 101, 20) if v <= top],
+            "ticktext": [f"{v}%" for v in range(0, 101, 20) if v <= top],
         },
-        yaxis={"autorange": "reversed", "automargin": True},
+        yaxis={
+            "autorange": "reversed",
+            "automargin": True,
+            "tickvals": list(range(len(categories))),
+            "ticktext": [_axis_label(c) for c in categories],
+        },
     )
     return figure
 
 
 def _axis_max(categories: Sequence[Mapping[str, Any]]) -> float:
     tops = [c.get(key) or 0.0 for c in categories for key in ("ci_high", "share", "baseline_share")]
-    return min(100.0, max(tops, default=0.1) * 100 * 1.25 + 5)
+    # Room to the right of the longest bar for its text label.
+    return max(tops, default=0.1) * 100 + 22
 
 
 def describe_reach_chart(label: str, result: Mapping[str, Any]) -> str:

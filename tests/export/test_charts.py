@@ -16,9 +16,11 @@ def test_figure_pairs_respondent_and_population_bars_with_intervals(reach_result
     assert list(respondents.error_x.array)[0] == pytest.approx(2.6)
     assert list(respondents.error_x.arrayminus)[0] == pytest.approx(1.74)
     assert list(population.x)[0] == pytest.approx(12.8)
-    assert respondents.text[0] == "5.0%"
-    assert respondents.text[1] == "[c] suppressed"
-    assert respondents.y[0] == "Asian, Asian British or Asian Welsh (under-represented)"
+    assert respondents.x[1] is None  # suppressed: no bar at all
+    labels = [note.text for note in figure.layout.annotations]
+    assert labels[:4] == ["5.0%", "12.8%", "[c] suppressed", "1.3%"]
+    ticks = [t.replace("<br>", " ") for t in figure.layout.yaxis.ticktext]
+    assert ticks[0] == "Asian, Asian British or Asian Welsh (under-represented)"
     assert population.marker.pattern.shape == "/"  # not colour alone
 
 
