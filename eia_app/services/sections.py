@@ -128,6 +128,20 @@ def section_values(assessment: Assessment, section: Section) -> dict[str, Any]:
     return {name: assessment.model_dump(include={name})[name] for name in section.fields}
 
 
+def section_changed(old: Assessment, new: Assessment, section: Section) -> bool:
+    """Return whether a section differs between two versions of an assessment.
+
+    Args:
+        old: The earlier version.
+        new: The later version.
+        section: The section to compare.
+
+    Returns:
+        True if any of the section's fields differ.
+    """
+    return section_values(old, section) != section_values(new, section)
+
+
 def apply_section(assessment: Assessment, values: Mapping[str, Any]) -> Assessment:
     """Return a new assessment with some top-level fields replaced, validated.
 

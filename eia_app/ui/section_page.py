@@ -8,7 +8,7 @@ import streamlit as st
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.errors import EIAError
 from eia_app.domain.versions import StoredAssessment
-from eia_app.services.assessments import save_assessment
+from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.reference import get_registry
 from eia_app.services.sections import (
     FormInvalidError,
@@ -16,11 +16,13 @@ from eia_app.services.sections import (
     Section,
     apply_section,
     get_section,
+    section_changed,
     section_values,
 )
 from eia_app.ui import components, group_pages, state
 from eia_app.ui.components import FormContext
 from eia_app.ui.form_fields import FieldKind, describe_fields
+from eia_app.ui.state import widget_key
 from eia_app.ui.widgets import render_field, render_model
 
 SectionRenderer = Callable[[Section, Assessment, FormContext], dict[str, Any]]
@@ -39,6 +41,8 @@ def render(section_id: str) -> None:
         return
     components.assessment_caption(stored)
     components.show_flash()
+    _start_editing(section.id, stored)
+    _show_conflict(section.id)
     problems = _problems(section.id)
     if problems:
         components.error_summary(problems)
@@ -82,8 +86,57 @@ def render_generic(
     return entered
 
 
+def _start_editing(section_id: str, stored: StoredAssessment) -> None:
+    """Remember which version a freshly drawn form starts from, and drop stale messages."""
+    prefix = widget_key(section_id, "")
+    fresh = not any(str(key).startswith(prefix) for key in st.session_state)
+    if fresh or _base_key(section_id) not in st.session_state:
+        st.session_state[_base_key(section_id)] = stored.info.version
+        st.session_state.pop(_problems_key(section_id), None)
+        st.session_state.pop(_conflict_key(section_id), None)
+
+
+def _show_conflict(section_id: str) -> None:
+    message = st.session_state.get(_conflict_key(section_id))
+    if message:
+        st.error(message)
+        st.button(
+            "Discard my changes and show the latest version",
+            key="eia.discard",
+            on_click=_discard,
+            args=(section_id,),
+        )
+
+
+def _discard(section_id: str) -> None:
+    prefix = widget_key(section_id, "")
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[key]
+    for key in (_base_key(section_id), _conflict_key(section_id), _problems_key(section_id)):
+        st.session_state.pop(key, None)
+
+
+def _edited_elsewhere(section: Section, stored: StoredAssessment) -> bool:
+    """Whether someone saved a change to this section after this person's form was drawn."""
+    base = st.session_state.get(_base_key(section.id), stored.info.version)
+    if base == stored.info.version:
+        return False
+    older = load_assessment(state.repository(), stored.info.reference, base)
+    if not section_changed(older.assessment, stored.assessment, section):
+        return False
+    st.session_state[_conflict_key(section.id)] = (
+        f"{stored.info.saved_by} saved version {stored.info.version}, which changes this "
+        f"section, while you were editing version {base}. Nothing was saved, so that their "
+        "work is not overwritten. Your answers are still on the page: copy anything you need, "
+        "then discard your changes to see their version."
+    )
+    return True
+
+
 def _save(section: Section, stored: StoredAssessment, values: dict[str, Any]) -> None:
     problems_key = _problems_key(section.id)
+    if _edited_elsewhere(section, stored):
+        st.rerun()
     try:
         updated = apply_section(stored.assessment, values)
     except FormInvalidError as invalid:
@@ -100,8 +153,17 @@ def _save(section: Section, stored: StoredAssessment, values: dict[str, Any]) ->
     except EIAError as problem:
         st.error(f"The assessment could not be saved: {problem} Your answers are still here.")
         return
+    st.session_state[_base_key(section.id)] = saved.info.version
     state.flash(f"Saved as version {saved.info.version}.")
     st.rerun()
+
+
+def _base_key(section_id: str) -> str:
+    return f"eia.base_version.{section_id}"
+
+
+def _conflict_key(section_id: str) -> str:
+    return f"eia.conflict.{section_id}"
 
 
 def _problems_key(section_id: str) -> str:

@@ -15,6 +15,7 @@ from eia_app.services.sections import (
     form_problems,
     get_section,
     location_label,
+    section_changed,
     section_values,
     start_assessment,
 )
@@ -162,3 +163,10 @@ def test_compare_versions_lists_changed_fields_by_title():
     assert "Key details > Directorate or department" in labels
     assert "Evidence > Where there is no evidence" in labels
     assert compare_versions(old, old) == []
+
+
+def test_section_changed_looks_only_at_the_sections_fields():
+    old = make_assessment()
+    new = make_assessment(key_details__directorate="Resources")
+    assert section_changed(old, new, get_section("key_details"))
+    assert not section_changed(old, new, get_section("evidence"))

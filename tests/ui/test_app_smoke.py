@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import HeadingBase
 
 import eia_app.ui
-from eia_app.services.assessments import load_assessment, version_history
+from eia_app.services.assessments import load_assessment, save_assessment, version_history
 from eia_app.services.sections import SECTIONS
 from eia_app.services.workspace import close_repositories, open_workspace
 
@@ -233,3 +233,53 @@ def test_saving_an_untouched_section_round_trips_the_send_example(database_url, 
     assert any("Nothing has changed" in s.value for s in at.success)
     after = load_assessment(open_workspace(database_url), SEND)
     assert after.info.version == before.info.version
+
+
+def test_a_section_saved_by_someone_else_meanwhile_is_not_overwritten(database_url):
+    repo = open_workspace(database_url)
+    at = go_to(start_app(), "key_details")
+    first = load_assessment(repo, SEND)
+    theirs = first.assessment.model_copy(
+        update={
+            "key_details": first.assessment.key_details.model_copy(
+                update={"service": "Their new service name"}
+            )
+        }
+    )
+    save_assessment(repo, theirs, saved_by="Another Officer")
+
+    at.text_input(key=DIRECTORATE_KEY).input("My directorate")
+    save_button(at).click().run()
+    assert not at.exception
+    assert "Another Officer saved version" in at.error[0].value
+    assert at.text_input(key=DIRECTORATE_KEY).value == "My directorate"
+    assert load_assessment(repo, SEND).info.version == first.info.version + 1
+
+    at.button(key="eia.discard").click().run()
+    assert not at.error
+    assert at.text_input(key="eia.form.key_details.key_details.service").value == (
+        "Their new service name"
+    )
+    at.text_input(key=DIRECTORATE_KEY).input("My directorate")
+    save_button(at).click().run()
+    saved = load_assessment(repo, SEND)
+    assert saved.info.version == first.info.version + 2
+    assert saved.assessment.key_details.service == "Their new service name"
+    assert saved.assessment.key_details.directorate == "My directorate"
+
+
+def test_a_change_elsewhere_in_the_assessment_does_not_block_saving(database_url):
+    repo = open_workspace(database_url)
+    at = go_to(start_app(), "key_details")
+    first = load_assessment(repo, SEND)
+    theirs = first.assessment.model_copy(
+        update={"combined": first.assessment.combined.model_copy(update={"cumulative": "New."})}
+    )
+    save_assessment(repo, theirs, saved_by="Another Officer")
+
+    at.text_input(key=DIRECTORATE_KEY).input("My directorate")
+    save_button(at).click().run()
+    assert f"Saved as version {first.info.version + 2}." in [s.value for s in at.success]
+    saved = load_assessment(repo, SEND).assessment
+    assert saved.combined.cumulative == "New."
+    assert saved.key_details.directorate == "My directorate"
