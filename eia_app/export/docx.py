@@ -20,6 +20,7 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from eia_app.domain.errors import EIAError
 from eia_app.export.accessibility import make_accessible
@@ -106,16 +107,26 @@ def template_variables(template: Path | None = None) -> set[str]:
         raise _syntax_error(template, bad) from None
 
 
-def _fill_charts(value: Any, tpl: DocxTemplate, images: Mapping[str, bytes]) -> Any:
+def _protect(text: str) -> Markup:
+    # Escape the text for XML ourselves and write braces as character references:
+    # after rendering, docxtpl turns "{_{" into "{{" (and the like) in the whole
+    # part, which would alter text such as "{_{ x }_}" typed into a field.
+    escaped = str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(escaped)
+
+
+def _prepare(value: Any, tpl: DocxTemplate, images: Mapping[str, bytes]) -> Any:
+    if isinstance(value, str):
+        return _protect(value)
     if isinstance(value, ChartSlot):
         png = images.get(value.key)
         if png is None:
             return value
         return AltTextImage(tpl, png, alt=value.alt, title=value.title, width=CHART_WIDTH)
     if isinstance(value, dict):
-        return {key: _fill_charts(child, tpl, images) for key, child in value.items()}
+        return {key: _prepare(child, tpl, images) for key, child in value.items()}
     if isinstance(value, list):
-        return [_fill_charts(child, tpl, images) for child in value]
+        return [_prepare(child, tpl, images) for child in value]
     return value
 
 
@@ -173,7 +184,7 @@ def render_report(
             variable, or tries something the sandbox forbids.
     """
     tpl = open_template(template)
-    filled = _fill_charts(clean_tree(dict(context)), tpl, images or {})
+    filled = _prepare(clean_tree(dict(context)), tpl, images or {})
     try:
         tpl.render(filled, jinja_env=make_environment(), autoescape=True)
     except TemplateError as bad:

@@ -146,12 +146,14 @@ def test_hostile_text_appears_verbatim_and_is_never_evaluated():
     data["purpose"]["how_achieved"] = long_text
     data["impacts"][0]["reasoning"] = HOSTILE
     data["actions"][0]["action"] = "{%p if x %}{{r y }}{%tr endfor %}"
+    data["actions"][1]["action"] = "docxtpl escapes {_{ a }_} and {_% b %_}"
     result = export_assessment(Assessment.model_validate(data), with_charts=False)
     doc = open_docx(result.docx)
     text = all_text(doc)
     assert HOSTILE + " end" in text  # control characters removed, the rest kept
     assert long_text in text
     assert "{%p if x %}{{r y }}{%tr endfor %}" in text
+    assert "docxtpl escapes {_{ a }_} and {_% b %_}" in text
     assert any(HOSTILE in row for row in table_rows_text(doc))
     assert doc.core_properties.title == "Fares & <Tram> " + HOSTILE
     assert not re.search(r"\b49\b", text)
