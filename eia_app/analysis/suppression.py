@@ -1,0 +1,217 @@
+"""Small-number suppression of reach results and opinion crosstabs before publication.
+
+Rules (all counts; ``min_count`` 0 turns suppression off):
+
+* Primary: counts from 1 to ``min_count - 1`` are withheld.
+* Secondary: wherever a total is published, a single withheld cell could be worked
+  out as total minus the others, so when exactly one cell of a set is withheld the
+  next smallest non-zero cell is withheld too. For race this runs across the five
+  groups, within each group's detailed categories (whose total is the group) and
+  across all detailed categories, repeated until nothing changes, so no detail cell
+  can be recovered from its group and siblings and no group from its details.
+* Derived figures (share, interval, ratio, gap, expected, parity, flag, residual)
+  are withheld with their count; the baseline share is public and stays.
+* Zeros are never withheld: a true zero identifies nobody (Ofqual and ONS publish
+  true zeros) and showing that a group was not reached at all is the point of a
+  reach table.
+* Prefer-not-to-say, blank and unrecognised counts form one more set, whose total
+  (respondents minus answered) is published, and are treated the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+import pandas as pd
+
+from eia_app.analysis.representation import CategoryResult, CharacteristicResult
+
+# NHS Digital HES withholds 1-7; the ONS Longitudinal Study uses a threshold of 10.
+SUPPRESSION_PRESETS: dict[str, int] = {"default": 5, "nhs": 8, "strict": 10}
+
+_DERIVED = (
+    "count", "share", "ci_low", "ci_high", "ratio", "gap_pp", "expected",
+    "needed_for_parity", "flag", "adjusted_residual",
+)  # fmt: skip
+
+
+def resolve_min_count(setting: str | int) -> int:
+    """Return the threshold for a preset name (``default``, ``nhs``, ``strict``) or a number.
+
+    Raises:
+        ValueError: If the name is not a preset or the number is negative.
+    """
+    if isinstance(setting, str):
+        if setting not in SUPPRESSION_PRESETS:
+            raise ValueError(
+                f"Unknown suppression preset {setting!r}: use {list(SUPPRESSION_PRESETS)}"
+            )
+        return SUPPRESSION_PRESETS[setting]
+    if setting < 0:
+        raise ValueError(f"min_count must be 0 or more, not {setting}")
+    return setting
+
+
+def primary(counts: Mapping[str, int], min_count: int) -> set[str]:
+    """Return the cells with a count from 1 to ``min_count - 1``."""
+    return {key for key, n in counts.items() if 0 < n < min_count}
+
+
+def protect_set(counts: Mapping[str, int], withheld: set[str], keys: Iterable[str]) -> bool:
+    """Withhold one more cell of a set whose total is published if only one is withheld.
+
+    Args:
+        counts: Count per cell.
+        withheld: Cells withheld so far; updated in place.
+        keys: The cells of the set.
+
+    Returns:
+        True when a cell was added.
+    """
+    keys = list(keys)
+    if sum(k in withheld for k in keys) != 1:
+        return False
+    candidates = [k for k in keys if k not in withheld and counts[k] > 0]
+    if not candidates:
+        return False  # the lone cell equals the total; noted by the caller
+    withheld.add(min(candidates, key=lambda k: (counts[k], k)))
+    return True
+
+
+def suppress_hierarchy(
+    groups: Mapping[str, int],
+    detail: Mapping[str, int],
+    parent_of: Mapping[str, str | None],
+    min_count: int,
+) -> tuple[set[str], set[str]]:
+    """Withhold group and detail cells consistently (race: 5 groups and 19 categories).
+
+    Args:
+        groups: Count per group.
+        detail: Count per detailed category.
+        parent_of: Group of each detailed category.
+        min_count: Threshold; counts below it (and above 0) are withheld.
+
+    Returns:
+        The withheld group ids and the withheld detail ids.
+    """
+    hidden_groups, hidden_detail = primary(groups, min_count), primary(detail, min_count)
+    changed = True
+    while changed:
+        changed = protect_set(groups, hidden_groups, groups)
+        changed |= protect_set(detail, hidden_detail, detail)
+        for group in groups:
+            children = [d for d in detail if parent_of.get(d) == group]
+            changed |= _protect_family(
+                group, children, groups, detail, hidden_groups, hidden_detail
+            )
+    return hidden_groups, hidden_detail
+
+
+def _protect_family(
+    group: str,
+    children: list[str],
+    groups: Mapping[str, int],
+    detail: Mapping[str, int],
+    hidden_groups: set[str],
+    hidden_detail: set[str],
+) -> bool:
+    """Make sure neither a group nor one of its details can be worked out from the other."""
+    if not children:
+        return False
+    hidden_children = [c for c in children if c in hidden_detail]
+    if group in hidden_groups:
+        # A withheld group would equal the sum of its details if all were shown.
+        candidates = [c for c in children if detail[c] > 0 and c not in hidden_detail]
+        if hidden_children or not candidates:
+            return False
+        hidden_detail.add(min(candidates, key=lambda c: (detail[c], c)))
+        return True
+    if protect_set(detail, hidden_detail, children):
+        return True
+    if len(hidden_children) == 1 and groups[group] > 0:
+        hidden_groups.add(group)  # the only non-zero detail equals its group
+        return True
+    return False
+
+
+def _withhold(result: CategoryResult) -> CategoryResult:
+    """Return a category result with its count and derived figures withheld."""
+    return replace(result, suppressed=True, **dict.fromkeys(_DERIVED))
+
+
+def _nonresponse(result: CharacteristicResult, min_count: int) -> dict[str, int | None]:
+    """Withhold small prefer-not-to-say, blank and unrecognised counts."""
+    counts = {"\0prefer_not_to_say": result.prefer_not_to_say or 0,
+              "\0not_answered": result.not_answered or 0}  # fmt: skip
+    counts.update({raw: n or 0 for raw, n in result.unrecognised.items()})
+    hidden = primary(counts, min_count)
+    while protect_set(counts, hidden, counts):
+        pass
+    return {key: (None if key in hidden else n) for key, n in counts.items()}
+
+
+def suppress_result(
+    result: CharacteristicResult, min_count: int | str = "default"
+) -> CharacteristicResult:
+    """Return a copy of a reach result ready to publish.
+
+    Args:
+        result: The unsuppressed result.
+        min_count: Threshold or preset name; 0 turns suppression off.
+
+    Returns:
+        The result with withheld cells (count None, ``suppressed`` True), withheld
+        derived figures and a note saying what was withheld.
+    """
+    threshold = resolve_min_count(min_count)
+    if threshold == 0:
+        return replace(result, min_count=0)
+    groups = {c.id: c.count or 0 for c in result.categories}
+    detail = {c.id: c.count or 0 for c in result.detail}
+    parents = {c.id: c.parent for c in result.detail}
+    hidden_groups, hidden_detail = suppress_hierarchy(groups, detail, parents, threshold)
+    other = _nonresponse(result, threshold)
+    notes = list(result.notes)
+    if hidden_groups or hidden_detail or None in other.values():
+        notes.append(
+            f"Counts from 1 to {threshold - 1} are withheld ([c]), with further cells where "
+            "they could otherwise be worked out from the totals."
+        )
+    return replace(
+        result,
+        categories=tuple(_withhold(c) if c.id in hidden_groups else c for c in result.categories),
+        detail=tuple(_withhold(c) if c.id in hidden_detail else c for c in result.detail),
+        prefer_not_to_say=other.pop("\0prefer_not_to_say"),
+        not_answered=other.pop("\0not_answered"),
+        unrecognised=other,
+        notes=tuple(notes),
+        min_count=threshold,
+    )
+
+
+def suppress_crosstab(counts: pd.DataFrame, min_count: int | str = "default") -> pd.DataFrame:
+    """Return a mask of the cells to withhold in a crosstab whose row and column totals are shown.
+
+    Args:
+        counts: Rows = groups, columns = answers, values = counts.
+        min_count: Threshold or preset name; 0 turns suppression off.
+
+    Returns:
+        A boolean frame of the same shape, True where the cell is withheld.
+    """
+    threshold = resolve_min_count(min_count)
+    cells = {(r, c): int(counts.at[r, c]) for r in counts.index for c in counts.columns}
+    hidden = primary(cells, threshold) if threshold else set()
+    changed = bool(hidden)
+    while changed:
+        changed = False
+        for r in counts.index:
+            changed |= protect_set(cells, hidden, [(r, c) for c in counts.columns])
+        for c in counts.columns:
+            changed |= protect_set(cells, hidden, [(r, c) for r in counts.index])
+    mask = pd.DataFrame(False, index=counts.index, columns=counts.columns)
+    for r, c in hidden:
+        mask.at[r, c] = True
+    return mask
