@@ -23,6 +23,7 @@ from eia_app.ui import components, group_pages, state
 from eia_app.ui.components import FormContext
 from eia_app.ui.form_fields import FieldKind, describe_fields
 from eia_app.ui.state import widget_key
+from eia_app.ui.tables import render_table
 from eia_app.ui.widgets import render_field, render_model
 
 SectionRenderer = Callable[[Section, Assessment, FormContext], dict[str, Any]]
@@ -78,9 +79,12 @@ def render_generic(
     for name in section.fields:
         form_field = fields[name]
         if len(section.fields) == 1 and form_field.kind is FieldKind.MODEL:
-            # The page title already names the model: show its guidance, not a second heading.
+            # The page title already names the model or table: no second heading.
             st.caption(form_field.help)
             entered[name] = render_model(form_field.target, current[name] or {}, name, context, 2)
+        elif len(section.fields) == 1 and form_field.kind is FieldKind.TABLE:
+            key = widget_key(section.id, name)
+            entered[name] = render_table(form_field, current[name] or [], key, context)
         else:
             entered[name] = render_field(form_field, current[name], name, context, 2)
     return entered

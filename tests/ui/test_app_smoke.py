@@ -78,8 +78,10 @@ HEADING_LEVELS = {"title": 1, "header": 2, "subheader": 3}
 @pytest.mark.parametrize("page_id", PAGE_IDS)
 def test_headings_start_at_one_h1_and_never_skip_a_level(database_url, page_id):
     at = go_to(start_app(), page_id)
-    levels = [HEADING_LEVELS[node.type] for node in at.main if isinstance(node, HeadingBase)]
+    headings = [node for node in at.main if isinstance(node, HeadingBase)]
+    levels = [HEADING_LEVELS[node.type] for node in headings]
     assert levels[0] == 1
+    assert PAGE_TITLES[page_id] not in [node.value for node in headings[1:]], "title repeated"
     assert levels.count(1) == 1
     for previous, current in zip(levels, levels[1:], strict=False):
         assert current <= previous + 1, f"heading jumps from h{previous} to h{current}"
