@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.decision import OUTCOME_LABELS
@@ -14,6 +14,7 @@ from eia_app.export.accessibility import make_accessible
 from eia_app.export.sections import rating_label
 from eia_app.export.text import clean, fmt_date, humanise, join_words
 
+MAX_ACTIONS = 3
 SUMMARY_RATINGS = (ImpactRating.NEGATIVE, ImpactRating.UNKNOWN, ImpactRating.POSITIVE)
 
 
@@ -105,6 +106,35 @@ def build_equality_implications(
     return " ".join(s for s in sentences if s)
 
 
+def _page_setup(doc: Any) -> Any:
+    # A4 with 2 cm margins and compact type, so that the summary fits on one page.
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(10.5)
+    doc.styles["Title"].font.size = Pt(18)
+    for name in ("Title", "Heading 1", "List Bullet"):
+        doc.styles[name].font.name = "Arial"
+    return doc
+
+
+def _ratings_table(doc: Any, assessment: Assessment, labels: Mapping[str, str]) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Impact", "Groups"), strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    for rating in (*ImpactRating, None):
+        names = [_label(labels, i.group_id) for i in assessment.impacts if i.rating == rating]
+        if names:
+            cells = table.add_row().cells
+            cells[0].text = rating_label(rating)
+            cells[1].text = ", ".join(names)
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width = Cm(3.5), Cm(13.5)
+
+
 def render_summary_docx(
     assessment: Assessment, paragraph: str, *, labels: Mapping[str, str] | None = None
 ) -> bytes:
@@ -119,21 +149,21 @@ def render_summary_docx(
         The document as bytes.
     """
     labels = labels or {}
-    doc = Document()
-    doc.styles["Normal"].font.name = "Arial"
-    doc.styles["Normal"].font.size = Pt(11)
+    doc = _page_setup(Document())
     doc.add_heading(f"Equality implications: {clean(assessment.title)}", level=0)
     doc.add_paragraph(paragraph)
-    doc.add_heading("Impact on each group", level=1)
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Group", "Impact", "Mitigation"), strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
-    for impact in assessment.impacts:
-        cells = table.add_row().cells
-        cells[0].text = _label(labels, impact.group_id)
-        cells[1].text = rating_label(impact.rating)
-        cells[2].text = clean(impact.mitigation or "–")
+    doc.add_heading("Impact by group", level=1)
+    _ratings_table(doc, assessment, labels)
+    if assessment.actions:
+        doc.add_heading("Main actions", level=1)
+        for action in assessment.actions[:MAX_ACTIONS]:
+            due = f" (by {fmt_date(action.due_date)})" if action.due_date else ""
+            doc.add_paragraph(
+                f"{clean(action.id)}: {clean(action.action)}{due}", style="List Bullet"
+            )
+        if len(assessment.actions) > MAX_ACTIONS:
+            more = len(assessment.actions) - MAX_ACTIONS
+            doc.add_paragraph(f"And {more} more in the full assessment's action plan.")
     doc.add_heading("Key dates", level=1)
     route = assessment.purpose.decision_route
     doc.add_paragraph(

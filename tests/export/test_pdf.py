@@ -68,3 +68,17 @@ def test_every_figure_has_its_alt_text_in_the_pdf(tagged_pdf):
     assert len(alts) == 3
     for alt in alts:
         assert "Bar chart comparing the share of respondents" in alt
+
+
+def test_summary_of_the_send_example_fits_on_one_page(project_root, tmp_path):
+    require_program("soffice")
+    require_program("pdfinfo")
+    from eia_app.services.assessments import read_assessment_file
+    from eia_app.services.export import export_summary
+
+    example = project_root / "examples" / "send_strategy_2024_27" / "eia_consultation_stage.json"
+    docx = tmp_path / "summary.docx"
+    docx.write_bytes(export_summary(read_assessment_file(example)).docx)
+    info = run("pdfinfo", str(export_pdf(docx)))
+    assert re.search(r"^Pages:\s+1$", info, re.M)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
