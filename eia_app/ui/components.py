@@ -71,6 +71,23 @@ def inline_problem(context: FormContext, path: str) -> None:
         st.error(f"Error: {message}")
 
 
+def table_problems(context: FormContext, path: str, label: str) -> None:
+    """Show the errors for a table's rows next to the table, if the last save found any.
+
+    Args:
+        context: The form context holding the problems.
+        path: The table field's dotted path; rows are ``path[n]...``.
+        label: The table's title, named in the message.
+    """
+    found = [
+        message
+        for where, message in context.problems.items()
+        if where == path or where.startswith(f"{path}[")
+    ]
+    if found:
+        st.error(f"Error in {label}: see the list at the top of the page ({len(found)} found).")
+
+
 def load_current() -> StoredAssessment | None:
     """Load the open assessment, or explain how to open one.
 

@@ -84,6 +84,7 @@ def render_generic(
             entered[name] = render_model(form_field.target, current[name] or {}, name, context, 2)
         elif len(section.fields) == 1 and form_field.kind is FieldKind.TABLE:
             key = widget_key(section.id, name)
+            components.table_problems(context, name, form_field.title)
             entered[name] = render_table(form_field, current[name] or [], key, context)
         else:
             entered[name] = render_field(form_field, current[name], name, context, 2)

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from eia_app.services.sections import READ_ONLY_FIELDS
 from eia_app.ui import tables
-from eia_app.ui.components import FormContext, heading, inline_problem
+from eia_app.ui.components import FormContext, heading, inline_problem, table_problems
 from eia_app.ui.form_fields import (
     YES_NO_OPTIONS,
     FieldKind,
@@ -81,9 +81,11 @@ def render_field(
     if form_field.kind is FieldKind.MODEL:
         heading(form_field.title, level)
         st.caption(form_field.help)
+        inline_problem(context, path)
         return render_model(form_field.target, value or {}, path, context, level + 1)
     if form_field.kind is FieldKind.TABLE:
         heading(form_field.title, level)
+        table_problems(context, path, form_field.title)
         return tables.render_table(form_field, value or [], _key(context, path), context)
     inline_problem(context, path)
     return _SIMPLE[form_field.kind](form_field, value, _key(context, path), context, level)

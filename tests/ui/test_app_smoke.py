@@ -5,6 +5,7 @@ so tests move between pages the way the app itself does: by asking the entrypoin
 for a page (``eia.requested_page``), which then calls ``st.switch_page``.
 """
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,19 @@ def test_a_change_elsewhere_in_the_assessment_does_not_block_saving(database_url
     saved = load_assessment(repo, SEND).assessment
     assert saved.combined.cumulative == "New."
     assert saved.key_details.directorate == "My directorate"
+
+
+def test_a_cross_field_rule_is_reported_at_the_top_and_beside_the_part(database_url):
+    at = go_to(start_app(), "consultation")
+    at.date_input(key="eia.form.consultation.consultation.plan.end_date").set_value(
+        date(2020, 1, 1)
+    )
+    save_button(at).click().run()
+    messages = [e.value for e in at.error]
+    assert "Engagement and consultation > Consultation plan" in messages[0]
+    assert "The closing date must be on or after the start date." in messages[0]
+    assert "Error: The closing date must be on or after the start date." in messages
+    assert messages[-1].startswith("Nothing was saved.")
+    assert at.date_input(key="eia.form.consultation.consultation.plan.end_date").value == date(
+        2020, 1, 1
+    )
