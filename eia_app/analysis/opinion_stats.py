@@ -111,7 +111,7 @@ def _residuals(counts: pd.DataFrame) -> pd.DataFrame:
     table = counts.loc[counts.sum(axis=1) > 0, counts.sum(axis=0) > 0]
     if table.shape[0] < 2 or table.shape[1] < 2:
         return pd.DataFrame(float("nan"), index=counts.index, columns=counts.columns)
-    residuals = Table(table.to_numpy(dtype=float)).standardized_resids
+    residuals = Table(table.to_numpy(dtype=float, copy=True), shift_zeros=False).standardized_resids
     frame = pd.DataFrame(residuals, index=table.index, columns=table.columns)
     return frame.reindex(index=counts.index, columns=counts.columns)
 

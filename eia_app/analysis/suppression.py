@@ -25,6 +25,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from eia_app.analysis.opinion_stats import OpinionGroup, OpinionResult
 from eia_app.analysis.representation import CategoryResult, CharacteristicResult
 
 # NHS Digital HES withholds 1-7; the ONS Longitudinal Study uses a threshold of 10.
@@ -191,19 +192,31 @@ def suppress_result(
     )
 
 
-def suppress_crosstab(counts: pd.DataFrame, min_count: int | str = "default") -> pd.DataFrame:
+def suppress_crosstab(
+    counts: pd.DataFrame,
+    min_count: int | str = "default",
+    *,
+    withhold_rows: Iterable[object] = (),
+) -> pd.DataFrame:
     """Return a mask of the cells to withhold in a crosstab whose row and column totals are shown.
 
     Args:
         counts: Rows = groups, columns = answers, values = counts.
         min_count: Threshold or preset name; 0 turns suppression off.
+        withhold_rows: Rows to withhold whole (every non-zero cell), before the
+            secondary rule runs over rows and columns.
 
     Returns:
         A boolean frame of the same shape, True where the cell is withheld.
     """
     threshold = resolve_min_count(min_count)
+    mask = pd.DataFrame(False, index=counts.index, columns=counts.columns)
+    if threshold == 0:
+        return mask
     cells = {(r, c): int(counts.at[r, c]) for r in counts.index for c in counts.columns}
-    hidden = primary(cells, threshold) if threshold else set()
+    hidden = primary(cells, threshold)
+    whole = set(withhold_rows)
+    hidden |= {(r, c) for (r, c), n in cells.items() if r in whole and n > 0}
     changed = bool(hidden)
     while changed:
         changed = False
@@ -211,7 +224,47 @@ def suppress_crosstab(counts: pd.DataFrame, min_count: int | str = "default") ->
             changed |= protect_set(cells, hidden, [(r, c) for c in counts.columns])
         for c in counts.columns:
             changed |= protect_set(cells, hidden, [(r, c) for r in counts.index])
-    mask = pd.DataFrame(False, index=counts.index, columns=counts.columns)
     for r, c in hidden:
         mask.at[r, c] = True
     return mask
+
+
+def suppress_opinion(result: OpinionResult, min_count: int | str = "default") -> OpinionResult:
+    """Return an opinion crosstab ready to publish.
+
+    Groups with fewer than ``min_count`` answers are withheld whole (their size
+    would otherwise show a withheld reach count); other cells follow
+    :func:`suppress_crosstab`. A group's agree share, interval, residual and flag
+    are withheld when any of its agree cells is.
+
+    Args:
+        result: The unsuppressed crosstab.
+        min_count: Threshold or preset name; 0 turns suppression off.
+
+    Returns:
+        The result with ``withheld`` set and withheld figures set to None.
+    """
+    threshold = resolve_min_count(min_count)
+    counts = result.counts
+    totals = counts.sum(axis=1)
+    small_rows = set(counts.index[(totals > 0) & (totals < threshold)]) if threshold else set()
+    mask = suppress_crosstab(counts, threshold, withhold_rows=small_rows)
+    row_percent = result.row_percent.mask(mask)
+    agree = list(result.agree_columns)
+    groups = tuple(
+        _withhold_group(g, bool(mask.loc[g.group, agree].any()) if agree else False,
+                        g.group in small_rows)
+        for g in result.groups
+    )  # fmt: skip
+    return replace(result, row_percent=row_percent, groups=groups, withheld=mask)
+
+
+def _withhold_group(group: OpinionGroup, agree_hidden: bool, whole: bool) -> OpinionGroup:
+    """Withhold a group's figures that would reveal withheld cells."""
+    if whole:
+        return OpinionGroup(group.group, None, None, None, None, None, None)
+    if agree_hidden:
+        return replace(
+            group, agree_share=None, ci_low=None, ci_high=None, agree_residual=None, flag=None
+        )
+    return group

@@ -1,0 +1,143 @@
+"""Reach results as JSON-ready dicts (the ``characteristics`` entries of ``eia.reach/1``).
+
+Floats are rounded for publication: shares and interval ends to 4 decimal places
+(0.1234 = 12.34%), ratios to 3, gaps in percentage points to 2, expected counts
+to 1, residuals to 2, chi-square to 2 and p-values to 4 significant figures.
+Withheld (suppressed) figures are null.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from eia_app.analysis.opinion_stats import OpinionResult
+from eia_app.analysis.representation import CategoryResult, CharacteristicResult, GoodnessOfFit
+
+
+def _round(value: float | None, places: int) -> float | None:
+    """Round a float, turning None and NaN into None."""
+    if value is None or math.isnan(value):
+        return None
+    return round(float(value), places)
+
+
+def _significant(value: float | None, digits: int = 4) -> float | None:
+    """Round to significant figures (p-values can be tiny)."""
+    return None if value is None else float(f"{value:.{digits}g}")
+
+
+def category_to_dict(category: CategoryResult) -> dict[str, Any]:
+    """Return one category's figures as a dict."""
+    return {
+        "id": category.id,
+        "label": category.label,
+        "count": category.count,
+        "share": _round(category.share, 4),
+        "ci_low": _round(category.ci_low, 4),
+        "ci_high": _round(category.ci_high, 4),
+        "baseline_share": _round(category.baseline_share, 4),
+        "ratio": _round(category.ratio, 3),
+        "gap_pp": _round(category.gap_pp, 2),
+        "needed_for_parity": category.needed_for_parity,
+        "flag": category.flag,
+        "suppressed": category.suppressed,
+        "expected": _round(category.expected, 1),
+        "adjusted_residual": _round(category.adjusted_residual, 2),
+        "parent": category.parent,
+    }
+
+
+def fit_to_dict(test: GoodnessOfFit | None) -> dict[str, Any]:
+    """Return the goodness-of-fit test as a dict (all null when there is none)."""
+    if test is None:
+        return {"chi2": None, "df": None, "p_value": None}
+    return {
+        "chi2": _round(test.chi2, 2),
+        "df": test.df,
+        "p_value": _significant(test.p_value),
+        "method": "chi-square goodness of fit (asymptotic)",
+        "compared": list(test.categories),
+        "min_expected": _round(test.min_expected, 1),
+        "cohens_w": _round(test.cohens_w, 3),
+        "rose_index": _round(test.rose_index, 3),
+        "note": test.note,
+    }
+
+
+def result_to_dict(result: CharacteristicResult) -> dict[str, Any]:
+    """Return a characteristic's reach result in the stable ``eia.reach/1`` shape.
+
+    Args:
+        result: A result, suppressed or not (``min_count`` says which).
+
+    Returns:
+        ``question``, ``answered``, ``prefer_not_to_say``, ``not_answered``,
+        ``unrecognised``, ``categories``, ``detail`` and ``test``, plus ``universe``,
+        ``notes``, ``min_count`` and ``thresholds``.
+    """
+    thresholds = result.thresholds
+    return {
+        "question": result.question,
+        "answered": result.answered,
+        "prefer_not_to_say": result.prefer_not_to_say,
+        "not_answered": result.not_answered,
+        "unrecognised": dict(result.unrecognised),
+        "categories": [category_to_dict(c) for c in result.categories],
+        "detail": [category_to_dict(c) for c in result.detail],
+        "test": fit_to_dict(result.test),
+        "characteristic": result.characteristic,
+        "respondents": result.respondents,
+        "universe": result.universe,
+        "notes": list(result.notes),
+        "min_count": result.min_count,
+        "thresholds": {
+            "ratio_under": thresholds.ratio_under,
+            "ratio_over": thresholds.ratio_over,
+            "require_ci": thresholds.require_ci,
+            "min_gap_pp": thresholds.min_gap_pp,
+            "confidence": thresholds.confidence,
+        },
+    }
+
+
+def opinion_to_dict(result: OpinionResult) -> dict[str, Any]:
+    """Return an opinion crosstab as a dict; withheld cells are null.
+
+    Returns:
+        ``answers`` (column order), ``rows`` (per group: ``group``, ``count``,
+        ``counts``, ``row_percent``, ``agree_share``, interval, residual, ``flag``)
+        and ``test`` (``chi2``, ``df``, ``p_value``).
+    """
+    rows = []
+    for group in result.groups:
+        name = group.group
+        row_key = next(i for i in result.counts.index if str(i) == name)
+        cells = result.counts.loc[row_key]
+        hidden = result.withheld.loc[row_key]
+        rows.append({
+            "group": name,
+            "count": group.count,
+            "counts": {str(c): (None if hidden[c] else int(cells[c])) for c in cells.index},
+            "row_percent": {
+                str(c): (None if hidden[c] else _round(result.row_percent.at[row_key, c], 1))
+                for c in cells.index
+            },
+            "agree_share": _round(group.agree_share, 4),
+            "ci_low": _round(group.ci_low, 4),
+            "ci_high": _round(group.ci_high, 4),
+            "agree_residual": _round(group.agree_residual, 2),
+            "flag": group.flag,
+        })  # fmt: skip
+    return {
+        "answers": [str(c) for c in result.counts.columns],
+        "agree_answers": [str(c) for c in result.agree_columns],
+        "rows": rows,
+        "test": {
+            "chi2": _round(result.chi2, 2),
+            "df": result.df,
+            "p_value": _significant(result.p_value),
+            "min_expected": _round(result.min_expected, 1),
+        },
+        "notes": list(result.notes),
+    }
