@@ -55,6 +55,7 @@ def render_table(
         width="stretch",
         column_config={c.name: _column(c, context) for c in columns},
         alt=f"{table_field.title}: editable table, one row per item",
+        placeholder="",
     )
     return [_from_cells(row, columns) for row in edited.to_pylist() if _has_content(row)]
 
