@@ -2,3 +2,4 @@
 
 from eia_app.cli import assessment_commands  # noqa: F401
 from eia_app.cli import export_commands  # noqa: F401
+from eia_app.cli import reach_commands  # noqa: F401

@@ -1,0 +1,217 @@
+"""``eia reach`` (who responded to a consultation) and ``eia baselines`` (what to compare with)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from eia_app.cli.app import cli
+from eia_app.cli.reach_view import render_table
+from eia_app.services import reach_stats
+from eia_app.services.reach import analyse_survey, save_mapping
+from eia_app.services.reach_export import render_csv, write_csv, write_xlsx
+
+FORMATS = ("table", "json", "csv", "xlsx")
+
+
+def parse_maps(values: tuple[str, ...]) -> dict[str, str]:
+    """Turn ``--map "HEADER=CHARACTERISTIC"`` options into overrides.
+
+    Args:
+        values: The option values as typed.
+
+    Returns:
+        Header -> target.
+
+    Raises:
+        click.BadParameter: If a value has no ``=`` or an empty side.
+    """
+    overrides = {}
+    for value in values:
+        header, sep, target = value.rpartition("=")
+        if not sep or not header.strip() or not target.strip():
+            raise click.BadParameter(
+                f"'{value}' should look like \"HEADER=CHARACTERISTIC\", for example "
+                '"What is your ethnic group?=race".',
+                param_hint="--map",
+            )
+        overrides[header.strip()] = target.strip()
+    return overrides
+
+
+def parse_assignments(values: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Turn ``--assign "CHARACTERISTIC:RAW=CATEGORY"`` options into assignments.
+
+    Args:
+        values: The option values as typed.
+
+    Returns:
+        Characteristic -> raw answer -> category id.
+
+    Raises:
+        click.BadParameter: If a value is not of that shape.
+    """
+    assignments: dict[str, dict[str, str]] = {}
+    for value in values:
+        characteristic, colon, rest = value.partition(":")
+        raw, equals, category = rest.rpartition("=")
+        if not (colon and equals and characteristic.strip() and raw and category.strip()):
+            raise click.BadParameter(
+                f"'{value}' should look like \"CHARACTERISTIC:RAW ANSWER=CATEGORY\", for "
+                'example "race:Welsh Traveller=white".',
+                param_hint="--assign",
+            )
+        assignments.setdefault(characteristic.strip(), {})[raw] = category.strip()
+    return assignments
+
+
+def choose_min_count(min_count: int | None, preset: str | None) -> int:
+    """The suppression threshold from ``--min-count`` or ``--preset`` (not both).
+
+    Args:
+        min_count: Value of ``--min-count``, if given.
+        preset: Value of ``--preset``, if given.
+
+    Returns:
+        The smallest count to show.
+
+    Raises:
+        click.UsageError: If both options are given.
+    """
+    if min_count is not None and preset is not None:
+        raise click.UsageError("Use either --min-count or --preset, not both.")
+    if preset is not None:
+        return reach_stats.preset_min_count(preset)
+    return 5 if min_count is None else min_count
+
+
+def emit(document: dict[str, Any], output_format: str, out: Path | None) -> None:
+    """Print or write the document in the chosen format.
+
+    Args:
+        document: The reach document.
+        output_format: One of ``FORMATS``.
+        out: File to write, or None for the terminal.
+
+    Raises:
+        click.UsageError: If ``xlsx`` is asked for without ``-o``.
+    """
+    if output_format == "xlsx":
+        if out is None:
+            raise click.UsageError(
+                "--format xlsx needs -o FILE.xlsx (a workbook cannot be printed)."
+            )
+        write_xlsx(document, out)
+    elif output_format == "csv" and out is not None:
+        write_csv(document, out)
+    else:
+        text = {
+            "table": render_table,
+            "json": lambda d: json.dumps(d, indent=2, ensure_ascii=False) + "\n",
+            "csv": render_csv,
+        }[output_format](document)
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            out.write_text(text, encoding="utf-8")
+    if out is not None:
+        click.echo(f"Wrote {output_format} to {out}", err=True)
+
+
+@cli.command()
+@click.argument("survey", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sheet", metavar="NAME", help="Sheet of a workbook (default: the first).")
+@click.option(
+    "--baseline",
+    metavar="ID|PATH|NAME",
+    help="Population to compare with (default: Leicestershire, Census 2021). See `eia baselines`.",
+)
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar='"HEADER=CHARACTERISTIC"',
+    help="Say which question a column asks (repeatable); CHARACTERISTIC may be 'none'.",
+)
+@click.option(
+    "--mapping-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Reuse a mapping saved with --save-mapping.",
+)
+@click.option(
+    "--save-mapping",
+    "mapping_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save the recognised columns to reuse next time.",
+)
+@click.option(
+    "--assign",
+    "assigns",
+    multiple=True,
+    metavar='"CHARACTERISTIC:RAW=CATEGORY"',
+    help="Place an unrecognised answer in a category (repeatable).",
+)
+@click.option("--split-by", metavar="HEADER", help="Also analyse each answer of this column.")
+@click.option(
+    "--min-count", type=click.IntRange(min=1), help="Suppress counts below N (default 5)."
+)
+@click.option(
+    "--preset",
+    type=click.Choice(["default", "strict", "nhs"]),
+    help="Suppression preset: default (5), strict (10) or nhs (8).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path))
+def reach(
+    survey: Path,
+    sheet: str | None,
+    baseline: str | None,
+    maps: tuple[str, ...],
+    mapping_file: Path | None,
+    mapping_out: Path | None,
+    assigns: tuple[str, ...],
+    split_by: str | None,
+    min_count: int | None,
+    preset: str | None,
+    output_format: str,
+    out: Path | None,
+) -> None:
+    """Compare who responded to a consultation SURVEY with the population."""
+    document = analyse_survey(
+        survey,
+        sheet=sheet,
+        baseline=baseline,
+        mapping=parse_maps(maps),
+        mapping_file=mapping_file,
+        assignments=parse_assignments(assigns),
+        split_by=split_by,
+        min_count=choose_min_count(min_count, preset),
+    )
+    if mapping_out is not None:
+        save_mapping(document, mapping_out)
+        click.echo(f"Saved the column mapping to {mapping_out}", err=True)
+    emit(document, output_format, out)
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+def baselines(query: tuple[str, ...]) -> None:
+    """List the population baselines (optionally those matching QUERY)."""
+    rows = reach_stats.baseline_rows(" ".join(query) or None)
+    if not rows:
+        raise click.ClickException(
+            f"No baseline matches '{' '.join(query)}'; try an area name such as Leicestershire."
+        )
+    for row in rows:
+        click.echo(f"{row['id']:<24} {row['label']}")
+        click.echo(f"{'':<24} {row['tables']}")

@@ -1,0 +1,215 @@
+"""Respondent reach: who answered a consultation, compared with the population.
+
+``analyse_survey`` reads a survey export, recognises its equality-monitoring
+questions, counts answers by canonical category, compares them with a population
+baseline and returns one JSON-ready document (schema ``eia.reach/1``, described
+in ``docs/reach.md``). Respondent-level rows stay in memory: the document holds
+only counts, with small counts suppressed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from eia_app.analysis.survey import (
+    QuestionMatch,
+    SurveyData,
+    mapping_from_json,
+    mapping_to_json,
+    read_survey,
+    recognise_questions,
+    split_survey,
+)
+from eia_app.domain.errors import EIAError
+from eia_app.services.reach_stats import (
+    DEFAULT_BASELINE,
+    ReachSettings,
+    baseline_section,
+    choose_baseline,
+    survey_sections,
+)
+
+SCHEMA = "eia.reach/1"
+
+Assignments = Mapping[str, Mapping[str, str]]
+
+
+class ReachError(EIAError):
+    """A reach option (column mapping, split column, assignment) cannot be used."""
+
+
+def _close_headers(survey: SurveyData, header: str) -> str:
+    """A hint naming the survey headers closest to a mistyped one."""
+    headers = [str(column) for column in survey.frame.columns]
+    close = difflib.get_close_matches(header, headers, n=3, cutoff=0.5)
+    if not close:
+        folded = {h.casefold(): h for h in headers}
+        close = [folded[h] for h in difflib.get_close_matches(header.casefold(), folded, 3, 0.3)]
+    if close:
+        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    return "use a header exactly as it appears in the first row of the file."
+
+
+def check_header(survey: SurveyData, header: str, option: str) -> None:
+    """Fail with a helpful message when a header named in an option is not in the survey.
+
+    Args:
+        survey: The survey read.
+        header: Header as the user typed it.
+        option: The option it came from, for the message (for example ``--map``).
+
+    Raises:
+        ReachError: If no column has this header.
+    """
+    if header not in survey.frame.columns:
+        raise ReachError(
+            f"{option}: {survey.file} has no column '{header}'; {_close_headers(survey, header)}"
+        )
+
+
+def _overrides(
+    survey: SurveyData, mapping: Mapping[str, str] | None, mapping_file: Path | None
+) -> dict[str, str]:
+    """Column overrides from a saved mapping file, then from ``--map`` (which wins)."""
+    overrides: dict[str, str] = {}
+    if mapping_file is not None:
+        try:
+            text = mapping_file.read_text(encoding="utf-8-sig")
+        except OSError:
+            raise ReachError(
+                f"--mapping-file: {mapping_file.name} could not be read; check the name."
+            ) from None
+        saved = mapping_from_json(text)
+        overrides.update({h: t for h, t in saved.items() if h in survey.frame.columns})
+    for header, target in (mapping or {}).items():
+        check_header(survey, header, "--map")
+        overrides[header] = target
+    return overrides
+
+
+def _question_entry(match: QuestionMatch) -> dict[str, Any]:
+    """How one recognised column is reported in ``questions``."""
+    return {
+        "column": match.column,
+        "target": match.target,
+        "confidence": round(float(match.confidence), 3),
+        "part": match.part,
+        "reversed": match.reversed,
+        "reason": match.reason,
+    }
+
+
+def _source(survey: SurveyData) -> dict[str, Any]:
+    return {
+        "file": survey.file,
+        "layout": survey.layout,
+        "encoding": survey.encoding,
+        "sheet": survey.sheet,
+    }
+
+
+def _splits(
+    survey: SurveyData, column: str, matches: Sequence[QuestionMatch], settings: ReachSettings
+) -> dict[str, Any]:
+    """One section per answer of the split column, with the recognition of the whole."""
+    check_header(survey, column, "--split-by")
+    parts = split_survey(survey, column)
+    return {
+        name: {"respondents": part.respondents, **survey_sections(part, matches, settings)}
+        for name, part in parts.items()
+    }
+
+
+def analyse_survey(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    baseline: str | Path | None = None,
+    mapping: Mapping[str, str] | None = None,
+    mapping_file: Path | None = None,
+    assignments: Assignments | None = None,
+    split_by: str | None = None,
+    min_count: int = 5,
+    thresholds: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Analyse who responded to a consultation survey.
+
+    Args:
+        path: Survey export (CSV, text or Excel workbook).
+        sheet: Sheet of a workbook; the first sheet when None.
+        baseline: Baseline id, file path or name to search for; when None the
+            Leicestershire Census 2021 baseline is used and the document says so.
+        mapping: Header -> target ("race", "disability:activity", "none" ...),
+            overriding recognition.
+        mapping_file: A mapping saved with :func:`save_mapping`; ``mapping`` wins.
+        assignments: Characteristic -> raw answer -> category id, for answers the
+            vocabulary cannot place.
+        split_by: Header of a column (usually the respondent type) whose answers
+            each get their own analysis under ``splits``.
+        min_count: Smallest count shown; counts from 1 to ``min_count - 1`` are
+            suppressed (null), with anything they could be worked out from.
+        thresholds: Overrides of the representation flags (``rr_under``,
+            ``rr_over``, ``min_gap_pp``, ``require_ci_excludes_population``).
+
+    Returns:
+        The ``eia.reach/1`` document (JSON-ready dict).
+
+    Raises:
+        EIAError: With a one-line message naming the file, column or option at fault.
+    """
+    if min_count < 1:
+        raise ReachError(f"--min-count must be 1 or more, not {min_count}.")
+    survey = read_survey(Path(path), sheet=sheet)
+    matches = recognise_questions(survey, _overrides(survey, mapping, mapping_file))
+    chosen = choose_baseline(baseline)
+    settings = ReachSettings.build(chosen, assignments, min_count, thresholds)
+    sections = survey_sections(survey, matches, settings)
+    universes = {cid: block["universe"] for cid, block in sections["characteristics"].items()}
+    document: dict[str, Any] = {
+        "schema": SCHEMA,
+        "respondents": survey.respondents,
+        "source": _source(survey),
+        "baseline": baseline_section(chosen, baseline is None, universes),
+        "min_count": min_count,
+        "thresholds": settings.thresholds_dict(),
+        "questions": [_question_entry(match) for match in matches],
+        **sections,
+    }
+    if split_by:
+        document["split_by"] = split_by
+        document["splits"] = _splits(survey, split_by, matches, settings)
+    return document
+
+
+def save_mapping(document: Mapping[str, Any], out: Path) -> Path:
+    """Save the recognised columns of a reach document as a reusable mapping file.
+
+    Args:
+        document: A document from :func:`analyse_survey`.
+        out: File to write (JSON); reuse it with ``mapping_file`` / ``--mapping-file``.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ReachError: If the file cannot be written.
+    """
+    matches = [
+        QuestionMatch(
+            q["column"], q["target"], q["confidence"], q.get("part"), bool(q.get("reversed"))
+        )
+        for q in document.get("questions", [])
+    ]
+    try:
+        out.write_text(mapping_to_json(matches) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise ReachError(
+            f"--save-mapping: could not write {out.name} ({error.strerror})."
+        ) from None
+    return out
+
+
+__all__ = ["DEFAULT_BASELINE", "SCHEMA", "ReachError", "analyse_survey", "save_mapping"]
