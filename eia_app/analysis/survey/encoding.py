@@ -1,5 +1,6 @@
 """Working out the text encoding and delimiter of an uploaded CSV or text export."""
 
+import codecs
 import csv
 import io
 from typing import Final
@@ -69,6 +70,27 @@ def detect_encoding(data: bytes) -> str:
     if encoding == "cp1252":
         _check_cp1252(data)
     return encoding
+
+
+def utf8_prefix_encoding(prefix: bytes) -> str | None:
+    """Tell whether the start of a file is UTF-8 text (it may end mid-character).
+
+    Args:
+        prefix: The first bytes of the file.
+
+    Returns:
+        "utf-8-sig" or "utf-8" when the prefix is clean UTF-8 text, else None (the
+        whole file then needs :func:`detect_encoding`).
+    """
+    if prefix[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(prefix, final=False)
+    except UnicodeDecodeError:
+        return None
+    if any(char in _CONTROL for char in text):
+        return None
+    return "utf-8-sig" if prefix.startswith(b"\xef\xbb\xbf") else "utf-8"
 
 
 def _check_cp1252(data: bytes) -> None:
