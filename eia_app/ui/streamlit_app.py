@@ -16,6 +16,7 @@ from eia_app.ui import history_page, library_page, section_page, state
 LOGGER = logging.getLogger("eia_app.ui")
 LIBRARY = "library"
 HISTORY = "history"
+APP_TITLE = "EIA toolkit"
 
 
 def section_page_function(section_id: str) -> Callable[[], None]:
@@ -73,7 +74,7 @@ def show_open_assessment() -> None:
 
 def main() -> None:
     """Set up the page, route to the page asked for, and keep errors readable."""
-    st.set_page_config(page_title="EIA toolkit", layout="wide")
+    st.set_page_config(page_title=APP_TITLE, layout="wide")
     pages = build_pages()
     sections = [pages[section.id] for section in SECTIONS]
     navigation = st.navigation(
@@ -84,6 +85,8 @@ def main() -> None:
         },
         expanded=True,
     )
+    # Each browser tab names its page first, so people can tell tabs and history apart.
+    st.set_page_config(page_title=f"{navigation.title} - {APP_TITLE}")
     requested = state.take_requested_page()
     if requested in pages:
         st.switch_page(pages[requested])

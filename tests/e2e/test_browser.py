@@ -158,6 +158,7 @@ def test_open_edit_and_save_creates_a_new_version(page, app_url, database_url, t
     page.get_by_role("button", name="Open assessment", exact=True).click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Key details", level=1)).to_be_visible()
+    expect(page).to_have_title("Key details - EIA toolkit")
 
     directorate = page.get_by_role("textbox", name="Directorate or department", exact=True)
     directorate.fill(NEW_DIRECTORATE)
