@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 
@@ -177,7 +178,7 @@ class TwoPartDisabilityCoder(ColumnCoder):
 
     def outcome(self, raw: object) -> Outcome:
         """Code one (condition answer, activity answer) pair."""
-        condition_raw, activity_raw = raw  # type: ignore[misc]
+        condition_raw, activity_raw = cast(tuple[object, object], raw)
         condition = self._code(self.condition, condition_raw)
         activity = self._code(self.activity, activity_raw)
         if PREFER_NOT_TO_SAY in (condition, activity):

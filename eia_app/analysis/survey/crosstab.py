@@ -1,6 +1,8 @@
 """Counts of opinion answers by characteristic category, for the statistics engine."""
 
+from collections import Counter
 from collections.abc import Sequence
+from typing import cast
 
 import pandas as pd
 
@@ -51,19 +53,27 @@ def opinion_crosstab_counts(
         )
     coder = _coder(survey, characteristic_match)
     counts = survey.counts(*coder.columns, opinion_column)
-    answers = {key[-1] for key in counts.index if isinstance(key[-1], str)}
+    keys = [cast(tuple[object, ...], key) for key in counts.index]
+    answers = {key[-1] for key in keys if isinstance(key[-1], str)}
     scale = best_scale(answers)
     labels = {answer: opinion_label(answer, scale) for answer in answers}
-    with_dont_know = DONT_KNOW_POINT[1] in labels.values()
-    rows = list(coder.parents) if detail and coder.parents else coder.category_ids()
-    table = pd.DataFrame(0, index=rows, columns=scale_labels(scale, with_dont_know), dtype=int)
-    for key, count in counts.items():
-        label = labels.get(key[-1])
-        raw = key[0] if len(coder.columns) == 1 else key[:-1]
-        outcome = coder.outcome(raw)
-        for category in outcome.detail if detail and coder.parents else outcome.categories:
-            if label is not None and category in table.index:
-                table.loc[category, label] += int(count)
+    use_detail = detail and bool(coder.parents)
+    cells: Counter[tuple[str, str]] = Counter()
+    for key, count in zip(keys, counts.to_numpy(), strict=True):
+        label = labels.get(key[-1]) if isinstance(key[-1], str) else None
+        if label is None:
+            continue
+        outcome = coder.outcome(key[0] if len(key) == 2 else key[:-1])
+        for category in outcome.detail if use_detail else outcome.categories:
+            cells[(category, label)] += int(count)
+    rows = list(coder.parents) if use_detail else coder.category_ids()
+    columns = scale_labels(scale, DONT_KNOW_POINT[1] in labels.values())
+    table = pd.DataFrame(
+        [[cells[(row, column)] for column in columns] for row in rows],
+        index=rows,
+        columns=columns,
+        dtype=int,
+    )
     table.index.name = coder.target
     table.columns.name = opinion_column
     return table

@@ -5,7 +5,7 @@ This is the only module of the survey package that touches files.
 
 import io
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 import pandas as pd
 from python_calamine import CalamineWorkbook
@@ -34,7 +34,6 @@ from eia_app.analysis.survey.multiselect import (
 _WORKBOOK_MAGIC: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _PREFIX: Final = 65_536
-_READ_OPTIONS: Final = {"header": None, "dtype": "str", "keep_default_na": False, "na_values": [""]}
 
 
 def _load_bytes(path: Path, limit: int = -1) -> bytes:
@@ -90,8 +89,32 @@ def _read_sheet(path: Path, data: bytes, sheet: str | None) -> tuple[pd.DataFram
         raise SurveyReadError(
             f"{path.name}: there is no sheet called '{sheet}'; choose one of: {', '.join(sheets)}."
         )
-    raw = pd.read_excel(io.BytesIO(data), sheet_name=chosen, engine="calamine", **_READ_OPTIONS)
+    raw = pd.read_excel(
+        io.BytesIO(data),
+        sheet_name=chosen,
+        engine="calamine",
+        header=None,
+        dtype="str",
+        keep_default_na=False,
+        na_values=[""],
+    )
     return raw, chosen
+
+
+def _csv(
+    source: Path | io.BytesIO, engine: Literal["c", "pyarrow"], delimiter: str, encoding: str
+) -> pd.DataFrame:
+    """Parse CSV with every cell as text; only empty cells become missing."""
+    return pd.read_csv(
+        source,
+        engine=engine,
+        sep=delimiter,
+        encoding=encoding,
+        header=None,
+        dtype="str",
+        keep_default_na=False,
+        na_values=[""],
+    )
 
 
 def _parse_csv(data: bytes, delimiter: str, encoding: str) -> pd.DataFrame:
@@ -101,11 +124,10 @@ def _parse_csv(data: bytes, delimiter: str, encoding: str) -> pd.DataFrame:
     with ``dtype=str``; its error messages lack line numbers, so a failing file is
     parsed again by the C engine to report where the problem is.
     """
-    options = {"sep": delimiter, "encoding": encoding, **_READ_OPTIONS}
     try:
-        return pd.read_csv(io.BytesIO(data), engine="pyarrow", **options)
+        return _csv(io.BytesIO(data), "pyarrow", delimiter, encoding)
     except (pd.errors.ParserError, ValueError, ImportError):
-        return pd.read_csv(io.BytesIO(data), engine="c", **options)
+        return _csv(io.BytesIO(data), "c", delimiter, encoding)
 
 
 def _read_large_utf8(path: Path, prefix: bytes) -> tuple[pd.DataFrame, str] | None:
@@ -118,9 +140,8 @@ def _read_large_utf8(path: Path, prefix: bytes) -> tuple[pd.DataFrame, str] | No
     if len(prefix) < _PREFIX or encoding is None:
         return None
     delimiter = sniff_delimiter(prefix.decode("utf-8", errors="ignore"))
-    options = {"sep": delimiter, "encoding": encoding, **_READ_OPTIONS}
     try:
-        return pd.read_csv(path, engine="pyarrow", **options), encoding
+        return _csv(path, "pyarrow", delimiter, encoding), encoding
     except (pd.errors.ParserError, ValueError, ImportError):
         return None
 

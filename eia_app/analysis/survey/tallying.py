@@ -33,7 +33,9 @@ CHARACTERISTICS = (
 SELF_IDENTIFIED_NOTE = "self-identified; indicative comparison only"
 
 
-def _best(matches: Sequence[QuestionMatch], target: str, part: str | None = None):
+def _best(
+    matches: Sequence[QuestionMatch], target: str, part: str | None = None
+) -> QuestionMatch | None:
     found = [m for m in matches if m.target == target and (part is None or m.part == part)]
     return max(found, key=lambda match: match.confidence) if found else None
 
@@ -114,7 +116,9 @@ def _notes(coder: ColumnCoder, match: QuestionMatch | None, totals: _Counts) -> 
     return tuple(notes)
 
 
-def _tally(survey: SurveyData, coder: ColumnCoder, match: QuestionMatch | None):
+def _tally(
+    survey: SurveyData, coder: ColumnCoder, match: QuestionMatch | None
+) -> CharacteristicTally:
     totals = _Counts()
     for raw, count in survey.counts(*coder.columns).items():
         totals.add(coder.outcome(raw), int(count))
