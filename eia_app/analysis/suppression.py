@@ -100,13 +100,15 @@ def suppress_hierarchy(
     hidden_groups, hidden_detail = primary(groups, min_count), primary(detail, min_count)
     changed = True
     while changed:
-        changed = protect_set(groups, hidden_groups, groups)
-        changed |= protect_set(detail, hidden_detail, detail)
+        # Families first, so a withheld detail takes a sibling from its own group.
+        changed = False
         for group in groups:
             children = [d for d in detail if parent_of.get(d) == group]
             changed |= _protect_family(
                 group, children, groups, detail, hidden_groups, hidden_detail
             )
+        changed |= protect_set(groups, hidden_groups, groups)
+        changed |= protect_set(detail, hidden_detail, detail)
     return hidden_groups, hidden_detail
 
 
