@@ -6,7 +6,7 @@ from typing import cast
 
 import pandas as pd
 
-from eia_app.analysis.survey import age, vocab_race, vocabulary
+from eia_app.analysis.survey import age, categories, vocab_race, vocabulary
 from eia_app.analysis.survey.columns import mapper_for
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
@@ -71,16 +71,16 @@ class ColumnCoder:
 
     def allowed_ids(self) -> set[str]:
         """Category ids an assignment may use."""
-        ids = set(vocabulary.CATEGORY_LABELS[self.target]) | set(self.parents) | SPECIAL_CODES
+        ids = set(categories.CATEGORY_LABELS[self.target]) | set(self.parents) | SPECIAL_CODES
         return ids | set(self.translate)
 
     def category_ids(self) -> list[str]:
         """Canonical categories in display order."""
-        return list(vocabulary.CATEGORY_LABELS[self.target])
+        return list(categories.CATEGORY_LABELS[self.target])
 
     def label(self, category: str) -> str:
         """Display label of a category."""
-        return vocabulary.CATEGORY_LABELS[self.target][category]
+        return categories.CATEGORY_LABELS[self.target][category]
 
     def outcome(self, raw: object) -> Outcome:
         """Code one raw answer (a cell's text, or NaN for blank)."""

@@ -5,7 +5,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from eia_app.analysis.survey import vocabulary
+from eia_app.analysis.survey.categories import RACE_DETAIL_LABELS
 from eia_app.analysis.survey.coding import (
     AgeCoder,
     ColumnCoder,
@@ -126,7 +126,7 @@ def _tally(
         CategoryTally(c, coder.label(c), totals.categories[c]) for c in coder.category_ids()
     )
     detail = tuple(
-        CategoryTally(c, vocabulary.RACE_DETAIL_LABELS[c], totals.detail[c], parent)
+        CategoryTally(c, RACE_DETAIL_LABELS[c], totals.detail[c], parent)
         for c, parent in coder.parents.items()
     )
     return CharacteristicTally(
