@@ -136,3 +136,16 @@ def test_counts_are_cached_and_shared(citizen_space):
     first = survey.counts("What is your sex?")
     assert survey.counts("What is your sex?") is first
     assert isinstance(first, pd.Series)
+
+
+def test_respondent_types_are_missing_for_blank_or_unplaced_answers(tmp_path):
+    path = tmp_path / "types.csv"
+    path.write_text(
+        "Are you responding as:,Comment\nA parent,a\n,b\nSomething else entirely,c\nA teacher,d\n",
+        encoding="utf-8",
+    )
+    survey = read_survey(path)
+    types = respondent_types(survey, recognise_questions(survey))
+    assert types.iloc[0] == "parent_carer"
+    assert types.iloc[3] == "professional"
+    assert types.isna().tolist() == [False, True, True, False]

@@ -165,3 +165,34 @@ def test_utf16_big_endian_and_semicolon_delimiter(tmp_path):
     (tmp_path / "be.csv").write_bytes(text.encode("utf-16"))
     survey = read_survey(tmp_path / "be.csv")
     assert survey.frame["Comment"].tolist() == ["a, b"]
+
+
+def test_ragged_row_error_names_the_line(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_bytes(b"a,b\r\n1,2\r\n1,2,3,4\r\n")
+    with pytest.raises(SurveyReadError, match="line 3"):
+        read_survey(path)
+
+
+def test_large_utf8_file_is_read_straight_from_disk(tmp_path):
+    rows = "".join(f"{n},Female,Caf\u00e9 {n}\n" for n in range(20_000))
+    path = tmp_path / "large.csv"
+    path.write_bytes(("Response ID,What is your sex?,Comment\n" + rows).encode("utf-8"))
+    survey = read_survey(path)
+    assert (survey.encoding, survey.layout, survey.respondents) == (
+        "utf-8",
+        "citizen_space",
+        20_000,
+    )
+    assert survey.frame["Comment"].iloc[-1] == "Caf\u00e9 19999"
+    assert survey.frame["Response ID"].iloc[7] == "7"
+
+
+def test_large_file_with_windows_1252_late_in_the_file_falls_back(tmp_path):
+    rows = "".join(f"{n},Male,ok\n" for n in range(20_000)) + "20000,Female,\u00a35 fee\n"
+    path = tmp_path / "late.csv"
+    path.write_bytes(("ID,What is your sex?,Comment\n" + rows).encode("cp1252"))
+    survey = read_survey(path)
+    assert survey.encoding == "cp1252"
+    assert survey.frame["Comment"].iloc[-1] == "\u00a35 fee"
+    assert survey.respondents == 20_001

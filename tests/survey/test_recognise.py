@@ -162,3 +162,16 @@ def test_mapping_round_trips_through_json():
 def test_bad_mapping_json_is_refused(text):
     with pytest.raises(SurveyReadError, match="column mapping"):
         mapping_from_json(text)
+
+
+def test_likert_answers_alone_make_an_opinion_question(tmp_path):
+    path = tmp_path / "likert.csv"
+    path.write_text(
+        "Principle 3,Comments\nStrongly agree,x\nAgree,y\nDisagree,\n"
+        "Neither agree nor disagree,z\n",
+        encoding="utf-8",
+    )
+    matches = recognise_questions(read_survey(path))
+    assert [(m.column, m.target, m.confidence) for m in matches] == [
+        ("Principle 3", "opinion", 0.7)
+    ]
