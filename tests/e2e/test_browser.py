@@ -172,3 +172,28 @@ def test_open_edit_and_save_creates_a_new_version(page, app_url, database_url, t
     assert stored.info.version == before + 1
     assert stored.assessment.key_details.directorate == NEW_DIRECTORATE
     assert stored.info.saved_by == "Browser Tester"
+
+
+def test_a_bad_email_is_named_in_the_error_summary_and_nothing_is_saved(
+    page, app_url, database_url
+):
+    from playwright.sync_api import expect
+
+    before = load_assessment(open_workspace(database_url), SEND).info.version
+    close_repositories()
+
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Open assessment", exact=True).click()
+    wait_for_app(page)
+    email = page.get_by_role("textbox", name="Email", exact=True).first
+    email.fill("not-an-email")
+    email.press("Tab")
+    page.get_by_role("button", name="Save", exact=True).click()
+    wait_for_app(page)
+
+    summary = page.get_by_text("There is a problem. Nothing was saved")
+    expect(summary).to_be_visible()
+    expect(page.get_by_text("Key details > Lead officer > Email").first).to_be_visible()
+    expect(email).to_have_value("not-an-email")
+    assert load_assessment(open_workspace(database_url), SEND).info.version == before
