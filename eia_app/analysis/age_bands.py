@@ -142,8 +142,15 @@ def _form(band: AgeInterval, groups: Sequence[AgeInterval]) -> AgeInterval:
 
 def _sum(interval: AgeInterval, counts: Mapping[AgeInterval, int]) -> int:
     """Add up the baseline groups inside an interval."""
-    top = interval.high if interval.high is not None else 10**6
-    return sum(n for g, n in counts.items() if g.low >= interval.low and (g.high or 10**6) <= top)
+
+    def inside(group: AgeInterval) -> bool:
+        if group.low < interval.low:
+            return False
+        if interval.high is None:
+            return True
+        return group.high is not None and group.high <= interval.high
+
+    return sum(n for group, n in counts.items() if inside(group))
 
 
 def describe_granularity(groups: Sequence[AgeInterval]) -> str:
