@@ -132,11 +132,13 @@ def table(doc, rows, columns, empty=NONE_TEXT, caption=None):
         cell.text = ""
         cell.paragraphs[0].add_run(header).bold = True
         grid.rows[2].cells[index].text = "{{ row." + field + " }}"
+        grid.columns[index].width = Cm(width)  # w:gridCol, which LibreOffice follows
         for row in grid.rows:
             row.cells[index].width = Cm(width)
     grid.rows[1].cells[0].text = "{%tr for row in " + rows + " %}"
     grid.rows[3].cells[0].text = "{%tr endfor %}"
     mark_header_row(grid.rows[0])
+    grid.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for row in grid.rows:
         for cell in row.cells:
             cell.paragraphs[0].style = "Table Text"
@@ -256,11 +258,11 @@ def reach_block(doc):
     doc.add_paragraph("{{ c.chart }}")
     control(doc, "endif")
     columns = [
-        ("Category", "label", 3.3),
+        ("Category", "label", 3.1),
         ("Count", "count", 1.4),
-        ("Share", "share", 1.5),
+        ("Share", "share", 1.4),
         ("95% interval", "interval", 2.5),
-        ("Population", "baseline", 2.0),
+        ("Population", "baseline", 2.3),
         ("Gap", "gap", 1.6),
         ("More needed for parity", "parity", 1.9),
         ("Finding", "flag", 2.8),

@@ -74,15 +74,29 @@ def _test_sentence(test: Mapping[str, Any] | None) -> str:
     )
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _count(value: Any) -> str:
+    return SUPPRESSED_MARK if value is None else f"{int(value):,}"
+
+
 def _counts_sentence(result: Mapping[str, Any]) -> str:
-    unrecognised = sum(int(n) for n in (result.get("unrecognised") or {}).values())
     sentence = (
-        f"{result.get('answered', 0):,} respondents answered; "
-        f"{result.get('prefer_not_to_say', 0):,} preferred not to say and "
-        f"{result.get('not_answered', 0):,} did not answer"
+        f"{_count(result.get('answered', 0))} respondents answered; "
+        f"{_count(result.get('prefer_not_to_say', 0))} preferred not to say and "
+        f"{_count(result.get('not_answered', 0))} did not answer"
     )
-    if unrecognised:
-        sentence += f"; {unrecognised:,} answers could not be placed in a category"
+    # Counts of unplaced answers may themselves be suppressed (null).
+    unrecognised = list((result.get("unrecognised") or {}).values())
+    known = sum(int(n) for n in unrecognised if n is not None)
+    if known:
+        sentence += f"; {known:,} answers could not be placed in a category"
+    elif unrecognised:
+        sentence += "; a few answers could not be placed in a category"
     return sentence + "."
 
 
@@ -90,7 +104,7 @@ def _under_sentence(label: str, categories: list[Mapping[str, Any]]) -> str:
     flagged = describe_flags(categories)
     if flagged:
         return flagged
-    return f"No {label} category was flagged as under- or over-represented."
+    return "No category was flagged as under- or over-represented."
 
 
 def build_characteristic(char_id: str, label: str, result: Mapping[str, Any]) -> dict[str, Any]:
@@ -109,6 +123,9 @@ def build_characteristic(char_id: str, label: str, result: Mapping[str, Any]) ->
     notes = [s for s in (_counts_sentence(result), _test_sentence(result.get("test"))) if s]
     if categories and all(c.get("baseline_share") is None for c in categories):
         notes.append("There is no population figure to compare with for this characteristic.")
+    elif result.get("universe"):
+        notes.append(f"Population compared with: {result['universe']}.")
+    notes += [_sentence(str(note)) for note in result.get("notes") or [] if note]
     return {
         "id": char_id,
         "label": clean(label),
@@ -128,23 +145,37 @@ THRESHOLD_TEXT = {
     "rr_over": "above {value} for over-representation",
     "min_gap_pp": "the gap is at least {value} percentage points",
     "require_ci_excludes_population": "the 95% interval does not include the population share",
+    "confidence": None,  # stated with the intervals
 }
 
 
 def _threshold_text(key: str, value: Any) -> str:
     if key == "require_ci_excludes_population" and not value:
         return "the 95% interval may include the population share"
-    template = THRESHOLD_TEXT.get(key)
-    return template.format(value=value) if template else f"{humanise(key)}: {value}"
+    if key == "min_gap_pp" and not value:
+        return ""
+    if key in THRESHOLD_TEXT:
+        template = THRESHOLD_TEXT[key]
+        return template.format(value=value) if template else ""
+    return f"{humanise(key)}: {value}"
+
+
+def _baseline_notes(baseline: Mapping[str, Any]) -> list[str]:
+    notes = [str(baseline["note"])] if baseline.get("note") else []
+    if baseline.get("source"):
+        notes.append(f"Population figures: {baseline['source']}.")
+    return notes
 
 
 def _assumptions(reach: Mapping[str, Any]) -> list[str]:
     baseline = reach.get("baseline") or {}
     thresholds = reach.get("thresholds") or {}
+    level = float(thresholds.get("confidence") or 0.95) * 100
     lines = [
         f"Population baseline: {baseline.get('label') or 'not stated'}"
         + (f" ({baseline['universe']})." if baseline.get("universe") else "."),
-        "Shares are of respondents who answered each question; the intervals are 95% "
+        *_baseline_notes(baseline),
+        f"Shares are of respondents who answered each question; the intervals are {level:g}% "
         "Wilson intervals.",
         f"Small numbers: counts below {reach.get('min_count', 'the threshold')} are shown as "
         f"{SUPPRESSED_MARK}, with any figure from which they could be worked out, to protect "
@@ -153,7 +184,7 @@ def _assumptions(reach: Mapping[str, Any]) -> list[str]:
     if thresholds:
         lines.append(
             "A category is flagged as under- or over-represented when "
-            + join_words(_threshold_text(k, v) for k, v in thresholds.items())
+            + join_words(t for t in (_threshold_text(k, v) for k, v in thresholds.items()) if t)
             + "."
         )
     return [clean(line) for line in lines]
@@ -179,7 +210,7 @@ def build_reach_context(reach: Mapping[str, Any] | None, label_of: Any) -> dict[
         }
     source = reach.get("source") or {}
     characteristics = [
-        build_characteristic(char_id, label_of(char_id), result)
+        build_characteristic(char_id, str(result.get("label") or label_of(char_id)), result)
         for char_id, result in (reach.get("characteristics") or {}).items()
     ]
     return {

@@ -91,11 +91,15 @@ def check_reach(reach: Mapping[str, Any] | None) -> None:
         )
 
 
+def _label(char_id: str, result: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    return str(result.get("label") or labels.get(char_id) or char_id.replace("_", " "))
+
+
 def _draw_charts(
     reach: Mapping[str, Any], labels: Mapping[str, str], browser_path: str | None
 ) -> RenderedCharts:
     figures = {
-        char_id: build_reach_figure(labels.get(char_id, char_id.replace("_", " ")), result)
+        char_id: build_reach_figure(_label(char_id, result, labels), result)
         for char_id, result in reach["characteristics"].items()
         if result.get("categories")
     }

@@ -1,7 +1,10 @@
 """The exported Word report: complete, accessible, verbatim and safe."""
 
+import io
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -229,6 +232,57 @@ def test_custom_template_renders_verbatim_text(final_assessment, tmp_path):
 
 
 def test_report_is_a_valid_zip_with_no_leftover_tags(report):
-    xml = zipfile.ZipFile(__import__("io").BytesIO(report)).read("word/document.xml").decode()
+    xml = zipfile.ZipFile(io.BytesIO(report)).read("word/document.xml").decode()
     assert "{%" not in xml
     assert "{{" not in xml
+
+
+def tiny_png() -> bytes:
+    """A valid 1x1 white PNG."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\xff\xff")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def test_a_template_picture_without_alt_text_is_reported(final_assessment, tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_picture(io.BytesIO(tiny_png()))
+    doc.add_paragraph("{{ doc.title }}")
+    template = tmp_path / "with_logo.docx"
+    doc.save(template)
+    result = export_assessment(final_assessment, template=template, with_charts=False)
+    assert result.warnings == [
+        "1 picture(s) in the template have no alt text: add a description to each picture "
+        "in Word (right-click, View Alt Text)."
+    ]
+
+
+def test_engine_notes_universe_and_suppressed_side_counts_are_shown(report):
+    text = all_text(open_docx(report))
+    assert "Population compared with: usual residents aged 16 and over." in text
+    assert "Question mixes sex and gender." in text
+    assert "a few answers could not be placed in a category" in text
+    assert "Census 2021 figures are perturbed by ONS" in text
+    assert "the intervals are 95% Wilson intervals" in text
+
+
+def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, final_assessment):
+    reach_service = pytest.importorskip("eia_app.services.reach")
+    survey = project_root / "examples" / "send_strategy_2024_27" / "send_consultation_responses.csv"
+    reach = reach_service.analyse_survey(survey)
+    result = export_assessment(final_assessment, reach=reach, with_charts=False)
+    doc = open_docx(result.docx)
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    for char_id in reach["characteristics"]:
+        label = reach["characteristics"][char_id].get("label")
+        assert label in headings
+    assert any("[c]" in row for row in table_rows_text(doc))

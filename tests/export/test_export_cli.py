@@ -76,17 +76,35 @@ def test_errors_are_one_clear_line(files, tmp_path, capsys, extra, message):
     assert len(stderr.strip().splitlines()) == 1
 
 
-def test_survey_analysis_not_yet_available_is_said_plainly(files, tmp_path, capsys):
+def test_survey_file_is_analysed_or_refused_plainly(files, project_root, tmp_path, capsys):
+    survey = project_root / "examples" / "send_strategy_2024_27" / "send_consultation_responses.csv"
+    out = tmp_path / "x.docx"
+    code, _, stderr = run(
+        ["export", str(files[0]), "--survey", str(survey), "--no-charts", "-o", str(out)], capsys
+    )
     try:
         from eia_app.services.reach import analyse_survey  # noqa: F401
     except ImportError:
-        pass
-    else:
-        pytest.skip("survey analysis has landed; its own tests cover --survey with a CSV")
-    survey = tmp_path / "survey.csv"
-    survey.write_text("Sex\nFemale\n", encoding="utf-8")
-    code, _, stderr = run(
-        ["export", str(files[0]), "--survey", str(survey), "-o", str(tmp_path / "x.docx")], capsys
-    )
-    assert code == 1
-    assert "Survey analysis is not available in this version yet" in stderr
+        assert code == 1
+        assert "Survey analysis is not available in this version yet" in stderr
+        return
+    assert code == 0, stderr
+    assert "The survey had 1,538 respondents." in all_text(open_docx(out.read_bytes()))
+
+
+def test_export_a_stored_reference_compares_with_its_consultation_version(
+    files, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("EIA_DATABASE_URL", f"sqlite:///{(tmp_path / 'eia.sqlite').as_posix()}")
+    final, consultation = files
+    assert run(["import", str(consultation)], capsys)[0] == 0
+    assert run(["import", str(final)], capsys)[0] == 0
+    out = tmp_path / "stored.docx"
+    code, _, stderr = run(["export", "EIA-2026-0042", "--no-charts", "-o", str(out)], capsys)
+    assert code == 0, stderr
+    doc = open_docx(out.read_bytes())
+    text = all_text(doc)
+    assert "What changed after consultation" in text
+    assert "Review travel budgets for under-8s" in text
+    version = next(r for r in doc.tables[0].rows if r.cells[0].text == "Version")
+    assert version.cells[1].text.startswith("2 (saved ")
