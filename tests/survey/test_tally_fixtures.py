@@ -326,3 +326,20 @@ def test_age_assignment_places_answer_in_a_band(tmp_path):
     )["age"]
     assert category_counts(assigned) == {"18-24": 2, "25-34": 1}
     assert (assigned.prefer_not_to_say, assigned.unrecognised) == (1, {})
+
+
+def test_raw_ages_can_be_put_into_given_bands():
+    survey = read_survey(FIXTURES / "qualtrics.csv")
+    matches = recognise_questions(survey)
+    bands = [(0, 17), (18, 24), (25, 44), (45, 64), (65, 74), (75, None)]
+    age = tally_survey(survey, matches, age_bands=bands)["age"]
+    assert category_counts(age) == {
+        "0-17": 1,
+        "18-24": 1,
+        "25-44": 3,
+        "45-64": 1,
+        "65-74": 1,
+        "75+": 0,
+    }
+    assert [c.label for c in age.categories][-1] == "75 and over"
+    assert age.not_answered == 1

@@ -100,12 +100,7 @@ def age_bands(answers: Iterable[str], bands: Iterable[Band] | None = None) -> di
         Answer -> band, for every answer that is an age; other answers are left out.
     """
     parsed = {answer: parse_band(answer) for answer in answers}
-    own = {
-        band
-        for kind_band in parsed.values()
-        if kind_band and kind_band[0] == "band"
-        for band in (kind_band[1],)
-    }
+    own = {found[1] for found in parsed.values() if found is not None and found[0] == "band"}
     upper_ends = {high for _, high in own if high is not None}
     placing = tuple(bands) if bands is not None else None
     result: dict[str, Band] = {}

@@ -94,21 +94,35 @@ class ColumnCoder:
 class AgeCoder(ColumnCoder):
     """Codes age answers into the survey's own bands (or five-year bands of raw ages)."""
 
-    def __init__(self, survey: SurveyData, match: QuestionMatch, assignments: Mapping[str, str]):
-        """Prepare the coder; the bands come from every distinct answer of the column."""
+    def __init__(
+        self,
+        survey: SurveyData,
+        match: QuestionMatch,
+        assignments: Mapping[str, str],
+        bands: Sequence[age.Band] | None = None,
+    ):
+        """Prepare the coder; the bands come from every distinct answer of the column.
+
+        Args:
+            survey: The survey.
+            match: The age column.
+            assignments: Raw answer -> band id (or prefer_not_to_say / not_answered).
+            bands: Bands to put single ages into (all shown, even when empty);
+                five-year bands when None.
+        """
         self.target = "age"
         self.columns = (match.column,)
         self.question_text = match.column
         special = {raw: code for raw, code in assignments.items() if code in SPECIAL_CODES}
-        bands = {raw: code for raw, code in assignments.items() if code not in SPECIAL_CODES}
+        assigned = {raw: code for raw, code in assignments.items() if code not in SPECIAL_CODES}
         self.mapper = mapper_for(survey, match.column, Question("age"), special)
         self.parents, self.translate = {}, {}
         answers = [str(a) for a in survey.counts(match.column).index if not _is_missing(a)]
         answers += list(survey.multi_options.get(match.column, ()))
-        self.bands = age.age_bands(answers)
-        self.assigned = {raw: _assigned_band(raw, band) for raw, band in bands.items()}
-        numeric_only = all(age.parse_band(a)[0] == "age" for a in self.bands)  # type: ignore[index]
-        seen = [*self.bands.values(), *self.assigned.values()]
+        self.bands = age.age_bands(answers, bands)
+        self.assigned = {raw: _assigned_band(raw, band) for raw, band in assigned.items()}
+        numeric_only = bands is None and all(map(_is_single_age, self.bands))
+        seen = [*self.bands.values(), *self.assigned.values(), *(bands or ())]
         self.order = [age.band_id(b) for b in age.ordered_bands(seen, filled=numeric_only)]
 
     def category_ids(self) -> list[str]:
@@ -130,6 +144,11 @@ class AgeCoder(ColumnCoder):
             return Outcome((age.band_id(band),))
         codes, unknown = self.mapper.map_cell(text)
         return _outcome(codes, unknown, {})
+
+
+def _is_single_age(answer: str) -> bool:
+    parsed = age.parse_band(answer)
+    return parsed is not None and parsed[0] == "age"
 
 
 def _assigned_band(raw: str, band_id: str) -> age.Band:

@@ -1,6 +1,6 @@
 """Mapping of answers to canonical category ids, one distinct answer at a time."""
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -113,8 +113,12 @@ def lookup(answer: str, question: Question) -> str | None:
     return code if code is not None else _yes_no(key, question)
 
 
-def _split(cell: str, separator: str, known: Mapping[str, str | None]) -> list[str]:
-    """Split a joined cell into options, longest known option first."""
+def _split(cell: str, separator: str, is_known: Callable[[str], bool]) -> list[str]:
+    """Split a joined cell into options, trying the longest run of pieces first.
+
+    "English, Welsh, Scottish, Northern Irish or British, Irish" split on ", " gives
+    two options, because the first five pieces together form a known label.
+    """
     pieces = [piece.strip() for piece in cell.split(separator.strip())]
     pieces = [piece for piece in pieces if piece]
     glue = separator if separator.strip() == separator else separator.strip() + " "
@@ -122,7 +126,7 @@ def _split(cell: str, separator: str, known: Mapping[str, str | None]) -> list[s
     start = 0
     while start < len(pieces):
         end = len(pieces)
-        while end > start + 1 and known.get(glue.join(pieces[start:end])) is None:
+        while end > start + 1 and not is_known(glue.join(pieces[start:end])):
             end -= 1
         options.append(glue.join(pieces[start:end]))
         start = end
@@ -149,7 +153,7 @@ class AnswerMapper:
         """
         self.question = question
         self.separator = separator
-        self.options = tuple(options)
+        self.options = frozenset(fold(option) for option in options)
         self.assignments = {key_of(raw): code for raw, code in (assignments or {}).items()}
         self._cache: dict[str, str | None] = {}
 
@@ -162,6 +166,10 @@ class AnswerMapper:
             else:
                 self._cache[answer] = lookup(answer, self.question)
         return self._cache[answer]
+
+    def is_known(self, option: str) -> bool:
+        """Tell whether a piece of a cell is a listed option or can be coded."""
+        return fold(option) in self.options or self.code(option) is not None
 
     def map_cell(self, cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Code one cell, splitting a multi-select answer by known options.
@@ -179,27 +187,7 @@ class AnswerMapper:
             return (NOT_ANSWERED,), ()
         if not self.separator or self.separator.strip() not in cell:
             return (), (cell,)
-        known = _KnownOptions(self)
-        pieces = _split(cell, self.separator, known)
+        pieces = _split(cell, self.separator, self.is_known)
         codes = tuple(dict.fromkeys(c for c in map(self.code, pieces) if c is not None))
         unknown = tuple(piece for piece in pieces if self.code(piece) is None)
         return codes, unknown
-
-
-class _KnownOptions(Mapping[str, str | None]):
-    """Read-only view: an option is known if the survey lists it or it can be coded."""
-
-    def __init__(self, mapper: AnswerMapper) -> None:
-        self._mapper = mapper
-        self._listed = {fold(option) for option in mapper.options}
-
-    def __getitem__(self, option: str) -> str | None:
-        if fold(option) in self._listed:
-            return option
-        return self._mapper.code(option)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0

@@ -5,6 +5,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from eia_app.analysis.survey.age import Band
 from eia_app.analysis.survey.categories import RACE_DETAIL_LABELS
 from eia_app.analysis.survey.coding import (
     AgeCoder,
@@ -45,6 +46,7 @@ def build_coder(
     matches: Sequence[QuestionMatch],
     target: str,
     assignments: Mapping[str, str] | None = None,
+    age_bands: Sequence[Band] | None = None,
 ) -> ColumnCoder | None:
     """Build the coder for one characteristic from the best matching column(s).
 
@@ -55,6 +57,7 @@ def build_coder(
         matches: Recognised columns.
         target: Characteristic id.
         assignments: Raw answer -> category id chosen by the user.
+        age_bands: Bands for raw ages (five-year bands when None).
 
     Returns:
         The coder, or None when no column asks about the characteristic.
@@ -68,8 +71,9 @@ def build_coder(
     match = _best(matches, target)
     if match is None:
         return None
-    coder_type = AgeCoder if target == "age" else ColumnCoder
-    return coder_type(survey, match, assigned)
+    if target == "age":
+        return AgeCoder(survey, match, assigned, age_bands)
+    return ColumnCoder(survey, match, assigned)
 
 
 class _Counts:
@@ -146,6 +150,7 @@ def tally_survey(
     survey: SurveyData,
     matches: Sequence[QuestionMatch],
     assignments: Mapping[str, Mapping[str, str]] | None = None,
+    age_bands: Sequence[Band] | None = None,
 ) -> dict[str, CharacteristicTally]:
     """Count each recognised characteristic's answers by canonical category.
 
@@ -157,6 +162,9 @@ def tally_survey(
         matches: Recognised (and user-checked) columns.
         assignments: Characteristic -> raw answer -> category id, for answers the
             vocabulary cannot place.
+        age_bands: Bands for a column of raw ages, as (lowest, highest) with None
+            for an open top band, e.g. ``[(0, 17), (18, 64), (65, None)]``; five-year
+            bands when None. A survey's own band answers keep their bands.
 
     Returns:
         Characteristic id -> tally, in registry order.
@@ -166,7 +174,7 @@ def tally_survey(
     """
     tallies = {}
     for target in CHARACTERISTICS:
-        coder = build_coder(survey, matches, target, (assignments or {}).get(target))
+        coder = build_coder(survey, matches, target, (assignments or {}).get(target), age_bands)
         if coder is not None:
             match = None if isinstance(coder, TwoPartDisabilityCoder) else _best(matches, target)
             tallies[target] = _tally(survey, coder, match)
