@@ -183,7 +183,7 @@ def _opinion_rows(document: Mapping[str, Any]) -> Iterator[list[Cell]]:
         for cid, table in by_characteristic.items():
             for row in table.get("rows", []):
                 for answer, count in row.get("counts", {}).items():
-                    yield [question, cid, row.get("label", row.get("id")), answer, count]
+                    yield [question, cid, row.get("group"), answer, count]
 
 
 def _append(sheet: Any, rows: Iterator[list[Cell]]) -> None:

@@ -22,12 +22,12 @@ from eia_app.analysis.baselines import (
     match_universe,
     regroup_age,
 )
+from eia_app.analysis.reach_output import result_to_dict
 from eia_app.analysis.representation import Thresholds, analyse_characteristic
 from eia_app.analysis.suppression import SUPPRESSION_PRESETS, suppress_result
 from eia_app.analysis.survey import QuestionMatch, SurveyData, opinion_columns, tally_survey
 from eia_app.analysis.tally import CharacteristicTally
 from eia_app.services.reach_opinions import opinion_sections
-from eia_app.services.reach_results import result_dict
 from eia_app.services.reference import get_registry
 
 DEFAULT_BASELINE = DEFAULT_BASELINE_ID
@@ -250,7 +250,7 @@ def characteristic_sections(
             tally, shares, thresholds=settings.thresholds, universe=universe, notes=notes
         )
         published = suppress_result(result, settings.min_count)
-        sections[cid] = {"label": registry.label(cid), **result_dict(published)}
+        sections[cid] = {"label": registry.label(cid), **result_to_dict(published)}
     return sections
 
 
