@@ -196,3 +196,18 @@ def test_large_file_with_windows_1252_late_in_the_file_falls_back(tmp_path):
     assert survey.encoding == "cp1252"
     assert survey.frame["Comment"].iloc[-1] == "\u00a35 fee"
     assert survey.respondents == 20_001
+
+
+def test_sheet_names_match_ignoring_case():
+    survey = read_survey(FIXTURES / "plain_two_sheets.xlsx", " responses ")
+    assert survey.sheet == "Responses"
+
+
+def test_empty_sheet_raises_survey_read_error(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Blank"
+    workbook.save(tmp_path / "blank.xlsx")
+    with pytest.raises(SurveyReadError, match=r"^blank\.xlsx: no rows found"):
+        read_survey(tmp_path / "blank.xlsx")

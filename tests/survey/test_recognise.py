@@ -175,3 +175,26 @@ def test_likert_answers_alone_make_an_opinion_question(tmp_path):
     assert [(m.column, m.target, m.confidence) for m in matches] == [
         ("Principle 3", "opinion", 0.7)
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "reversed_"),
+    [
+        ("Is the gender you identify with the same as your sex registered at birth?", False),
+        ("Is your gender identity the same as the sex you were assigned at birth?", False),
+        ("Is your gender identity different from the sex you were assigned at birth?", True),
+        ("Is your gender identity different to the sex you were assumed to be at birth?", True),
+        ("Do you identify as trans?", True),
+    ],
+)
+def test_gender_identity_polarity_comes_from_the_header(tmp_path, header, reversed_):
+    path = tmp_path / "identity.csv"
+    path.write_text(f'"{header}"\nYes\nNo\nNo\n', encoding="utf-8")
+    survey = read_survey(path)
+    matches = recognise_questions(survey)
+    assert [(m.target, m.reversed) for m in matches] == [("gender_reassignment", reversed_)]
+    counts = {
+        c.id: c.count for c in tally_survey(survey, matches)["gender_reassignment"].categories
+    }
+    expected_yes = "different_from_birth_sex" if reversed_ else "same_as_birth_sex"
+    assert counts[expected_yes] == 1

@@ -84,21 +84,35 @@ def _read_sheet(path: Path, data: bytes, sheet: str | None) -> tuple[pd.DataFram
     sheets = list(_workbook(path, data).sheet_names)
     if not sheets:
         raise SurveyReadError(f"{path.name}: the workbook has no sheets.")
-    chosen = sheets[0] if sheet is None else sheet
+    chosen = sheets[0] if sheet is None else _match_sheet(sheet, sheets)
     if chosen not in sheets:
         raise SurveyReadError(
             f"{path.name}: there is no sheet called '{sheet}'; choose one of: {', '.join(sheets)}."
         )
-    raw = pd.read_excel(
-        io.BytesIO(data),
-        sheet_name=chosen,
-        engine="calamine",
-        header=None,
-        dtype="str",
-        keep_default_na=False,
-        na_values=[""],
-    )
+    try:
+        raw = pd.read_excel(
+            io.BytesIO(data),
+            sheet_name=chosen,
+            engine="calamine",
+            header=None,
+            dtype="str",
+            keep_default_na=False,
+            na_values=[""],
+        )
+    except Exception:  # a damaged sheet fails in calamine with various error types
+        raise SurveyReadError(
+            f"{path.name}: sheet '{chosen}' could not be read; open the workbook in Excel, "
+            "save it again and retry."
+        ) from None
     return raw, chosen
+
+
+def _match_sheet(sheet: str, sheets: list[str]) -> str:
+    """Find a sheet by name, ignoring case and surrounding spaces if need be."""
+    if sheet in sheets:
+        return sheet
+    wanted = sheet.strip().casefold()
+    return next((name for name in sheets if name.strip().casefold() == wanted), sheet)
 
 
 def _csv(
