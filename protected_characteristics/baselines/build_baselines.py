@@ -198,7 +198,7 @@ def catalogue_row(
     tables = part[["characteristic", "universe"]].drop_duplicates()
     chars = ";".join(f"{c}@{u}" for c, u in tables.itertuples(index=False))
     caveats = [PERTURBATION]
-    if level in {"utla", "unitary-2023", "region", "country"}:
+    if level in {"utla", "unitary-2023", "country"} and len(tables) > 1:
         caveats.append("Tables other than age are sums of the lower-tier authorities' tables.")
     return {
         "baseline_id": baseline_id,
