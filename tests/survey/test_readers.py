@@ -16,6 +16,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "surveys"
         ("citizen_space.xlsx", None, "citizen_space", None, 12),
         ("smartsurvey.csv", None, "smartsurvey", "utf-8", 8),
         ("surveymonkey.csv", None, "surveymonkey", "utf-8", 8),
+        ("surveymonkey.xlsx", None, "surveymonkey", None, 8),
         ("qualtrics.csv", None, "qualtrics", "utf-8-sig", 8),
         ("microsoft_forms.xlsx", None, "microsoft_forms", None, 6),
         ("google_forms.csv", None, "google_forms", "utf-8", 6),
@@ -56,8 +57,9 @@ def test_utf16_tab_separated_export_is_split_into_columns():
     assert list(survey.frame.columns) == ["What is your religion?", "Age", "Comments"]
 
 
-def test_surveymonkey_option_columns_are_merged_into_one_question():
-    survey = read_survey(FIXTURES / "surveymonkey.csv")
+@pytest.mark.parametrize("name", ["surveymonkey.csv", "surveymonkey.xlsx"])
+def test_surveymonkey_option_columns_are_merged_into_one_question(name):
+    survey = read_survey(FIXTURES / name)
     column = "What is your ethnic group? (tick all that apply)"
     assert survey.multi_options[column] == (
         "English, Welsh, Scottish, Northern Irish or British",

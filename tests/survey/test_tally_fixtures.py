@@ -90,8 +90,9 @@ def test_smartsurvey_counts_with_placeholder_blanks_and_sq_apostrophe(tallies_of
     assert (carers.prefer_not_to_say, carers.not_answered) == (1, 2)
 
 
-def test_surveymonkey_counts_multi_choice_options_once_per_group(tallies_of):
-    tallies = tallies_of("surveymonkey.csv")
+@pytest.mark.parametrize("name", ["surveymonkey.csv", "surveymonkey.xlsx"])
+def test_surveymonkey_counts_multi_choice_options_once_per_group(tallies_of, name):
+    tallies = tallies_of(name)
     race = tallies["race"]
     assert category_counts(race) == {
         "white": 3,
@@ -343,3 +344,18 @@ def test_raw_ages_can_be_put_into_given_bands():
     }
     assert [c.label for c in age.categories][-1] == "75 and over"
     assert age.not_answered == 1
+
+
+def test_a_second_column_for_the_same_characteristic_is_noted(tmp_path):
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        "What is your sex?,What is your gender?\nFemale,Woman\nMale,Man\n", encoding="utf-8"
+    )
+    survey = read_survey(path)
+    sex = tally_survey(survey, recognise_questions(survey))["sex"]
+    assert sex.question == "What is your sex?"
+    assert category_counts(sex) == {"female": 1, "male": 1}
+    assert sex.notes == (
+        "'What is your gender?' also looked like this question and was not counted; map it to "
+        "'none' or to the right question to silence this note",
+    )

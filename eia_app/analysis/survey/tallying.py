@@ -2,6 +2,7 @@
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import pandas as pd
 
@@ -177,8 +178,22 @@ def tally_survey(
         coder = build_coder(survey, matches, target, (assignments or {}).get(target), age_bands)
         if coder is not None:
             match = None if isinstance(coder, TwoPartDisabilityCoder) else _best(matches, target)
-            tallies[target] = _tally(survey, coder, match)
+            tally = _tally(survey, coder, match)
+            unused = _unused_columns(matches, target, coder.columns)
+            tallies[target] = replace(tally, notes=(*tally.notes, *unused))
     return tallies
+
+
+def _unused_columns(
+    matches: Sequence[QuestionMatch], target: str, used: Sequence[str]
+) -> tuple[str, ...]:
+    """Notes naming other columns that looked like the same characteristic."""
+    return tuple(
+        f"'{match.column}' also looked like this question and was not counted; map it to "
+        "'none' or to the right question to silence this note"
+        for match in matches
+        if match.target == target and match.column not in used
+    )
 
 
 def respondent_types(survey: SurveyData, matches: Sequence[QuestionMatch]) -> pd.Series | None:
