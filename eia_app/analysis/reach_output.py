@@ -115,12 +115,13 @@ def opinion_to_dict(result: OpinionResult) -> dict[str, Any]:
         row_key = next(i for i in result.counts.index if str(i) == name)
         cells = result.counts.loc[row_key]
         hidden = result.withheld.loc[row_key]
+        percents: dict[Any, float] = result.row_percent.loc[row_key].astype(float).to_dict()
         rows.append({
             "group": name,
             "count": group.count,
             "counts": {str(c): (None if hidden[c] else int(cells[c])) for c in cells.index},
             "row_percent": {
-                str(c): (None if hidden[c] else _round(result.row_percent.at[row_key, c], 1))
+                str(c): (None if hidden[c] else _round(percents[c], 1))
                 for c in cells.index
             },
             "agree_share": _round(group.agree_share, 4),

@@ -20,8 +20,9 @@ Rules (all counts; ``min_count`` 0 turns suppression off):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import replace
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -29,6 +30,8 @@ from eia_app.analysis.opinion_stats import OpinionGroup, OpinionResult
 from eia_app.analysis.representation import CategoryResult, CharacteristicResult
 
 # NHS Digital HES withholds 1-7; the ONS Longitudinal Study uses a threshold of 10.
+Cell = TypeVar("Cell", bound=Hashable)
+
 SUPPRESSION_PRESETS: dict[str, int] = {"default": 5, "nhs": 8, "strict": 10}
 
 _DERIVED = (
@@ -54,12 +57,12 @@ def resolve_min_count(setting: str | int) -> int:
     return setting
 
 
-def primary(counts: Mapping[str, int], min_count: int) -> set[str]:
+def primary(counts: Mapping[Cell, int], min_count: int) -> set[Cell]:
     """Return the cells with a count from 1 to ``min_count - 1``."""
     return {key for key, n in counts.items() if 0 < n < min_count}
 
 
-def protect_set(counts: Mapping[str, int], withheld: set[str], keys: Iterable[str]) -> bool:
+def protect_set(counts: Mapping[Cell, int], withheld: set[Cell], keys: Iterable[Cell]) -> bool:
     """Withhold one more cell of a set whose total is published if only one is withheld.
 
     Args:
@@ -70,13 +73,14 @@ def protect_set(counts: Mapping[str, int], withheld: set[str], keys: Iterable[st
     Returns:
         True when a cell was added.
     """
-    keys = list(keys)
-    if sum(k in withheld for k in keys) != 1:
+    cells = list(keys)
+    if sum(k in withheld for k in cells) != 1:
         return False
-    candidates = [k for k in keys if k not in withheld and counts[k] > 0]
+    candidates = [k for k in cells if k not in withheld and counts[k] > 0]
     if not candidates:
-        return False  # the lone cell equals the total; noted by the caller
-    withheld.add(min(candidates, key=lambda k: (counts[k], k)))
+        return False  # the lone cell equals the total: nothing left to protect it with
+    # Ties go to the first cell in the set's order, so results are reproducible.
+    withheld.add(min(candidates, key=lambda k: counts[k]))
     return True
 
 
@@ -141,7 +145,8 @@ def _protect_family(
 
 def _withhold(result: CategoryResult) -> CategoryResult:
     """Return a category result with its count and derived figures withheld."""
-    return replace(result, suppressed=True, **dict.fromkeys(_DERIVED))
+    cleared: dict[str, Any] = dict.fromkeys(_DERIVED)
+    return replace(result, suppressed=True, **cleared)
 
 
 def _nonresponse(result: CharacteristicResult, min_count: int) -> dict[str, int | None]:
@@ -215,7 +220,11 @@ def suppress_crosstab(
     mask = pd.DataFrame(False, index=counts.index, columns=counts.columns)
     if threshold == 0:
         return mask
-    cells = {(r, c): int(counts.at[r, c]) for r in counts.index for c in counts.columns}
+    cells: dict[tuple[Any, Any], int] = {
+        (r, c): int(counts.at[r, c])  # type: ignore[arg-type]
+        for r in counts.index
+        for c in counts.columns
+    }
     hidden = primary(cells, threshold)
     whole = set(withhold_rows)
     hidden |= {(r, c) for (r, c), n in cells.items() if r in whole and n > 0}
