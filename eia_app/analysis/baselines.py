@@ -134,7 +134,8 @@ class Baseline:
             return None
         if characteristic == "age" and category_ids is not None:
             return regroup_counts(table.counts, category_ids).shares
-        detail = self.table(f"{characteristic}_detail", table.universe)
+        # Detail shares only from a table of the same universe, never mixed.
+        detail = self.tables.get((f"{characteristic}_detail", table.universe))
         wanted = list(table.counts) if category_ids is None else list(category_ids)
         shares: dict[str, float] = {}
         for category in wanted:

@@ -14,6 +14,9 @@ Rules (all counts; ``min_count`` 0 turns suppression off):
 * Zeros are never withheld: a true zero identifies nobody (Ofqual and ONS publish
   true zeros) and showing that a group was not reached at all is the point of a
   reach table.
+* The goodness-of-fit test is recomputed with the withheld categories merged into
+  one (whose total is already known from the published figures): the statistic on
+  all cells could otherwise be solved for two withheld counts with a known sum.
 * Prefer-not-to-say, blank and unrecognised counts form one more set, whose total
   (respondents minus answered) is published, and are treated the same way.
 """
@@ -27,7 +30,12 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from eia_app.analysis.opinion_stats import OpinionGroup, OpinionResult
-from eia_app.analysis.representation import CategoryResult, CharacteristicResult
+from eia_app.analysis.representation import (
+    CategoryResult,
+    CharacteristicResult,
+    GoodnessOfFit,
+    goodness_of_fit,
+)
 
 # NHS Digital HES withholds 1-7; the ONS Longitudinal Study uses a threshold of 10.
 Cell = TypeVar("Cell", bound=Hashable)
@@ -149,6 +157,31 @@ def _withhold(result: CategoryResult) -> CategoryResult:
     return replace(result, suppressed=True, **cleared)
 
 
+def _merged_test(
+    result: CharacteristicResult, hidden: set[str]
+) -> tuple[tuple[CategoryResult, ...], GoodnessOfFit | None]:
+    """Withhold categories and recompute the test with the withheld ones merged into one."""
+    if not hidden or result.test is None:
+        categories = tuple(_withhold(c) if c.id in hidden else c for c in result.categories)
+        return categories, result.test
+    merged = "\0withheld"
+    counts = {c.id: c.count or 0 for c in result.categories if c.id not in hidden}
+    shares = {c.id: c.baseline_share for c in result.categories if c.id not in hidden}
+    counts[merged] = sum(c.count or 0 for c in result.categories if c.id in hidden)
+    shares[merged] = sum(c.baseline_share or 0.0 for c in result.categories if c.id in hidden)
+    fit = goodness_of_fit(counts, {k: v for k, v in shares.items() if v is not None})
+    residuals = fit[1] if fit else {}
+    categories = tuple(
+        _withhold(c) if c.id in hidden else replace(c, adjusted_residual=residuals.get(c.id))
+        for c in result.categories
+    )
+    if fit is None:
+        return categories, None
+    test = fit[0]
+    ids = tuple("[c]" if i == merged else i for i in test.categories)
+    return categories, replace(test, categories=ids)
+
+
 def _nonresponse(result: CharacteristicResult, min_count: int) -> dict[str, int | None]:
     """Withhold small prefer-not-to-say, blank and unrecognised counts."""
     counts = {"\0prefer_not_to_say": result.prefer_not_to_say or 0,
@@ -187,9 +220,11 @@ def suppress_result(
             f"Counts from 1 to {threshold - 1} are withheld ([c]), with further cells where "
             "they could otherwise be worked out from the totals."
         )
+    categories, test = _merged_test(result, hidden_groups)
     return replace(
         result,
-        categories=tuple(_withhold(c) if c.id in hidden_groups else c for c in result.categories),
+        categories=categories,
+        test=test,
         detail=tuple(_withhold(c) if c.id in hidden_detail else c for c in result.detail),
         prefer_not_to_say=other.pop("\0prefer_not_to_say"),
         not_answered=other.pop("\0not_answered"),

@@ -175,3 +175,19 @@ def test_crosstab_secondary_suppression_runs_over_rows_and_columns():
         "disagree": {"a": False, "b": True, "c": True},
     }
     assert not suppress_crosstab(counts, 0).to_numpy().any()
+
+
+def test_the_test_is_recomputed_with_withheld_categories_merged():
+    shares = {"white": 0.7, "asian": 0.12, "black": 0.08, "mixed": 0.1}
+    tally = make_tally("race", {"white": 300, "asian": 20, "black": 3, "mixed": 50})
+    result = suppress_result(analyse_characteristic(tally, shares))
+    assert hidden(result) == {"black", "asian"}
+    # Published: white 300, mixed 50 and the withheld pair's known total 23 (p = 0.2).
+    n = 373
+    observed = {"white": (300, 0.7), "mixed": (50, 0.1), "[c]": (23, 0.2)}
+    chi2 = sum((o - n * p) ** 2 / (n * p) for o, p in observed.values())
+    assert result.test.chi2 == pytest.approx(chi2)
+    assert result.test.df == 2
+    assert result.test.categories == ("white", "mixed", "[c]")
+    white = next(c for c in result.categories if c.id == "white")
+    assert white.adjusted_residual == pytest.approx((300 - n * 0.7) / (n * 0.7 * 0.3) ** 0.5)
