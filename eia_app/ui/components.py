@@ -123,8 +123,13 @@ def assessment_caption(stored: StoredAssessment) -> None:
     )
 
 
-def show_flash() -> None:
-    """Show the message kept from the previous run, such as "Saved as version 2"."""
+def show_flash() -> str | None:
+    """Show the message kept from the previous run, such as "Saved as version 2".
+
+    Returns:
+        The message shown, if any, so a page can repeat it where the person is.
+    """
     message = state.take_flash()
     if message:
         st.success(message)
+    return message

@@ -165,7 +165,9 @@ def test_open_edit_and_save_creates_a_new_version(page, app_url, database_url, t
     directorate.press("Tab")
     page.get_by_role("button", name="Save", exact=True).click()
     wait_for_app(page)
-    expect(page.get_by_text(f"Saved as version {before + 1}.")).to_be_visible(timeout=15_000)
+    saved = page.get_by_text(f"Saved as version {before + 1}.")
+    expect(saved.first).to_be_visible(timeout=15_000)
+    expect(saved.last).to_be_in_viewport()  # said again where the person is: by the button
     page.screenshot(path=str(tmp_path / "key_details_saved.png"), full_page=True)
 
     stored = load_assessment(open_workspace(database_url), SEND)
