@@ -78,6 +78,11 @@ def open_template(template: Path | None = None) -> DocxTemplate:
         ReportTemplateError: If the file is missing or is not a .docx file.
     """
     path = template or DEFAULT_TEMPLATE
+    if template is None and not path.is_file():
+        raise ReportTemplateError(
+            f"The built-in template {path.name} is missing from this installation: run "
+            "python templates/build_template.py in the source folder, or pass --template."
+        )
     if not path.is_file():
         raise ReportTemplateError(f"Template {path} does not exist: check the path given.")
     tpl = DocxTemplate(str(path))
