@@ -113,8 +113,10 @@ class AgeRegrouping:
     def notes(self) -> tuple[str, ...]:
         """One sentence per approximated band, for the report."""
         return tuple(
-            f"Age band {b.requested} cannot be formed from the baseline's {self.granularity}; "
-            f"the nearest band, {b.formed}, is used."
+            f"Age band {b.requested} is outside the baseline's ages; its baseline count is 0."
+            if b.formed == "none"
+            else f"Age band {b.requested} cannot be formed from the baseline's "
+            f"{self.granularity}; the nearest band, {b.formed}, is used."
             for b in self.inexact
         )
 
@@ -124,8 +126,11 @@ def _snap(value: int, candidates: Sequence[int]) -> int:
     return min(candidates, key=lambda c: (abs(c - value), c))
 
 
-def _form(band: AgeInterval, groups: Sequence[AgeInterval]) -> AgeInterval:
-    """Return the nearest interval made of whole baseline groups."""
+def _form(band: AgeInterval, groups: Sequence[AgeInterval]) -> AgeInterval | None:
+    """Return the nearest interval made of whole baseline groups (None if outside them)."""
+    oldest = groups[-1].high
+    if oldest is not None and band.low > oldest:
+        return None  # for example 35+ against a cohort aged 0 to 25
     starts = [g.low for g in groups]
     low = _snap(band.low, starts)
     if band.high is None:
@@ -176,6 +181,8 @@ def regroup_counts(counts: Mapping[str, int], bands: Sequence[str]) -> AgeRegrou
     formed = [_form(band, groups) for band in requested]
     result = tuple(
         RegroupedBand(b, f.id, _sum(f, by_interval), f == r)
+        if f is not None
+        else RegroupedBand(b, "none", 0, False)
         for b, r, f in zip(bands, requested, formed, strict=True)
     )
     return AgeRegrouping(result, covered_ages(bands), describe_granularity(groups))

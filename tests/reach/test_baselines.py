@@ -179,6 +179,14 @@ def test_regroup_age_reports_bands_it_can_only_approximate(tmp_path):
     assert "nearest band, 15-24" in regrouping.notes[1]
 
 
+def test_bands_outside_a_cohorts_ages_get_no_baseline_people():
+    ehcp = load_baseline("ehcp2025-e10000018")
+    regrouping = regroup_age(ehcp, ["0-15", "16-25", "26+"])
+    assert regrouping.counts["26+"] == 0
+    assert regrouping.counts["0-15"] + regrouping.counts["16-25"] == 7196
+    assert "outside the baseline's ages" in regrouping.notes[0]
+
+
 def test_adult_surveys_are_compared_with_adults(leics):
     assert match_universe(["16-24", "25-34", "75+"]) == "16+"
     assert match_universe(["18-24", "25-64", "65+"]) == "16+"
