@@ -12,6 +12,19 @@ from eia_app.services.sections import FormProblem
 from eia_app.ui import state
 from eia_app.ui.form_fields import option_label
 
+ERROR_SUMMARY_TITLE = "There is a problem. Nothing was saved; your answers are still here."
+_FOCUS_SUMMARY_SCRIPT = f"""<script>
+setTimeout(() => {{
+  const summary = [...document.querySelectorAll('[data-testid="stAlert"]')]
+    .find((alert) => alert.textContent.includes("{ERROR_SUMMARY_TITLE}"));
+  if (summary) {{
+    summary.setAttribute("tabindex", "-1");
+    summary.scrollIntoView({{block: "start"}});
+    summary.focus({{preventScroll: true}});
+  }}
+}}, 100);
+</script>"""
+
 
 @dataclass
 class FormContext:
@@ -56,7 +69,9 @@ def error_summary(problems: Iterable[FormProblem]) -> None:
         problems: The problems to list.
     """
     lines = "\n".join(f"- **{p.label}**: {p.message}" for p in problems)
-    st.error(f"**There is a problem. Nothing was saved; your answers are still here.**\n\n{lines}")
+    st.error(f"**{ERROR_SUMMARY_TITLE}**\n\n{lines}")
+    # GOV.UK pattern: move the person (and screen reader focus) to the summary.
+    st.html(_FOCUS_SUMMARY_SCRIPT, unsafe_allow_javascript=True)
 
 
 def inline_problem(context: FormContext, path: str) -> None:

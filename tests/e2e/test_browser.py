@@ -194,8 +194,9 @@ def test_a_bad_email_is_named_in_the_error_summary_and_nothing_is_saved(
     page.get_by_role("button", name="Save", exact=True).click()
     wait_for_app(page)
 
-    summary = page.get_by_text("There is a problem. Nothing was saved")
-    expect(summary).to_be_visible()
+    summary = page.get_by_test_id("stAlert").filter(has_text="There is a problem")
+    expect(summary).to_be_in_viewport()  # the page moves to the summary (GOV.UK pattern)
+    expect(summary).to_be_focused()
     expect(page.get_by_text("Key details > Lead officer > Email").first).to_be_visible()
     expect(email).to_have_value("not-an-email")
     assert load_assessment(open_workspace(database_url), SEND).info.version == before
