@@ -200,8 +200,8 @@ class SurveyData:
         sizes = [len(labels) for _, labels in factorised]
         if math.prod(sizes) > _MAX_COMBINATIONS:
             return self.frame.groupby(list(columns), dropna=False, sort=False).size()
-        key = np.zeros(len(self.frame), dtype=np.int64)
-        for codes, labels in factorised:
+        key = factorised[0][0].copy()
+        for codes, labels in factorised[1:]:
             key *= len(labels)
             key += codes
         tallied = np.bincount(key, minlength=math.prod(sizes))
