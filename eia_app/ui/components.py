@@ -19,7 +19,7 @@ setTimeout(() => {{
     .find((alert) => alert.textContent.includes("{ERROR_SUMMARY_TITLE}"));
   if (summary) {{
     summary.setAttribute("tabindex", "-1");
-    summary.scrollIntoView({{block: "start"}});
+    summary.scrollIntoView({{block: "center"}});
     summary.focus({{preventScroll: true}});
   }}
 }}, 100);
