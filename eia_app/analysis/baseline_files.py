@@ -68,6 +68,8 @@ class BaselineInfo:
         file: Data file, relative to the baselines folder.
         tables: (characteristic, universe) pairs the file holds.
         caveats: Caveats for the whole baseline.
+        universes: The universes in words, with the characteristics in each.
+        source: Short citations of the source tables (full ones in ``sources.csv``).
     """
 
     id: str
@@ -78,6 +80,8 @@ class BaselineInfo:
     file: str
     tables: tuple[tuple[str, str], ...]
     caveats: tuple[str, ...]
+    universes: str = ""
+    source: str = ""
 
     @property
     def characteristics(self) -> tuple[str, ...]:
@@ -121,6 +125,8 @@ def _info(row: Mapping[str, str]) -> BaselineInfo:
         row["file"],
         tables,
         caveats,
+        row.get("universes", ""),
+        row.get("source", ""),
     )
 
 

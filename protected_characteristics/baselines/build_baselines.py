@@ -54,6 +54,7 @@ PERTURBATION = (
 SOURCES: list[dict[str, str]] = [
     {
         "source": "TS007",
+        "short": "ONS Census 2021 TS007 (Nomis)",
         "universe": "all",
         "universe_label": "all usual residents",
         "citation": "ONS Census 2021 table TS007, age by single year (Nomis bulk file "
@@ -63,6 +64,7 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "source": "RM-16+",
+        "short": "ONS Census 2021 LTLA cross-tabulations, RM series (derived margins)",
         "universe": "16+",
         "universe_label": "usual residents aged 16 and over",
         "citation": "ONS Census 2021 custom-dataset cross-tabulations of sexual orientation by "
@@ -76,6 +78,7 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "source": "QUIZ",
+        "short": "ONS census-quiz data 2021 v9 (derived from percentages)",
         "universe": "all",
         "universe_label": "all usual residents",
         "citation": "ONS census-quiz data 2021 v9 (GitHub ONSvisual/census-quiz): sex, ethnic "
@@ -87,6 +90,7 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "source": "TS071-QUIZ",
+        "short": "ONS census-quiz data 2021 v9, TS071 veterans",
         "universe": "16+",
         "universe_label": "usual residents aged 16 and over",
         "citation": "ONS census-quiz data 2021 v9 (GitHub ONSvisual/census-quiz), "
@@ -98,6 +102,7 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "source": "DFE-EHCP-2025",
+        "short": "DfE Education, health and care plans, 2025",
         "universe": "ehcp",
         "universe_label": "children and young people with an EHC plan, January 2025",
         "citation": "DfE, Education, health and care plans, reporting year 2025 "
@@ -191,13 +196,18 @@ def write_area_baselines(
 
 
 def catalogue_row(
-    baseline_id: str, code: str, name: str, level: str, part: pd.DataFrame
+    baseline_id: str, code: str, name: str, level: str, part: pd.DataFrame, label: str = ""
 ) -> dict[str, str]:
     """Describe one baseline for ``catalogue.csv``."""
-    label = f"{name}: Census 2021" if level != "cohort" else name
-    tables = part[["characteristic", "universe"]].drop_duplicates()
-    chars = ";".join(f"{c}@{u}" for c, u in tables.itertuples(index=False))
-    caveats = [PERTURBATION]
+    label = label or f"{name}: Census 2021"
+    tables = part[["characteristic", "universe", "source"]].drop_duplicates()
+    described = {(s["source"], s["universe"]): s for s in SOURCES}
+    chars = ";".join(f"{c}@{u}" for c, u, _ in tables.itertuples(index=False))
+    by_universe: dict[str, list[str]] = {}
+    for c, u, src in tables.itertuples(index=False):
+        by_universe.setdefault(f"{u} = {described[(src, u)]['universe_label']}", []).append(c)
+    universes = "; ".join(f"{u}: {', '.join(cs)}" for u, cs in by_universe.items())
+    caveats = [PERTURBATION] if level != "cohort" else []
     if level in {"utla", "unitary-2023", "country"} and len(tables) > 1:
         caveats.append("Tables other than age are sums of the lower-tier authorities' tables.")
     return {
@@ -208,8 +218,15 @@ def catalogue_row(
         "level": level,
         "file": f"data/{baseline_id}.csv",
         "tables": chars,
+        "universes": universes,
+        "source": "; ".join(f"{described[(k, u)]['short']} [{k}]" for k, u in _source_keys(tables)),
         "caveats": " | ".join(caveats),
     }
+
+
+def _source_keys(tables: pd.DataFrame) -> list[tuple[str, str]]:
+    """Return the distinct (source, universe) pairs of a baseline, in order."""
+    return list(dict.fromkeys(zip(tables["source"], tables["universe"], strict=True)))
 
 
 def write_data(baseline_id: str, part: pd.DataFrame) -> None:
@@ -230,8 +247,12 @@ def main(argv: list[str]) -> int:
     rows = write_area_baselines(frame, names, levels, source)
     for code, label, part in ehcp_tables(source):
         baseline_id = f"ehcp2025-{code.lower()}"
-        row = catalogue_row(baseline_id, code, label, "cohort", part)
-        row["caveats"] = "Children and young people with an EHC plan, not the general population."
+        name = label.partition(":")[0]
+        row = catalogue_row(baseline_id, code, name, "cohort", part, label)
+        row["caveats"] = (
+            "A service cohort (children and young people with an EHC plan), "
+            "not the general population."
+        )
         rows.append(row)
         write_data(baseline_id, part)
     pd.DataFrame(rows).to_csv(OUT / "catalogue.csv", index=False)
