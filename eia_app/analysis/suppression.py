@@ -220,6 +220,12 @@ def suppress_result(
             f"Counts from 1 to {threshold - 1} are withheld ([c]), with further cells where "
             "they could otherwise be worked out from the totals."
         )
+    if len(hidden_groups) == 1:
+        notes.append(
+            "One withheld count is the only non-zero one besides the published ones and can "
+            "be worked out from the number answering: merge categories or do not publish "
+            "this table."
+        )
     categories, test = _merged_test(result, hidden_groups)
     return replace(
         result,

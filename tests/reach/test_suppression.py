@@ -191,3 +191,11 @@ def test_the_test_is_recomputed_with_withheld_categories_merged():
     assert result.test.categories == ("white", "mixed", "[c]")
     white = next(c for c in result.categories if c.id == "white")
     assert white.adjusted_residual == pytest.approx((300 - n * 0.7) / (n * 0.7 * 0.3) ** 0.5)
+
+
+def test_a_withheld_count_that_cannot_be_protected_is_noted():
+    result = suppress_result(
+        analyse_characteristic(make_tally("sex", {"female": 3, "male": 0}), None)
+    )
+    assert hidden(result) == {"female"}
+    assert any("merge categories" in note for note in result.notes)
