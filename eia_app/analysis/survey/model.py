@@ -1,11 +1,11 @@
 """Value types shared by the survey readers, the recogniser and the tallies."""
 
-import math
 from dataclasses import dataclass, field
 from typing import Final
 
-import numpy as np
 import pandas as pd
+
+from eia_app.analysis.survey import counting
 
 LAYOUTS: Final = (
     "citizen_space",
@@ -27,9 +27,6 @@ LAYOUT_SEPARATORS: Final[dict[str, str]] = {
 }
 # Columns this toolkit merges itself are always joined with this separator.
 MERGED_SEPARATOR: Final = "; "
-
-# Above this many possible answer combinations, counting falls back to a group-by.
-_MAX_COMBINATIONS: Final = 1 << 26
 
 # Column names (casefolded) that platforms add around the answers.
 METADATA_COLUMNS: Final = frozenset(
@@ -125,7 +122,7 @@ class SurveyData:
     _counts: dict[tuple[str, ...], pd.Series] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    _codes: dict[str, tuple[np.ndarray, np.ndarray]] = field(
+    _codes: dict[str, counting.Codes] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -152,64 +149,31 @@ class SurveyData:
     def counts(self, *columns: str) -> pd.Series:
         """Count rows by the raw answers of one or more columns, blanks included.
 
-        The result is cached, so recognition and tallying share one pass over the data.
-        Each column is factorised once (cached too), so counting combinations of
-        columns (crosstabs) costs one ``bincount`` over integer codes, not a group-by
-        over text.
+        Results are cached, so recognition, tallies and crosstabs share one pass over
+        the data; treat ``frame`` as read-only. One column is counted with
+        ``value_counts``; a combination of columns from integer codes (each column
+        encoded once) with one ``bincount``.
 
         Args:
             *columns: One or more column names.
 
         Returns:
-            Counts indexed by the raw answer (or a tuple of answers), missing as NaN,
-            in order of first appearance for one column.
+            Counts indexed by the raw answer (or a tuple of answers), missing as NaN.
         """
         if columns not in self._counts:
             if len(columns) == 1:
-                counted = self._count_one(columns[0])
+                counted = counting.count_one(self.frame[columns[0]])
             else:
-                counted = self._count_many(columns)
+                combined = counting.count_codes([self._encoded(c) for c in columns], columns)
+                grouped = self.frame.groupby(list(columns), dropna=False, sort=False)
+                counted = grouped.size() if combined is None else combined
             self._counts[columns] = counted
         return self._counts[columns]
 
-    def _factorised(self, column: str) -> tuple[np.ndarray, np.ndarray]:
-        """Codes of a column (0 = missing, 1.. = answers) and the answer of each code."""
+    def _encoded(self, column: str) -> counting.Codes:
         if column not in self._codes:
-            codes, uniques = pd.factorize(self.frame[column], use_na_sentinel=True)
-            labels = np.empty(len(uniques) + 1, dtype=object)
-            labels[0] = np.nan
-            labels[1:] = np.asarray(uniques, dtype=object)
-            self._codes[column] = (codes.astype(np.int64) + 1, labels)
+            self._codes[column] = counting.encode(self.frame[column])
         return self._codes[column]
-
-    def _count_one(self, column: str) -> pd.Series:
-        """Counts of one column, answers in order of first appearance (as value_counts)."""
-        codes, labels = self._factorised(column)
-        tallied = np.bincount(codes, minlength=len(labels))
-        order = list(range(1, len(labels)))
-        if tallied[0]:
-            missing_at = int(np.argmax(codes == 0))
-            before = int(codes[:missing_at].max()) if missing_at else 0
-            order.insert(before, 0)
-        index = pd.Index(labels[order], dtype=object, name=column)
-        return pd.Series(tallied[order], index=index, name="count")
-
-    def _count_many(self, columns: tuple[str, ...]) -> pd.Series:
-        """Counts of each combination of answers that occurs, from the columns' codes."""
-        factorised = [self._factorised(column) for column in columns]
-        sizes = [len(labels) for _, labels in factorised]
-        if math.prod(sizes) > _MAX_COMBINATIONS:
-            return self.frame.groupby(list(columns), dropna=False, sort=False).size()
-        key = factorised[0][0].copy()
-        for codes, labels in factorised[1:]:
-            key *= len(labels)
-            key += codes
-        tallied = np.bincount(key, minlength=math.prod(sizes))
-        present = np.flatnonzero(tallied)
-        parts = np.unravel_index(present, sizes)
-        arrays = [labels[part] for (_, labels), part in zip(factorised, parts, strict=True)]
-        index = pd.MultiIndex.from_arrays(arrays, names=list(columns))
-        return pd.Series(tallied[present], index=index)
 
 
 @dataclass(frozen=True)
