@@ -222,8 +222,8 @@ def suppress_result(
         )
     if len(hidden_groups) == 1:
         notes.append(
-            "One withheld count is the only non-zero one besides the published ones and can "
-            "be worked out from the number answering: merge categories or do not publish "
+            "One withheld count has no other non-zero count to be withheld with, so it can be "
+            "worked out from the number answering: merge categories or do not publish "
             "this table."
         )
     categories, test = _merged_test(result, hidden_groups)
