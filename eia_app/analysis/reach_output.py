@@ -1,7 +1,8 @@
 """Reach results as JSON-ready dicts (the ``characteristics`` entries of ``eia.reach/1``).
 
 Floats are rounded for publication: shares and interval ends to 4 decimal places
-(0.1234 = 12.34%), ratios to 3, gaps in percentage points to 2, expected counts
+(0.1234 = 12.34%), ratios (and their interval, the Wilson bounds divided by the
+baseline share) to 3, gaps in percentage points to 2, expected counts
 to 1, residuals to 2, chi-square to 2 and p-values to 4 significant figures.
 Withheld (suppressed) figures are null.
 """
@@ -27,6 +28,13 @@ def _significant(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else float(f"{value:.{digits}g}")
 
 
+def _ratio_bound(bound: float | None, share: float | None) -> float | None:
+    """A Wilson bound divided by the baseline share (the ratio's interval, share held fixed)."""
+    if bound is None or not share:
+        return None
+    return round(bound / share, 3)
+
+
 def category_to_dict(category: CategoryResult) -> dict[str, Any]:
     """Return one category's figures as a dict."""
     return {
@@ -38,6 +46,8 @@ def category_to_dict(category: CategoryResult) -> dict[str, Any]:
         "ci_high": _round(category.ci_high, 4),
         "baseline_share": _round(category.baseline_share, 4),
         "ratio": _round(category.ratio, 3),
+        "ratio_ci_low": _ratio_bound(category.ci_low, category.baseline_share),
+        "ratio_ci_high": _ratio_bound(category.ci_high, category.baseline_share),
         "gap_pp": _round(category.gap_pp, 2),
         "needed_for_parity": category.needed_for_parity,
         "flag": category.flag,

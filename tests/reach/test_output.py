@@ -43,6 +43,15 @@ def test_result_has_the_stable_keys_and_rounded_figures():
     assert data["universe"] == "all usual residents"
 
 
+def test_ratio_interval_of_the_worked_example_is_0_27_to_0_63():
+    tally = make_tally("race", {"white": 300, "asian": 20, "black": 30, "mixed": 50})
+    shares = {"white": 0.70, "asian": 0.12, "black": 0.08, "mixed": 0.10}
+    data = result_to_dict(analyse_characteristic(tally, shares))
+    asian = next(c for c in data["categories"] if c["id"] == "asian")
+    assert round(asian["ratio_ci_low"], 2) == 0.27  # 0.0326 / 0.12
+    assert round(asian["ratio_ci_high"], 2) == 0.63  # 0.0760 / 0.12
+
+
 def test_withheld_counts_are_null_and_the_document_is_strict_json():
     data = result_to_dict(suppress_result(race_result()))
     other = next(c for c in data["categories"] if c["id"] == "other_ethnic_group")
