@@ -23,9 +23,9 @@ from eia_app.analysis.survey import (
     recognise_questions,
     split_survey,
 )
-from eia_app.domain.errors import EIAError
 from eia_app.services.reach_stats import (
     DEFAULT_BASELINE,
+    ReachError,
     ReachSettings,
     baseline_section,
     choose_baseline,
@@ -37,17 +37,15 @@ SCHEMA = "eia.reach/1"
 Assignments = Mapping[str, Mapping[str, str]]
 
 
-class ReachError(EIAError):
-    """A reach option (column mapping, split column, assignment) cannot be used."""
-
-
 def _close_headers(survey: SurveyData, header: str) -> str:
     """A hint naming the survey headers closest to a mistyped one."""
     headers = [str(column) for column in survey.frame.columns]
-    close = difflib.get_close_matches(header, headers, n=3, cutoff=0.5)
+    wanted = header.strip().casefold()
+    close = [h for h in headers if wanted and wanted in h.casefold()][:3]
+    close = close or difflib.get_close_matches(header, headers, n=3, cutoff=0.5)
     if not close:
         folded = {h.casefold(): h for h in headers}
-        close = [folded[h] for h in difflib.get_close_matches(header.casefold(), folded, 3, 0.3)]
+        close = [folded[h] for h in difflib.get_close_matches(wanted, folded, 3, 0.3)]
     if close:
         return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
     return "use a header exactly as it appears in the first row of the file."

@@ -27,6 +27,7 @@ from eia_app.analysis.representation import Thresholds, analyse_characteristic
 from eia_app.analysis.suppression import SUPPRESSION_PRESETS, suppress_result
 from eia_app.analysis.survey import QuestionMatch, SurveyData, opinion_columns, tally_survey
 from eia_app.analysis.tally import CharacteristicTally
+from eia_app.domain.errors import EIAError
 from eia_app.services.reach_opinions import opinion_sections
 from eia_app.services.reference import get_registry
 
@@ -42,8 +43,11 @@ THRESHOLD_NAMES = {
 }
 
 
-class ReachOptionError(BaselineError):
-    """A baseline or threshold option cannot be used; the message says how to fix it."""
+class ReachError(EIAError):
+    """A reach option (baseline, column, assignment, threshold) cannot be used.
+
+    The message is one line naming the option and the file or value at fault.
+    """
 
 
 def _thresholds(values: Mapping[str, Any] | None) -> Thresholds:
@@ -53,9 +57,7 @@ def _thresholds(values: Mapping[str, Any] | None) -> Thresholds:
     for name, value in (values or {}).items():
         field_name = THRESHOLD_NAMES.get(name, name)
         if field_name not in known:
-            raise ReachOptionError(
-                f"Threshold '{name}' is not known; use {', '.join(THRESHOLD_NAMES)}."
-            )
+            raise ReachError(f"Threshold '{name}' is not known; use {', '.join(THRESHOLD_NAMES)}.")
         chosen[field_name] = value
     return Thresholds(**chosen)
 
@@ -116,13 +118,11 @@ def _search(query: str) -> Baseline:
     if len(exact) == 1 or len(found) == 1:
         return load_baseline((exact or found)[0].id)
     if not found:
-        raise ReachOptionError(
+        raise ReachError(
             f"--baseline: no baseline matches '{query}'; run `eia baselines` to list them."
         )
     listed = ", ".join(f"{info.id} ({info.area_name})" for info in found[:4])
-    raise ReachOptionError(
-        f"--baseline: '{query}' matches several baselines ({listed}); use an id."
-    )
+    raise ReachError(f"--baseline: '{query}' matches several baselines ({listed}); use an id.")
 
 
 def choose_baseline(baseline: str | Path | None) -> Baseline:
