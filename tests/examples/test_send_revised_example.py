@@ -373,3 +373,42 @@ def test_file_is_two_space_indented_utf8_json() -> None:
     text = raw.decode("utf-8")
     assert text.startswith('{\n  "schema_version": 1,')
     assert text.endswith("}\n")
+
+
+# Words that pick out each comment theme quoted in "what people said", and the
+# phrase the summary puts before the count.
+COMMENT_THEMES: dict[str, str] = {
+    "more training and more staff": "more training and staff first",
+    "cannot cope in large classes": "cannot cope in large classes",
+    "not a tick box": "rather than a tick box",
+    "drops off a cliff": "falls away at 16 and 19",
+    "Short breaks": "short breaks and respite",
+    "Transport to specialist": "transport to specialist provision",
+    "easy read version": "an Easy Read version",
+    "Annual reviews are often late": "late annual reviews",
+    "Waiting times": "waiting times for assessment",
+    "community languages": "information in community languages",
+    "where is the funding": "funding",
+    "therapies": "health therapies",
+}
+
+
+def test_comment_counts_match_the_survey(
+    revised: Assessment, survey_rows: list[dict[str, str]]
+) -> None:
+    column = next(h for h in survey_rows[0] if h.startswith("Is there anything else"))
+    comments = [row[column] for row in survey_rows if row[column].strip()]
+    said = revised.consultation.what_people_said or ""
+    assert f"{len(comments)} respondents left a comment" in said
+    for words, phrase in COMMENT_THEMES.items():
+        count = sum(words.lower() in comment.lower() for comment in comments)
+        assert count >= 5, words
+        assert f"{phrase} ({count})" in said, words
+
+
+def test_skipped_monitoring_questions_range_matches_the_reach_engine(
+    revised: Assessment, reach: dict[str, Any]
+) -> None:
+    skipped = [block["not_answered"] for block in reach["characteristics"].values()]
+    item = next(i for i in revised.evidence.items if i.id == "EV14")
+    assert f"Between {min(skipped)} and {max(skipped)} respondents skipped" in (item.gaps or "")
