@@ -412,3 +412,18 @@ def test_skipped_monitoring_questions_range_matches_the_reach_engine(
     skipped = [block["not_answered"] for block in reach["characteristics"].values()]
     item = next(i for i in revised.evidence.items if i.id == "EV14")
     assert f"Between {min(skipped)} and {max(skipped)} respondents skipped" in (item.gaps or "")
+
+
+def test_figures_without_a_baseline_match_the_reach_engine(
+    revised: Assessment, reach: dict[str, Any]
+) -> None:
+    trans = _category(reach["characteristics"]["gender_reassignment"], "different_from_birth_sex")
+    summary = revised.consultation.respondents_summary or ""
+    assert f"{trans['count']} respondents ({trans['share']:.1%}) had a gender identity" in summary
+    pregnant = _category(
+        reach["characteristics"]["pregnancy_maternity"], "pregnant_or_recent_birth"
+    )
+    assert pregnant["baseline_share"] is None
+    impact = revised.impact_for("pregnancy_maternity")
+    assert impact is not None
+    assert f"{pregnant['count']} respondents were pregnant" in (impact.reasoning or "")
