@@ -1,5 +1,6 @@
 """Pieces shared by every page: headings, the error summary and the open assessment."""
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -13,16 +14,16 @@ from eia_app.ui import state
 from eia_app.ui.form_fields import option_label
 
 ERROR_SUMMARY_TITLE = "There is a problem. Nothing was saved; your answers are still here."
-_FOCUS_SUMMARY_SCRIPT = f"""<script>
-setTimeout(() => {{
-  const summary = [...document.querySelectorAll('[data-testid="stAlert"]')]
-    .find((alert) => alert.textContent.includes("{ERROR_SUMMARY_TITLE}"));
-  if (summary) {{
-    summary.setAttribute("tabindex", "-1");
-    summary.scrollIntoView({{block: "center"}});
-    summary.focus({{preventScroll: true}});
-  }}
-}}, 100);
+_FOCUS_ALERT_SCRIPT = """<script>
+setTimeout(() => {
+  const alert = [...document.querySelectorAll('[data-testid="stAlert"]')]
+    .find((candidate) => candidate.textContent.includes(%s));
+  if (alert) {
+    alert.setAttribute("tabindex", "-1");
+    alert.scrollIntoView({block: "center"});
+    alert.focus({preventScroll: true});
+  }
+}, 100);
 </script>"""
 
 
@@ -70,8 +71,21 @@ def error_summary(problems: Iterable[FormProblem]) -> None:
     """
     lines = "\n".join(f"- **{p.label}**: {p.message}" for p in problems)
     st.error(f"**{ERROR_SUMMARY_TITLE}**\n\n{lines}")
-    # GOV.UK pattern: move the person (and screen reader focus) to the summary.
-    st.html(_FOCUS_SUMMARY_SCRIPT, unsafe_allow_javascript=True)
+    focus_alert(ERROR_SUMMARY_TITLE)
+
+
+def focus_alert(text: str) -> None:
+    """Move the view and keyboard focus to the message box containing ``text``.
+
+    This is the GOV.UK pattern for error summaries and success banners: after a
+    save the person (and their screen reader) is taken to the outcome, wherever
+    they were on the page.
+
+    Args:
+        text: Text that identifies the message box; shown on this run.
+    """
+    literal = json.dumps(text).replace("</", "<\\/")
+    st.html(_FOCUS_ALERT_SCRIPT % literal, unsafe_allow_javascript=True)
 
 
 def inline_problem(context: FormContext, path: str) -> None:
@@ -138,13 +152,9 @@ def assessment_caption(stored: StoredAssessment) -> None:
     )
 
 
-def show_flash() -> str | None:
-    """Show the message kept from the previous run, such as "Saved as version 2".
-
-    Returns:
-        The message shown, if any, so a page can repeat it where the person is.
-    """
+def show_flash() -> None:
+    """Show, and move focus to, the message kept from the previous run ("Saved as version 2")."""
     message = state.take_flash()
     if message:
         st.success(message)
-    return message
+        focus_alert(message)

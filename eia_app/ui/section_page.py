@@ -41,7 +41,7 @@ def render(section_id: str) -> None:
     if stored is None:
         return
     components.assessment_caption(stored)
-    saved_message = components.show_flash()
+    components.show_flash()
     _start_editing(section.id, stored)
     _show_conflict(section.id)
     problems = _problems(section.id)
@@ -56,9 +56,6 @@ def render(section_id: str) -> None:
             labels = "; ".join(p.label for p in problems)
             st.error(f"Nothing was saved. Fix the problems listed at the top of the page: {labels}")
         submitted = st.form_submit_button("Save", type="primary")
-    if saved_message:
-        # Repeated below the form: after saving, the page stays scrolled to the button.
-        st.success(saved_message)
     if submitted:
         _save(section, stored, values)
 

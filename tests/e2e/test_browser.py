@@ -166,8 +166,10 @@ def test_open_edit_and_save_creates_a_new_version(page, app_url, database_url, t
     page.get_by_role("button", name="Save", exact=True).click()
     wait_for_app(page)
     saved = page.get_by_text(f"Saved as version {before + 1}.")
-    expect(saved.first).to_be_visible(timeout=15_000)
-    expect(saved.last).to_be_in_viewport()  # said again where the person is: by the button
+    expect(saved).to_be_visible(timeout=15_000)
+    banner = page.get_by_test_id("stAlert").filter(has_text="Saved as version")
+    expect(banner).to_be_in_viewport()  # the page moves to the outcome (GOV.UK pattern)
+    expect(banner).to_be_focused()
     page.screenshot(path=str(tmp_path / "key_details_saved.png"), full_page=True)
 
     stored = load_assessment(open_workspace(database_url), SEND)
