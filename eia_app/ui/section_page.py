@@ -75,7 +75,7 @@ def render_generic(
     """
     current = section_values(assessment, section)
     fields = {f.name: f for f in describe_fields(Assessment)}
-    entered = {}
+    entered: dict[str, Any] = {}
     for name in section.fields:
         form_field = fields[name]
         if len(section.fields) == 1 and form_field.kind is FieldKind.MODEL:
