@@ -21,7 +21,7 @@ def test_encode_gives_zero_for_blank_and_labels_for_answers(dtype):
     decoded = [labels[code] for code in codes]
     assert decoded[:2] == ["x", "y"]
     assert [pd.isna(value) for value in decoded] == [False, False, True, False, False, True]
-    assert codes.dtype == np.int64
+    assert codes.dtype == np.int32
 
 
 @pytest.mark.parametrize("dtype", ["str", "object"])

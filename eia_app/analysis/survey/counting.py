@@ -30,7 +30,10 @@ def count_one(values: pd.Series) -> pd.Series:
     Returns:
         Counts indexed by the answer, in order of first appearance.
     """
-    return values.value_counts(dropna=False, sort=False)
+    counted = values.value_counts(dropna=False, sort=False)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        counted = counted[counted > 0]  # categories nobody gave are not answers
+    return counted
 
 
 def _labels(uniques: Sequence[object]) -> np.ndarray:
@@ -47,16 +50,20 @@ def encode(values: pd.Series) -> Codes:
         values: One column of text answers.
 
     Returns:
-        (codes, labels): code 0 is a blank answer, code k is ``labels[k]``.
+        (codes, labels): int32 codes, 0 for a blank answer and k for ``labels[k]``.
     """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy().astype(np.int32) + 1
+        return codes, _labels(list(values.cat.categories))
     try:
         encoded = pc.dictionary_encode(pa.chunked_array(pa.array(values.array)))
         combined = encoded.combine_chunks()
-        codes = combined.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-        return codes.astype(np.int64) + 1, _labels(combined.dictionary.to_pylist())
+        shifted = pc.fill_null(pc.add(combined.indices, 1), 0)
+        codes = shifted.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
+        return codes, _labels(combined.dictionary.to_pylist())
     except (pa.ArrowException, TypeError, ValueError):  # not Arrow-backed text
         numbers, uniques = pd.factorize(values, use_na_sentinel=True)
-        return numbers.astype(np.int64) + 1, _labels(list(uniques))
+        return (numbers + 1).astype(np.int32), _labels(list(uniques))
 
 
 def count_codes(encoded: Sequence[Codes], columns: Sequence[str]) -> pd.Series | None:
@@ -73,8 +80,8 @@ def count_codes(encoded: Sequence[Codes], columns: Sequence[str]) -> pd.Series |
     sizes = [len(labels) for _, labels in encoded]
     if math.prod(sizes) > MAX_COMBINATIONS:
         return None
-    key = np.zeros(len(encoded[0][0]), dtype=np.int64)
-    for codes, labels in encoded:
+    key = encoded[0][0].astype(np.int32)  # a copy; MAX_COMBINATIONS fits in int32
+    for codes, labels in encoded[1:]:
         key *= len(labels)
         key += codes
     tallied = np.bincount(key, minlength=math.prod(sizes))

@@ -109,7 +109,9 @@ class SurveyData:
         encoding: Text encoding of a CSV file, or None for a workbook.
         sheet: Sheet read from a workbook, or None for a CSV file.
         frame: One column per question, named by the question text; every value is a
-            string and blank answers are missing.
+            string and blank answers are missing (NaN). Answer columns are stored as
+            categoricals of their text, metadata columns (ids, times) as text.
+            Treat the frame as read-only: counts of it are cached.
         multi_options: Known options of multi-select questions, by column.
     """
 
@@ -165,10 +167,13 @@ class SurveyData:
                 counted = counting.count_one(self.frame[columns[0]])
             else:
                 combined = counting.count_codes([self._encoded(c) for c in columns], columns)
-                grouped = self.frame.groupby(list(columns), dropna=False, sort=False)
-                counted = grouped.size() if combined is None else combined
+                counted = combined if combined is not None else self._grouped_size(columns)
             self._counts[columns] = counted
         return self._counts[columns]
+
+    def _grouped_size(self, columns: tuple[str, ...]) -> pd.Series:
+        grouped = self.frame.groupby(list(columns), dropna=False, sort=False, observed=True)
+        return grouped.size()
 
     def _encoded(self, column: str) -> counting.Codes:
         if column not in self._codes:

@@ -81,7 +81,8 @@ def merge_spread(frame: pd.DataFrame, group: SpreadQuestion) -> pd.Series:
     for position, label in zip(group.positions, group.labels, strict=True):
         cells = frame.iloc[:, position]
         given = cells.notna().to_numpy()
-        text = np.full(len(cells), label) if label in options else cells.fillna("").to_numpy()
+        written = cells.astype(object).fillna("").to_numpy()
+        text = np.full(len(cells), label) if label in options else written
         piece = np.where(given, np.char.add(text.astype(str), MERGED_SEPARATOR), "")
         joined = joined + pd.Series(piece, index=frame.index, dtype="str")
     joined = joined.str.slice(0, -len(MERGED_SEPARATOR))

@@ -4,6 +4,7 @@ This is the only module of the survey package that touches files.
 """
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
@@ -14,22 +15,12 @@ from eia_app.analysis.survey.encoding import (
     EncodingProblem,
     detect_encoding,
     sniff_delimiter,
-    utf8_prefix_encoding,
 )
 from eia_app.analysis.survey.errors import SurveyReadError
-from eia_app.analysis.survey.layouts import (
-    Layout,
-    clean_header,
-    is_dropped_column,
-    recognise_layout,
-    unique_names,
-)
+from eia_app.analysis.survey.fast_reader import read_large_utf8
+from eia_app.analysis.survey.layouts import Layout, recognise_layout
 from eia_app.analysis.survey.model import SurveyData
-from eia_app.analysis.survey.multiselect import (
-    group_spread_columns,
-    merge_spread,
-    semicolon_options,
-)
+from eia_app.analysis.survey.shaping import header_rows, shape
 
 _WORKBOOK_MAGIC: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -144,22 +135,6 @@ def _parse_csv(data: bytes, delimiter: str, encoding: str) -> pd.DataFrame:
         return _csv(io.BytesIO(data), "c", delimiter, encoding)
 
 
-def _read_large_utf8(path: Path, prefix: bytes) -> tuple[pd.DataFrame, str] | None:
-    """Let pyarrow read a large file straight from disk when it starts as UTF-8.
-
-    Returns None when the fast path does not apply or fails; the careful path then
-    reads the whole file, works out its encoding and explains any problem.
-    """
-    encoding = utf8_prefix_encoding(prefix)
-    if len(prefix) < _PREFIX or encoding is None:
-        return None
-    delimiter = sniff_delimiter(prefix.decode("utf-8", errors="ignore"))
-    try:
-        return _csv(path, "pyarrow", delimiter, encoding), encoding
-    except (pd.errors.ParserError, ValueError, ImportError):
-        return None
-
-
 def _read_text(path: Path, data: bytes) -> tuple[pd.DataFrame, str]:
     try:
         encoding = detect_encoding(data)
@@ -180,52 +155,35 @@ def _read_text(path: Path, data: bytes) -> tuple[pd.DataFrame, str]:
     return raw, encoding
 
 
-def _header_rows(raw: pd.DataFrame, count: int) -> list[list[str]]:
-    head = raw.head(count).fillna("")
-    return [[str(cell) for cell in row] for row in head.itertuples(index=False)]
+@dataclass(frozen=True)
+class _Raw:
+    responses: pd.DataFrame
+    rows: list[list[str]]
+    layout: Layout
+    encoding: str | None
+    sheet: str | None
 
 
-def _shape_spread(
-    responses: pd.DataFrame, layout: Layout, rows: list[list[str]]
-) -> tuple[pd.DataFrame, dict[str, tuple[str, ...]]]:
-    top = [clean_header(cell, layout.name) for cell in rows[layout.question_row]]
-    groups = group_spread_columns(top, rows[layout.sub_row or 1])
-    names = unique_names([group.question for group in groups])
-    columns, options = {}, {}
-    for name, group in zip(names, groups, strict=True):
-        if len(group.positions) == 1:
-            columns[name] = responses.iloc[:, group.positions[0]]
-            continue
-        columns[name] = merge_spread(responses, group)
-        if group.options:
-            options[name] = group.options
-    return pd.DataFrame(columns, index=responses.index), options
-
-
-def _shape(
-    raw: pd.DataFrame, layout: Layout, rows: list[list[str]]
-) -> tuple[pd.DataFrame, dict[str, tuple[str, ...]]]:
+def _split_headers(raw: pd.DataFrame, path: Path, encoding: str | None, sheet: str | None) -> _Raw:
+    if raw.empty:
+        raise SurveyReadError(f"{path.name}: no rows found; export the responses again.")
+    layout = recognise_layout(header_rows(raw, 4))
+    if len(raw) <= layout.header_rows:
+        raise SurveyReadError(_no_responses(path, sheet))
     responses = raw.iloc[layout.header_rows :].reset_index(drop=True)
-    if layout.sub_row is not None:
-        return _shape_spread(responses, layout, rows)
-    headers = [clean_header(cell, layout.name) for cell in rows[layout.question_row]]
-    responses.columns = unique_names(headers)
-    kept = [name for name in responses.columns if not is_dropped_column(name, layout.name)]
-    responses = responses[kept]
-    options = {}
-    if layout.name == "microsoft_forms":
-        options = {c: o for c in kept if (o := semicolon_options(responses[c]))}
-    return responses, options
+    return _Raw(responses, header_rows(raw, layout.header_rows), layout, encoding, sheet)
 
 
-def _read_raw(path: Path, sheet: str | None) -> tuple[pd.DataFrame, str | None, str | None]:
+def _read_raw(path: Path, sheet: str | None) -> _Raw:
     prefix = _load_bytes(path, _PREFIX)
     if _is_workbook(path, prefix):
         raw, sheet_name = _read_sheet(path, _load_bytes(path), sheet)
-        return raw, None, sheet_name
-    fast = _read_large_utf8(path, prefix)
-    raw, encoding = fast if fast is not None else _read_text(path, _load_bytes(path))
-    return raw, encoding, None
+        return _split_headers(raw, path, None, sheet_name)
+    fast = read_large_utf8(path, prefix, _PREFIX)
+    if fast is not None:
+        return _Raw(fast.responses, fast.rows, fast.layout, fast.encoding, None)
+    raw, encoding = _read_text(path, _load_bytes(path))
+    return _split_headers(raw, path, encoding, None)
 
 
 def _no_responses(path: Path, sheet: str | None) -> str:
@@ -257,11 +215,6 @@ def read_survey(path: Path, sheet: str | None = None) -> SurveyData:
             sheet does not exist.
     """
     path = Path(path)
-    raw, encoding, sheet_name = _read_raw(path, sheet)
-    if raw.empty:
-        raise SurveyReadError(f"{path.name}: no rows found; export the responses again.")
-    layout = recognise_layout(_header_rows(raw, 4))
-    if len(raw) <= layout.header_rows:
-        raise SurveyReadError(_no_responses(path, sheet_name))
-    frame, options = _shape(raw, layout, _header_rows(raw, layout.header_rows))
-    return SurveyData(path.name, layout.name, encoding, sheet_name, frame, options)
+    raw = _read_raw(path, sheet)
+    frame, options = shape(raw.responses, raw.layout, raw.rows)
+    return SurveyData(path.name, raw.layout.name, raw.encoding, raw.sheet, frame, options)

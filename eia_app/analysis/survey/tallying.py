@@ -216,7 +216,8 @@ def respondent_types(survey: SurveyData, matches: Sequence[QuestionMatch]) -> pd
         outcome = coder.outcome(raw)
         if outcome.categories:
             codes[raw] = outcome.categories[0]
-    return survey.frame[column].map(codes).astype("str").rename("respondent_type")
+    mapped = survey.frame[column].astype(object).map(codes)
+    return mapped.astype("str").rename("respondent_type")
 
 
 def split_survey(survey: SurveyData, column: str) -> dict[str, SurveyData]:
@@ -237,7 +238,7 @@ def split_survey(survey: SurveyData, column: str) -> dict[str, SurveyData]:
         raise SurveyReadError(
             f"{survey.file}: no column called '{column}'; choose one of the survey's headers."
         )
-    keys = survey.frame[column].fillna("(no answer)")
+    keys = survey.frame[column].astype(object).fillna("(no answer)")
     parts = {}
     for key, rows in survey.frame.groupby(keys, sort=False):
         parts[str(key)] = SurveyData(

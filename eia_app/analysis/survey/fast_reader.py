@@ -1,0 +1,106 @@
+"""Reading a large UTF-8 CSV export straight from disk with pyarrow (part of the reader).
+
+Answer columns are dictionary-encoded while the file is parsed, so they arrive as
+categoricals: a million rows of a dozen answer options take a few megabytes, and
+counting them is a ``bincount`` over small integer codes.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from eia_app.analysis.survey.encoding import sniff_delimiter, utf8_prefix_encoding
+from eia_app.analysis.survey.layouts import Layout, recognise_layout
+from eia_app.analysis.survey.model import is_metadata_column
+
+_ANSWERS: Final = pa.dictionary(pa.int32(), pa.string())
+_BLOCK: Final = 1 << 20  # pyarrow parses blocks in parallel; 1 MB balances the threads
+_LAYOUT_ROWS: Final = 4
+
+
+@dataclass(frozen=True)
+class FastRead:
+    """A large CSV read by pyarrow.
+
+    Attributes:
+        responses: The response rows, columns numbered from 0.
+        rows: The header rows, cells as text.
+        layout: The layout recognised from the first rows.
+        encoding: "utf-8" or "utf-8-sig".
+    """
+
+    responses: pd.DataFrame
+    rows: list[list[str]]
+    layout: Layout
+    encoding: str
+
+
+def _first_records(text: str, delimiter: str) -> list[list[str]]:
+    """The first records of the text (quoted cells may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [record for _, record in zip(range(_LAYOUT_ROWS), reader, strict=False)]
+
+
+def _column_types(rows: list[list[str]], layout: Layout) -> dict[str, pa.DataType]:
+    headers = rows[layout.question_row]
+    return {
+        f"c{position}": pa.string() if is_metadata_column(header) else _ANSWERS
+        for position, header in enumerate(headers)
+    }
+
+
+def read_large_utf8(path: Path, prefix: bytes, minimum: int) -> FastRead | None:
+    """Read a large CSV whose start is UTF-8; None when this fast path does not apply.
+
+    Any problem (a ragged row, bytes that are not UTF-8 further down, an odd header)
+    makes this return None, and the careful reader then reads the whole file and
+    explains the problem.
+
+    Args:
+        path: The file.
+        prefix: Its first bytes.
+        minimum: Files shorter than this many bytes are left to the careful reader.
+
+    Returns:
+        The responses and header rows, or None.
+    """
+    encoding = utf8_prefix_encoding(prefix)
+    if len(prefix) < minimum or encoding is None:
+        return None
+    text = prefix.decode("utf-8-sig", errors="ignore").rsplit("\n", 1)[0] + "\n"
+    delimiter = sniff_delimiter(text)
+    records = _first_records(text, delimiter)
+    if len(records) < _LAYOUT_ROWS:
+        return None
+    layout = recognise_layout(records)
+    rows = [list(record) for record in records[: layout.header_rows]]
+    if any(len(row) != len(rows[0]) for row in rows):
+        return None
+    try:
+        table = pa_csv.read_csv(
+            path,
+            read_options=pa_csv.ReadOptions(
+                column_names=[f"c{i}" for i in range(len(rows[0]))],
+                # with newlines_in_values, pyarrow skips whole records, not lines
+                skip_rows_after_names=layout.header_rows,
+                block_size=_BLOCK,
+            ),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=_column_types(rows, layout),
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowException, OSError, ValueError):
+        return None
+    responses = table.to_pandas()
+    responses.columns = pd.RangeIndex(len(rows[0]))
+    return FastRead(responses, rows, layout, encoding)
