@@ -106,6 +106,51 @@ def characteristic_lines(cid: str, block: Mapping[str, Any]) -> Iterator[str]:
     yield from _unrecognised(cid, block)
 
 
+FLAG_WORDS = {
+    "more_agree": "agree more",
+    "less_agree": "agree less",
+    "differs": "answer differently",
+}
+
+
+def _flagged(table: Mapping[str, Any], labels: Mapping[str, str]) -> list[str]:
+    """Groups flagged in one crosstab, as "Young people (agree less)"."""
+    return [
+        f"{labels.get(row['group'], row['group'])} ({FLAG_WORDS.get(row['flag'], row['flag'])})"
+        for row in table.get("rows", [])
+        if row.get("flag")
+    ]
+
+
+def opinion_lines(document: Mapping[str, Any]) -> Iterator[str]:
+    """Lines naming, for each opinion question, the groups whose answers differ.
+
+    Args:
+        document: A reach document.
+
+    Yields:
+        Lines of text without newlines.
+    """
+    opinions = document.get("opinions") or {}
+    if not opinions:
+        return
+    characteristics = document.get("characteristics", {})
+    yield ""
+    yield "Opinion questions: groups whose answers differ from other respondents"
+    for question, by_characteristic in opinions.items():
+        yield f"  {question}"
+        found = False
+        for cid, table in by_characteristic.items():
+            block = characteristics.get(cid, {})
+            labels = {c["id"]: c["label"] for c in block.get("categories", [])}
+            flagged = _flagged(table, labels)
+            if flagged:
+                found = True
+                yield f"    {block.get('label', cid)}: {', '.join(flagged)}"
+        if not found:
+            yield "    No group's answers differ beyond chance."
+
+
 def _header(document: Mapping[str, Any]) -> Iterator[str]:
     """Lines describing the file, the baseline and the settings."""
     source = document.get("source", {})
@@ -130,6 +175,7 @@ def render_table(document: Mapping[str, Any]) -> str:
     lines = list(_header(document))
     for cid, block in document.get("characteristics", {}).items():
         lines.extend(characteristic_lines(cid, block))
+    lines.extend(opinion_lines(document))
     for name, part in document.get("splits", {}).items():
         lines.append("")
         lines.append(f"=== {name}: {part.get('respondents', 0):,} respondents ===")

@@ -83,6 +83,8 @@ def test_table_is_a_readable_summary():
     assert "Race (race): What is your ethnic group?" in text
     assert "[suppressed]" in text
     assert 'add --assign "race:Human=CATEGORY_ID"' in text
+    assert "Opinion questions: groups whose answers differ from other respondents" in text
+    assert "    Age: Under 16 (agree less)" in text
 
 
 def test_map_override_changes_recognition():
