@@ -171,7 +171,13 @@ def emit(document: dict[str, Any], output_format: str, out: Path | None) -> None
     show_default=True,
     help="Output format.",
 )
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the terminal (needed for xlsx).",
+)
 def reach(
     survey: Path,
     sheet: str | None,
@@ -186,7 +192,13 @@ def reach(
     output_format: str,
     out: Path | None,
 ) -> None:
-    """Compare who responded to a consultation SURVEY with the population."""
+    """Compare who responded to a consultation SURVEY with the population.
+
+    SURVEY is an export (CSV or Excel) from Citizen Space, SmartSurvey,
+    SurveyMonkey, Qualtrics, Microsoft Forms, Google Forms or a plain table.
+    Only counts are shown or written, never a respondent's row; small counts
+    are suppressed.
+    """
     document = analyse_survey(
         survey,
         sheet=sheet,
