@@ -270,7 +270,7 @@ def test_asian_disagreement_on_partnership_is_a_published_count(
     assert white["counts"]["Disagree"] >= 5
     assert (
         f"{asian['counts']['Disagree']} of the {asian['count']} Asian respondents "
-        "who answered disagreed" in said
+        "who answered chose 'disagree'" in said
     )
     assert f"{white['counts']['Disagree']} of the {white['count']:,} White" in said
 
