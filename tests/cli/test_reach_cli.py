@@ -137,6 +137,24 @@ def test_save_mapping_then_reuse(tmp_path):
     assert "sex" not in json.loads(second.stdout)["characteristics"]
 
 
+def test_sheet_of_a_workbook(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Notes"
+    workbook.active.append(["Exported from a survey tool"])
+    sheet = workbook.create_sheet("Responses")
+    sheet.append(["Response ID", "What is your sex?"])
+    for number in range(18):
+        sheet.append([f"R{number}", "Female" if number < 12 else "Male"])
+    path = tmp_path / "survey.xlsx"
+    workbook.save(path)
+    result = run(str(path), "--sheet", "Responses", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["source"]["sheet"] == "Responses"
+    assert document["source"]["encoding"] is None
+    assert [c["count"] for c in document["characteristics"]["sex"]["categories"]] == [12, 6]
+
+
 def test_bad_file_is_one_line_naming_the_file(capsys, tmp_path):
     code, out, err = run_main(capsys, "reach", str(tmp_path / "missing.csv"))
     assert code == 1
