@@ -98,10 +98,15 @@ def _open_form(summaries: list[AssessmentSummary]) -> None:
         format_func=titles.__getitem__,
         help="Choose an assessment, then press Open assessment.",
     )
-    if st.button("Open assessment", key="eia.library.open", type="primary"):
-        state.open_assessment(reference)
-        state.request_page("key_details")
-        st.rerun()
+    st.button(
+        "Open assessment", key="eia.library.open", type="primary", on_click=_open, args=(reference,)
+    )
+
+
+def _open(reference: str) -> None:
+    # A callback runs before the next run, so the entrypoint goes straight to the page.
+    state.open_assessment(reference)
+    state.request_page("key_details")
 
 
 def _new_assessment_form() -> None:
