@@ -65,3 +65,14 @@ def test_fast_reader_keeps_line_breaks_inside_quoted_answers(tmp_path):
     frame, _ = shape(fast.responses, fast.layout, fast.rows)
     assert frame["Comments"].tolist() == ["first line\nsecond line", "short", "a, b", "x\n\ny"]
     assert frame["What is your sex?"].isna().tolist() == [False, False, False, True]
+
+
+def test_large_file_with_line_breaks_in_answers_across_parse_blocks(tmp_path):
+    rows = "".join(f'{n},Female,"comment {n}\nsecond line, with a comma"\n' for n in range(60_000))
+    path = tmp_path / "spanning.csv"
+    path.write_text("ID,What is your sex?,Comment\n" + rows, encoding="utf-8")
+    assert path.stat().st_size > 2 * (1 << 20)
+    survey = read_survey(path)
+    assert survey.respondents == 60_000
+    assert survey.frame["Comment"].iloc[59_999] == "comment 59999\nsecond line, with a comma"
+    assert survey.counts("What is your sex?").to_dict() == {"Female": 60_000}

@@ -52,15 +52,20 @@ def mapper_for(
     )
 
 
-def top_answers(counts: pd.Series, limit: int = EVIDENCE_SAMPLE) -> pd.Series:
-    """The most common non-blank answers, with their counts.
+Answers = list[tuple[str, int]]
+
+
+def top_answers(counts: pd.Series, limit: int = EVIDENCE_SAMPLE) -> Answers:
+    """The most common non-blank answers, with their counts, as plain Python values.
 
     Args:
         counts: Counts by raw answer.
         limit: How many distinct answers to keep.
 
     Returns:
-        At most ``limit`` answers, most common first.
+        At most ``limit`` (answer, count) pairs.
     """
     answered = counts[counts.index.notna()]
-    return answered.nlargest(limit) if len(answered) > limit else answered
+    if len(answered) > limit:
+        answered = answered.nlargest(limit)
+    return [(str(answer), int(count)) for answer, count in answered.items()]

@@ -53,7 +53,7 @@ def encode(values: pd.Series) -> Codes:
         (codes, labels): int32 codes, 0 for a blank answer and k for ``labels[k]``.
     """
     if isinstance(values.dtype, pd.CategoricalDtype):
-        codes = values.cat.codes.to_numpy().astype(np.int32) + 1
+        codes = np.add(values.cat.codes.to_numpy(), 1, dtype=np.int32)
         return codes, _labels(list(values.cat.categories))
     try:
         encoded = pc.dictionary_encode(pa.chunked_array(pa.array(values.array)))
@@ -80,7 +80,7 @@ def count_codes(encoded: Sequence[Codes], columns: Sequence[str]) -> pd.Series |
     sizes = [len(labels) for _, labels in encoded]
     if math.prod(sizes) > MAX_COMBINATIONS:
         return None
-    key = encoded[0][0].astype(np.int32)  # a copy; MAX_COMBINATIONS fits in int32
+    key = encoded[0][0].astype(np.intp)  # a copy, in the type bincount works in
     for codes, labels in encoded[1:]:
         key *= len(labels)
         key += codes

@@ -55,6 +55,30 @@ def _column_types(rows: list[list[str]], layout: Layout) -> dict[str, pa.DataTyp
     }
 
 
+def _parse(
+    path: Path, delimiter: str, rows: list[list[str]], layout: Layout, spanning: bool
+) -> pa.Table | None:
+    """Parse the file with pyarrow; None if it fails (a later attempt may succeed)."""
+    try:
+        return pa_csv.read_csv(
+            path,
+            read_options=pa_csv.ReadOptions(
+                column_names=[f"c{i}" for i in range(len(rows[0]))],
+                skip_rows_after_names=layout.header_rows,
+                block_size=_BLOCK,
+            ),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=spanning),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=_column_types(rows, layout),
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowException, OSError, ValueError):
+        return None
+
+
 def read_large_utf8(path: Path, prefix: bytes, minimum: int) -> FastRead | None:
     """Read a large CSV whose start is UTF-8; None when this fast path does not apply.
 
@@ -82,24 +106,18 @@ def read_large_utf8(path: Path, prefix: bytes, minimum: int) -> FastRead | None:
     rows = [list(record) for record in records[: layout.header_rows]]
     if any(len(row) != len(rows[0]) for row in rows):
         return None
-    try:
-        table = pa_csv.read_csv(
-            path,
-            read_options=pa_csv.ReadOptions(
-                column_names=[f"c{i}" for i in range(len(rows[0]))],
-                # with newlines_in_values, pyarrow skips whole records, not lines
-                skip_rows_after_names=layout.header_rows,
-                block_size=_BLOCK,
-            ),
-            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=_column_types(rows, layout),
-                null_values=[""],
-                strings_can_be_null=True,
-                quoted_strings_can_be_null=True,
-            ),
-        )
-    except (pa.ArrowException, OSError, ValueError):
+    # Parse without tracking quotes across lines first (much faster on two cores);
+    # pyarrow reports an error rather than misreading a value that spans lines, and
+    # then the file is parsed again, quote-aware. A header that spans lines (as in
+    # some Qualtrics exports) goes straight to the quote-aware parse.
+    one_line_headers = all("\n" not in cell and "\r" not in cell for row in rows for cell in row)
+    attempts = (False, True) if one_line_headers else (True,)
+    table = None
+    for spanning in attempts:
+        table = _parse(path, delimiter, rows, layout, spanning)
+        if table is not None:
+            break
+    if table is None:
         return None
     responses = table.to_pandas()
     responses.columns = pd.RangeIndex(len(rows[0]))

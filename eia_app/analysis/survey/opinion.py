@@ -3,8 +3,6 @@
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-import pandas as pd
-
 from eia_app.analysis.survey.text import key_of
 
 # Each scale: ordered points (id, label, ways people write it), most positive first.
@@ -66,25 +64,23 @@ _POINTS: Final = {
 }
 
 
-def scale_share(counts: pd.Series, scales: Sequence[str] = DISTINCTIVE_SCALES) -> float:
-    """Share of non-blank answers that sit on the best-fitting of the given scales.
+def scale_share(
+    answers: Sequence[tuple[str, int]], scales: Sequence[str] = DISTINCTIVE_SCALES
+) -> float:
+    """Share of answers that sit on the best-fitting of the given scales.
 
     Args:
-        counts: Counts by raw answer (blanks as NaN are ignored).
+        answers: (non-blank answer, count) pairs.
         scales: Names of scales to try.
 
     Returns:
         A share from 0 to 1 (0 when nobody answered).
     """
-    answered = counts[counts.index.notna()]
-    total = int(answered.sum())
+    total = sum(count for _, count in answers)
     if total == 0:
         return 0.0
-    keys = [key_of(str(answer)) for answer in answered.index]
-    best = 0
-    for name in scales:
-        points = _POINTS[name]
-        best = max(best, int(sum(c for k, c in zip(keys, answered, strict=True) if k in points)))
+    keyed_counts = [(key_of(answer), count) for answer, count in answers]
+    best = max(sum(count for key, count in keyed_counts if key in _POINTS[name]) for name in scales)
     return best / total
 
 

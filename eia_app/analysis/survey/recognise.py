@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 from eia_app.analysis.survey import keywords
 from eia_app.analysis.survey.age import age_bands
-from eia_app.analysis.survey.columns import mapper_for, top_answers
+from eia_app.analysis.survey.columns import Answers, mapper_for, top_answers
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.normalise import SPECIAL_CODES, Question
@@ -72,31 +72,36 @@ def question_for(header: str, target: str) -> Question:
     return Question(target)
 
 
-def _age_evidence(survey: SurveyData, column: str, header_says_age: bool) -> float | None:
-    answered = top_answers(survey.counts(column))
-    if answered.empty:
+def _age_evidence(answers: Answers, header_says_age: bool) -> float | None:
+    total = sum(count for _, count in answers)
+    if not total:
         return None
-    bands = age_bands([str(answer) for answer in answered.index])
+    bands = age_bands([answer for answer, _ in answers])
     numeric = {a for a in bands if fold(a).replace(".0", "").isdigit()}
     accepted = set(bands) if header_says_age else set(bands) - numeric
-    return float(answered[[a in accepted for a in answered.index]].sum() / answered.sum())
+    return sum(count for answer, count in answers if answer in accepted) / total
 
 
-def answer_evidence(survey: SurveyData, column: str, question: Question) -> float | None:
+def answer_evidence(
+    survey: SurveyData, column: str, question: Question, answers: Answers | None = None
+) -> float | None:
     """Share of substantive answers that the question's vocabulary recognises.
 
     Args:
         survey: The survey.
         column: Column name.
         question: The candidate meaning of the column.
+        answers: The column's most common answers, if already at hand.
 
     Returns:
         0..1, or None when no substantive answers were given.
     """
     mapper = mapper_for(survey, column, question)
     substantive = recognised = 0
-    for raw, count in top_answers(survey.counts(column)).items():
-        codes, unknown = mapper.map_cell(str(raw))
+    if answers is None:
+        answers = top_answers(survey.counts(column))
+    for raw, count in answers:
+        codes, unknown = mapper.map_cell(raw)
         real = [code for code in codes if code not in SPECIAL_CODES]
         if not real and not unknown:
             continue
@@ -105,14 +110,15 @@ def answer_evidence(survey: SurveyData, column: str, question: Question) -> floa
     return recognised / substantive if substantive else None
 
 
-def _evidence(survey: SurveyData, column: str, question: Question, header: float) -> float | None:
+def _evidence(
+    survey: SurveyData, column: str, question: Question, header: float, answers: Answers
+) -> float | None:
     if question.target == "age":
-        return _age_evidence(survey, column, header > 0)
+        return _age_evidence(answers, header > 0)
     if question.target == "opinion":
         scales = (*DISTINCTIVE_SCALES, "yes_no") if header > 0 else DISTINCTIVE_SCALES
-        counts = survey.counts(column)
-        return scale_share(counts, scales) if counts.index.notna().any() else None
-    return answer_evidence(survey, column, question)
+        return scale_share(answers, scales) if answers else None
+    return answer_evidence(survey, column, question, answers)
 
 
 def _confidence(target: str, header: float, evidence: float | None) -> float:
@@ -123,20 +129,25 @@ def _confidence(target: str, header: float, evidence: float | None) -> float:
     return 0.7 * evidence if target in keywords.ANSWER_DISTINCTIVE else 0.0
 
 
-def score_column(survey: SurveyData, column: str, target: str) -> QuestionMatch:
+def score_column(
+    survey: SurveyData, column: str, target: str, answers: Answers | None = None
+) -> QuestionMatch:
     """Score one column against one target, using its header and its answers.
 
     Args:
         survey: The survey.
         column: Column name.
         target: Target id.
+        answers: The column's most common answers, if already at hand.
 
     Returns:
         A match (possibly with confidence 0).
     """
+    if answers is None:
+        answers = top_answers(survey.counts(column))
     header, words = header_score(column, target)
     question = question_for(column, target)
-    evidence = _evidence(survey, column, question, header)
+    evidence = _evidence(survey, column, question, header, answers)
     confidence = _confidence(target, header, evidence)
     if target != "opinion" and keywords.OTHER_PERSON.search(fold(column)):
         confidence *= 0.3
@@ -151,7 +162,8 @@ def score_column(survey: SurveyData, column: str, target: str) -> QuestionMatch:
 def _best_match(survey: SurveyData, column: str) -> QuestionMatch | None:
     if keywords.WRITE_IN.search(fold(column)):
         return None
-    scored = [score_column(survey, column, target) for target in TARGETS]
+    answers = top_answers(survey.counts(column))
+    scored = [score_column(survey, column, target, answers) for target in TARGETS]
     best = max(scored, key=lambda match: match.confidence)
     return best if best.confidence >= THRESHOLD else None
 
