@@ -7,8 +7,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.completeness import check_completeness
 from eia_app.domain.characteristics import DEFAULT_LOCAL_GROUP_IDS
+from eia_app.domain.completeness import check_completeness
 from eia_app.domain.details import Stage
 from eia_app.domain.diff import describe_changes
 from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
