@@ -117,7 +117,7 @@ def load_reach(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    final = EXAMPLE / "eia_final_stage.json"
+    final = EXAMPLE / "eia_revised_post_consultation.json"
     consultation = EXAMPLE / "eia_consultation_stage.json"
     parser.add_argument("--assessment", default=final if final.exists() else consultation)
     parser.add_argument("--previous", default=consultation)
