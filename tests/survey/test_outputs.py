@@ -149,3 +149,12 @@ def test_respondent_types_are_missing_for_blank_or_unplaced_answers(tmp_path):
     assert types.iloc[0] == "parent_carer"
     assert types.iloc[3] == "professional"
     assert types.isna().tolist() == [False, True, True, False]
+
+
+def test_matches_from_another_file_are_refused(citizen_space):
+    _, matches = citizen_space
+    other = read_survey(FIXTURES / "gss_disability.csv")
+    with pytest.raises(SurveyReadError, match=r"^gss_disability\.csv: no column called"):
+        tally_survey(other, matches)
+    with pytest.raises(SurveyReadError, match="no column called 'What is your sex\\?'"):
+        opinion_crosstab_counts(other, other.frame.columns[1], match_for(matches, "sex"))

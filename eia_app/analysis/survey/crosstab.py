@@ -10,6 +10,7 @@ from eia_app.analysis.survey.coding import AgeCoder, ColumnCoder, TwoPartDisabil
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.opinion import DONT_KNOW_POINT, best_scale, opinion_label, scale_labels
+from eia_app.analysis.survey.tallying import check_columns
 
 
 def _coder(survey: SurveyData, match: QuestionMatch | Sequence[QuestionMatch]) -> ColumnCoder:
@@ -51,6 +52,12 @@ def opinion_crosstab_counts(
         raise SurveyReadError(
             f"{survey.file}: no column called '{opinion_column}'; choose an opinion question."
         )
+    parts = (
+        [characteristic_match]
+        if isinstance(characteristic_match, QuestionMatch)
+        else list(characteristic_match)
+    )
+    check_columns(survey, parts)
     coder = _coder(survey, characteristic_match)
     counts = survey.counts(*coder.columns, opinion_column)
     keys = [cast(tuple[object, ...], key) for key in counts.index]

@@ -173,6 +173,7 @@ def tally_survey(
     Raises:
         SurveyReadError: If an assignment names a category that does not exist.
     """
+    check_columns(survey, matches)
     tallies = {}
     for target in CHARACTERISTICS:
         coder = build_coder(survey, matches, target, (assignments or {}).get(target), age_bands)
@@ -182,6 +183,20 @@ def tally_survey(
             unused = _unused_columns(matches, target, coder.columns)
             tallies[target] = replace(tally, notes=(*tally.notes, *unused))
     return tallies
+
+
+def check_columns(survey: SurveyData, matches: Sequence[QuestionMatch]) -> None:
+    """Check that every matched column is in the survey (a mapping may be stale).
+
+    Raises:
+        SurveyReadError: Naming the file and the first missing column.
+    """
+    for match in matches:
+        if match.target != "none" and match.column not in survey.frame.columns:
+            raise SurveyReadError(
+                f"{survey.file}: no column called '{match.column}'; recognise the questions "
+                "of this file again or fix the saved mapping."
+            )
 
 
 def _unused_columns(
