@@ -112,6 +112,31 @@ OTHERS = [
     ("marriage_civil_partnership", "Dissolved", "divorced_or_dissolved"),
     ("marriage_civil_partnership", "Widowed", "widowed_or_surviving_partner"),
     ("marriage_civil_partnership", "Surviving partner", "widowed_or_surviving_partner"),
+    (
+        "marriage_civil_partnership",
+        "Never married and never registered a civil partnership",
+        "never_married_or_civil_partnered",
+    ),
+    (
+        "marriage_civil_partnership",
+        "Separated, but still legally in a civil partnership",
+        "separated",
+    ),
+    (
+        "marriage_civil_partnership",
+        "Formerly in a civil partnership which is now legally dissolved",
+        "divorced_or_dissolved",
+    ),
+    (
+        "marriage_civil_partnership",
+        "Surviving partner from a registered civil partnership",
+        "widowed_or_surviving_partner",
+    ),
+    (
+        "marriage_civil_partnership",
+        "Widowed or surviving partner from a civil partnership",
+        "widowed_or_surviving_partner",
+    ),
     ("pregnancy_maternity", "Yes", "pregnant_or_recent_birth"),
     ("pregnancy_maternity", "No", "not_pregnant_or_recent_birth"),
     ("carers", "Yes, 20 or more hours a week", "carer"),

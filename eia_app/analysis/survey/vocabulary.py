@@ -145,6 +145,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "Divorced": "divorced_or_dissolved",
         "Dissolved": "divorced_or_dissolved",
         "Formerly in a civil partnership now legally dissolved": "divorced_or_dissolved",
+        "Formerly in a civil partnership which is now legally dissolved": ("divorced_or_dissolved"),
         "Civil partnership dissolved": "divorced_or_dissolved",
         "Widowed": "widowed_or_surviving_partner",
         "Widow": "widowed_or_surviving_partner",
@@ -152,6 +153,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "Surviving partner": "widowed_or_surviving_partner",
         "Surviving civil partner": "widowed_or_surviving_partner",
         "Surviving partner from a civil partnership": "widowed_or_surviving_partner",
+        "Surviving partner from a registered civil partnership": ("widowed_or_surviving_partner"),
     },
 }
 
@@ -165,7 +167,9 @@ PREFIX_LABELS: Final[dict[str, dict[str, str]]] = {
         "In a registered civil partnership": "married_or_civil_partnership",
         "Separated": "separated",
         "Divorced": "divorced_or_dissolved",
+        "Formerly in a civil partnership": "divorced_or_dissolved",
         "Widowed": "widowed_or_surviving_partner",
+        "Surviving partner": "widowed_or_surviving_partner",
     },
     "race": {
         "Any other White background": "white_other",
