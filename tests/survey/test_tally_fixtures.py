@@ -359,3 +359,13 @@ def test_a_second_column_for_the_same_characteristic_is_noted(tmp_path):
         "'What is your gender?' also looked like this question and was not counted; map it to "
         "'none' or to the right question to silence this note",
     )
+
+
+def test_two_part_disability_answers_can_be_assigned():
+    survey = read_survey(FIXTURES / "gss_disability.csv")
+    matches = recognise_questions(survey)
+    disability = tally_survey(survey, matches, {"disability": {"sometimes": "disabled"}})[
+        "disability"
+    ]
+    assert category_counts(disability) == {"disabled": 3, "not_disabled": 3}
+    assert disability.unrecognised == {}

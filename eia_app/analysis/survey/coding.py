@@ -11,6 +11,7 @@ from eia_app.analysis.survey.columns import mapper_for
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.normalise import SPECIAL_CODES, AnswerMapper, Question
+from eia_app.analysis.survey.text import key_of
 from eia_app.analysis.survey.vocabulary import NOT_ANSWERED, PREFER_NOT_TO_SAY
 
 
@@ -184,14 +185,15 @@ class TwoPartDisabilityCoder(ColumnCoder):
         self.parents, self.translate = {}, {}
         self.condition = mapper_for(survey, condition.column, Question("disability", "condition"))
         self.activity = mapper_for(survey, activity.column, Question("disability", "activity"))
-        self.assignments = dict(assignments)
+        self.assignments = {key_of(raw): code for raw, code in assignments.items()}
         check_assignments("disability", assignments, self.allowed_ids())
 
     def _code(self, mapper: AnswerMapper, raw: object) -> str | None:
         if _is_missing(raw):
             return NOT_ANSWERED
-        if str(raw) in self.assignments:
-            return self.assignments[str(raw)]
+        assigned = self.assignments.get(key_of(str(raw)))
+        if assigned is not None:
+            return assigned
         codes, _ = mapper.map_cell(str(raw))
         return codes[0] if len(codes) == 1 else None
 
