@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from eia_app.analysis.survey import vocab_race, vocabulary
@@ -89,6 +90,7 @@ def _respondent_type(key: str) -> str | None:
     return min(found)[2] if found else None
 
 
+@lru_cache(maxsize=1 << 16)
 def lookup(answer: str, question: Question) -> str | None:
     """Return the code of one whole answer, or None if it cannot be placed.
 

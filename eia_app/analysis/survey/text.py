@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 _CHARACTER_FOLDS: Final = str.maketrans(
@@ -52,6 +53,7 @@ def fold(text: str) -> str:
     return _TRAILING.sub("", folded).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def key_of(text: str) -> str:
     """Return the comparison key of a text: folded, with separators made equivalent.
 
