@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from scipy.stats import chi2_contingency
-from statsmodels.stats.contingency_tables import Table
 from statsmodels.stats.proportion import proportion_confint
 
 Z_FLAG = 1.96
@@ -106,33 +106,73 @@ def _test(counts: pd.DataFrame) -> tuple[float, int, float, float] | None:
     )
 
 
+def _adjusted(values: np.ndarray) -> np.ndarray:
+    """Adjusted (standardised) residuals as statsmodels computes them, with numpy.
+
+    (O - E) / sqrt(E (1 - row share) (1 - column share)) over the non-empty rows and
+    columns; NaN where a row or column is empty, or everywhere below 2 x 2.
+    """
+    out = np.full(values.shape, np.nan)
+    rows, cols = values.sum(axis=1) > 0, values.sum(axis=0) > 0
+    if rows.sum() < 2 or cols.sum() < 2:
+        return out
+    table = values[np.ix_(rows, cols)].astype(float)
+    n = table.sum()
+    row_p, col_p = table.sum(axis=1) / n, table.sum(axis=0) / n
+    fitted = np.outer(row_p, col_p) * n
+    pearson = (table - fitted) / np.sqrt(fitted)
+    out[np.ix_(rows, cols)] = pearson / np.sqrt(np.outer(1 - row_p, 1 - col_p))
+    return out
+
+
 def _residuals(counts: pd.DataFrame) -> pd.DataFrame:
     """Adjusted (standardised) residuals of each cell; NaN where a row or column is empty."""
-    table = counts.loc[counts.sum(axis=1) > 0, counts.sum(axis=0) > 0]
-    if table.shape[0] < 2 or table.shape[1] < 2:
-        return pd.DataFrame(float("nan"), index=counts.index, columns=counts.columns)
-    residuals = Table(table.to_numpy(dtype=float, copy=True), shift_zeros=False).standardized_resids
-    frame = pd.DataFrame(residuals, index=table.index, columns=table.columns)
-    return frame.reindex(index=counts.index, columns=counts.columns)
+    return pd.DataFrame(_adjusted(counts.to_numpy()), index=counts.index, columns=counts.columns)
 
 
-def _group(
-    name: str, row: pd.Series, agree: Sequence[str], residuals: pd.Series, z: float
-) -> OpinionGroup:
-    """Summarise one group's answers and flag it."""
-    total = int(row.sum())
+def _flag(residual: float, z: float) -> str | None:
+    """``more_agree`` or ``less_agree`` when the agree residual is beyond +/-z."""
+    if np.isnan(residual) or abs(residual) <= z:
+        return None
+    return "more_agree" if residual > 0 else "less_agree"
+
+
+def _groups(
+    counts: pd.DataFrame, agree: Sequence[str], cells: np.ndarray, z: float
+) -> tuple[OpinionGroup, ...]:
+    """Summarise and flag every group (row) at once.
+
+    Works on arrays rather than row by row: a crosstab is computed for every opinion
+    question by every characteristic, so per-row pandas overhead adds up.
+    """
+    values = counts.to_numpy()
+    totals = values.sum(axis=1)
+    names = [str(name) for name in counts.index]
     if not agree:
-        differs = bool((residuals.abs() > z).any())
-        return OpinionGroup(name, total, None, None, None, None, "differs" if differs else None)
-    agreeing = int(row[list(agree)].sum())
-    share = agreeing / total if total else None
-    low, high = proportion_confint(agreeing, total, method="wilson") if total else (None, None)
-    residual = residuals.get("agree")
-    flag = None
-    if residual is not None and pd.notna(residual) and abs(residual) > z:
-        flag = "more_agree" if residual > 0 else "less_agree"
-    value = float(residual) if residual is not None and pd.notna(residual) else None
-    return OpinionGroup(name, total, share, low, high, value, flag)
+        differs = (np.abs(np.nan_to_num(cells, nan=0.0)) > z).any(axis=1)
+        return tuple(
+            OpinionGroup(name, int(total), None, None, None, None, "differs" if d else None)
+            for name, total, d in zip(names, totals, differs, strict=True)
+        )
+    agreeing = values[:, [counts.columns.get_loc(c) for c in agree]].sum(axis=1)
+    residual = _adjusted(np.column_stack([agreeing, totals - agreeing]))[:, 0]
+    low, high = np.full(len(totals), np.nan), np.full(len(totals), np.nan)
+    answered = totals > 0
+    if answered.any():
+        low[answered], high[answered] = proportion_confint(
+            agreeing[answered], totals[answered], method="wilson"
+        )
+    return tuple(
+        OpinionGroup(
+            name, int(totals[i]),
+            int(agreeing[i]) / int(totals[i]) if totals[i] else None,
+            float(low[i]) if totals[i] else None,
+            float(high[i]) if totals[i] else None,
+            None if np.isnan(residual[i]) else float(residual[i]),
+            _flag(residual[i], z),
+        )
+        for i, name in enumerate(names)
+    )  # fmt: skip
 
 
 def crosstab_opinion(
@@ -153,18 +193,14 @@ def crosstab_opinion(
     """
     counts = counts.fillna(0).astype(int)
     agree_cols = tuple(agree) if agree is not None else agree_columns(list(counts.columns))
-    totals = counts.sum(axis=1)
-    row_percent = counts.div(totals.where(totals > 0), axis=0) * 100
-    residuals = _residuals(counts)
-    collapsed = pd.DataFrame({
-        "agree": counts[list(agree_cols)].sum(axis=1),
-        "other": counts.drop(columns=list(agree_cols)).sum(axis=1),
-    })  # fmt: skip
-    collapsed_res = _residuals(collapsed) if agree_cols else residuals
-    groups = tuple(
-        _group(str(name), counts.loc[name], agree_cols, collapsed_res.loc[name], z)
-        for name in counts.index
-    )
+    values = counts.to_numpy()
+    totals = values.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        percent = values / np.where(totals > 0, totals, np.nan)[:, None] * 100
+    row_percent = pd.DataFrame(percent, index=counts.index, columns=counts.columns)
+    cells = _adjusted(values)
+    residuals = pd.DataFrame(cells, index=counts.index, columns=counts.columns)
+    groups = _groups(counts, agree_cols, cells, z)
     test = _test(counts)
     notes = []
     if test is not None and test[3] < 5:
