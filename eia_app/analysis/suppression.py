@@ -27,6 +27,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from eia_app.analysis.opinion_stats import OpinionGroup, OpinionResult
@@ -261,10 +262,11 @@ def suppress_crosstab(
     mask = pd.DataFrame(False, index=counts.index, columns=counts.columns)
     if threshold == 0:
         return mask
+    values = counts.to_numpy()
     cells: dict[tuple[Any, Any], int] = {
-        (r, c): int(counts.at[r, c])  # type: ignore[arg-type]
-        for r in counts.index
-        for c in counts.columns
+        (r, c): int(values[i, j])
+        for i, r in enumerate(counts.index)
+        for j, c in enumerate(counts.columns)
     }
     hidden = primary(cells, threshold)
     whole = set(withhold_rows)
@@ -276,9 +278,12 @@ def suppress_crosstab(
             changed |= protect_set(cells, hidden, [(r, c) for c in counts.columns])
         for c in counts.columns:
             changed |= protect_set(cells, hidden, [(r, c) for r in counts.index])
+    rows = {r: i for i, r in enumerate(counts.index)}
+    columns = {c: j for j, c in enumerate(counts.columns)}
+    flags = np.zeros(counts.shape, dtype=bool)
     for r, c in hidden:
-        mask.at[r, c] = True
-    return mask
+        flags[rows[r], columns[c]] = True
+    return pd.DataFrame(flags, index=counts.index, columns=counts.columns)
 
 
 def suppress_opinion(result: OpinionResult, min_count: int | str = "default") -> OpinionResult:
@@ -303,9 +308,10 @@ def suppress_opinion(result: OpinionResult, min_count: int | str = "default") ->
     mask = suppress_crosstab(counts, threshold, withhold_rows=small_rows)
     row_percent = result.row_percent.mask(mask)
     agree = list(result.agree_columns)
+    agree_hidden = mask[agree].any(axis=1) if agree else pd.Series(False, index=mask.index)
+    hidden_by_group = {str(r): bool(h) for r, h in agree_hidden.items()}
     groups = tuple(
-        _withhold_group(g, bool(mask.loc[g.group, agree].any()) if agree else False,
-                        g.group in small_rows)
+        _withhold_group(g, hidden_by_group[g.group], g.group in small_rows)
         for g in result.groups
     )  # fmt: skip
     return replace(result, row_percent=row_percent, groups=groups, withheld=mask)
