@@ -94,10 +94,11 @@ def agree_columns(columns: Sequence[str]) -> tuple[str, ...]:
 
 def _test(counts: pd.DataFrame) -> tuple[float, int, float, float] | None:
     """Chi-square test of independence over the non-empty rows and columns."""
-    table = counts.loc[counts.sum(axis=1) > 0, counts.sum(axis=0) > 0]
+    values = counts.to_numpy()
+    table = values[values.sum(axis=1) > 0][:, values.sum(axis=0) > 0]
     if table.shape[0] < 2 or table.shape[1] < 2:
         return None
-    result = chi2_contingency(table.to_numpy(), correction=False)
+    result = chi2_contingency(table, correction=False)
     return (
         float(result.statistic),
         int(result.dof),

@@ -119,21 +119,21 @@ def opinion_to_dict(result: OpinionResult) -> dict[str, Any]:
         ``counts``, ``row_percent``, ``agree_share``, interval, residual, ``flag``)
         and ``test`` (``chi2``, ``df``, ``p_value``).
     """
+    answers = [str(c) for c in result.counts.columns]
+    position = {str(i): n for n, i in enumerate(result.counts.index)}
+    counts = result.counts.to_numpy()
+    hidden = result.withheld.to_numpy()
+    percents = result.row_percent.to_numpy(dtype=float)
     rows = []
     for group in result.groups:
-        name = group.group
-        row_key = next(i for i in result.counts.index if str(i) == name)
-        cells = result.counts.loc[row_key]
-        hidden = result.withheld.loc[row_key]
-        percents: dict[Any, float] = result.row_percent.loc[row_key].astype(float).to_dict()
+        n = position[group.group]
         rows.append({
-            "group": name,
+            "group": group.group,
             "count": group.count,
-            "counts": {str(c): (None if hidden[c] else int(cells[c])) for c in cells.index},
-            "row_percent": {
-                str(c): (None if hidden[c] else _round(percents[c], 1))
-                for c in cells.index
-            },
+            "counts": {a: (None if hidden[n, j] else int(counts[n, j]))
+                       for j, a in enumerate(answers)},
+            "row_percent": {a: (None if hidden[n, j] else _round(float(percents[n, j]), 1))
+                            for j, a in enumerate(answers)},
             "agree_share": _round(group.agree_share, 4),
             "ci_low": _round(group.ci_low, 4),
             "ci_high": _round(group.ci_high, 4),
@@ -141,7 +141,7 @@ def opinion_to_dict(result: OpinionResult) -> dict[str, Any]:
             "flag": group.flag,
         })  # fmt: skip
     return {
-        "answers": [str(c) for c in result.counts.columns],
+        "answers": answers,
         "agree_answers": [str(c) for c in result.agree_columns],
         "rows": rows,
         "test": {
