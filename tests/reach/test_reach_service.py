@@ -215,6 +215,18 @@ def test_baseline_by_name_and_unknown_baseline():
         analyse_survey(SEND, baseline="Atlantis")
 
 
+def test_baseline_from_a_council_file(tmp_path):
+    baseline = tmp_path / "service_users.csv"
+    baseline.write_text(
+        "characteristic,universe,category_id,count\nsex,16+,female,600\nsex,16+,male,400\n",
+        encoding="utf-8",
+    )
+    document = analyse_survey(SEND, baseline=baseline)
+    assert (document["baseline"]["id"], document["baseline"]["default"]) == ("service_users", False)
+    assert category(document, "sex", "female")["baseline_share"] == 0.6
+    assert document["characteristics"]["race"]["categories"][0]["baseline_share"] is None
+
+
 def test_missing_file_is_named(tmp_path):
     with pytest.raises(Exception, match=r"^nope\.csv: file not found"):
         analyse_survey(tmp_path / "nope.csv")
