@@ -155,7 +155,8 @@ def _groups(
             OpinionGroup(name, int(total), None, None, None, None, "differs" if d else None)
             for name, total, d in zip(names, totals, differs, strict=True)
         )
-    agreeing = values[:, [counts.columns.get_loc(c) for c in agree]].sum(axis=1)
+    positions = counts.columns.get_indexer(pd.Index(list(agree)))
+    agreeing = values[:, positions].sum(axis=1)
     residual = _adjusted(np.column_stack([agreeing, totals - agreeing]))[:, 0]
     low, high = np.full(len(totals), np.nan), np.full(len(totals), np.nan)
     answered = totals > 0
