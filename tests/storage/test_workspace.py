@@ -123,11 +123,15 @@ def test_open_workspace_seeds_from_the_examples_setting(monkeypatch, sqlite_url,
 
 def test_shipped_examples_seed_cleanly(project_root):
     files = example_files(project_root / "examples")
-    if not files:
-        pytest.skip("No eia_*.json example has been added to examples/ yet.")
+    assert [f.name for f in files] == [
+        "eia_consultation_stage.json",
+        "eia_revised_post_consultation.json",
+    ]
     repo = InMemoryAssessmentRepository()
 
     saved = seed_examples(repo, project_root / "examples")
 
-    assert saved
-    assert sum(len(repo.versions(ref)) for ref in saved) == len(files)
+    assert saved == ["EIA-2025-0001"]
+    # The consultation-stage EIA is version 1 and the revised one version 2.
+    stages = [repo.get("EIA-2025-0001", n).assessment.stage.value for n in (1, 2)]
+    assert stages == ["consultation", "final"]
