@@ -81,6 +81,8 @@ OTHERS = [
     ("sexual_orientation", "Queer", "other_sexual_orientation"),
     ("sexual_orientation", "Other sexual orientation (please specify)", "other_sexual_orientation"),
     ("religion_belief", "Christianity", "christian"),
+    ("religion_belief", "Christianity (all denominations)", "christian"),
+    ("religion_belief", "Muslim (Islam)", "muslim"),
     ("religion_belief", "Church of England", "christian"),
     ("religion_belief", "Catholic", "christian"),
     ("religion_belief", "Roman Catholic", "christian"),

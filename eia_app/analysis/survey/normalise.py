@@ -1,5 +1,6 @@
 """Mapping of answers to canonical category ids, one distinct answer at a time."""
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,6 +10,7 @@ from eia_app.analysis.survey import vocab_race, vocabulary
 from eia_app.analysis.survey.text import fold, key_of, keyed
 from eia_app.analysis.survey.vocabulary import DONT_KNOW, NOT_ANSWERED, PREFER_NOT_TO_SAY
 
+_QUALIFIER: Final = re.compile(r"\([^()]*\)")
 SPECIAL_CODES: Final = frozenset({PREFER_NOT_TO_SAY, NOT_ANSWERED, DONT_KNOW})
 
 _NON_RESPONSES: Final = keyed(vocabulary.NON_RESPONSES)
@@ -102,7 +104,15 @@ def lookup(answer: str, question: Question) -> str | None:
         A category id, an intermediate code of a disability part, one of
         ``SPECIAL_CODES``, or None.
     """
-    key = key_of(answer)
+    code = _lookup_key(key_of(answer), question)
+    if code is None and "(" in answer:
+        # Forms add qualifiers such as "Christianity (all denominations)" or
+        # "Other (not listed)"; the answer without them is often a known label.
+        code = _lookup_key(key_of(_QUALIFIER.sub(" ", answer)), question)
+    return code
+
+
+def _lookup_key(key: str, question: Question) -> str | None:
     if key in _NON_RESPONSES:
         return _NON_RESPONSES[key]
     if question.target == "race":
