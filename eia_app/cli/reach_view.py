@@ -160,6 +160,8 @@ def _header(document: Mapping[str, Any]) -> Iterator[str]:
     yield f"Baseline: {baseline.get('label')} [{baseline.get('id')}], {baseline.get('universe')}"
     if baseline.get("note"):
         yield f"  {baseline['note']}"
+    if baseline.get("default"):
+        yield "  Use --baseline to compare with another area (see `eia baselines`)."
     yield f"Counts from 1 to {document.get('min_count', 5) - 1} are shown as {SUPPRESSED}."
 
 

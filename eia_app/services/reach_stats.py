@@ -173,7 +173,7 @@ def baseline_section(
         Id, label, universe in words, universes by characteristic, default flag and note.
     """
     how = (
-        f"No baseline was chosen, so {baseline.label} was used (use --baseline to change it)."
+        f"No baseline was chosen, so the default, {baseline.label}, was used."
         if is_default
         else f"Baseline chosen: {baseline.label}."
     )

@@ -74,7 +74,8 @@ def test_default_baseline_is_leicestershire_and_the_document_says_so(send):
     assert baseline["id"] == "census2021-e10000018"
     assert baseline["label"] == "Leicestershire: Census 2021"
     assert baseline["default"] is True
-    assert baseline["note"].startswith("No baseline was chosen, so Leicestershire")
+    assert baseline["note"].startswith("No baseline was chosen, so the default, Leicestershire")
+    assert "--baseline" not in baseline["note"]  # the note is also printed in Word exports
     assert baseline["universes"]["race"] == "usual residents aged 16 and over"
     # The survey has an under-16 band, so age is compared with residents of all ages.
     assert baseline["universes"]["age"].startswith("all usual residents")
