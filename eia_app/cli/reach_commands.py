@@ -156,7 +156,9 @@ def emit(document: dict[str, Any], output_format: str, out: Path | None) -> None
 )
 @click.option("--split-by", metavar="HEADER", help="Also analyse each answer of this column.")
 @click.option(
-    "--min-count", type=click.IntRange(min=1), help="Suppress counts below N (default 5)."
+    "--min-count",
+    type=click.IntRange(min=0),
+    help="Suppress counts below N (default 5); 0 turns suppression off for internal analysis.",
 )
 @click.option(
     "--preset",

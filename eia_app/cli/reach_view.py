@@ -162,7 +162,11 @@ def _header(document: Mapping[str, Any]) -> Iterator[str]:
         yield f"  {baseline['note']}"
     if baseline.get("default"):
         yield "  Use --baseline to compare with another area (see `eia baselines`)."
-    yield f"Counts from 1 to {document.get('min_count', 5) - 1} are shown as {SUPPRESSED}."
+    min_count = document.get("min_count", 5)
+    if min_count <= 1:
+        yield "Suppression is off: every count is shown (internal analysis only; do not publish)."
+    else:
+        yield f"Counts from 1 to {min_count - 1} are shown as {SUPPRESSED}."
 
 
 def render_table(document: Mapping[str, Any]) -> str:

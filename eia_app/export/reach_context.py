@@ -177,9 +177,7 @@ def _assumptions(reach: Mapping[str, Any]) -> list[str]:
         *_baseline_notes(baseline),
         f"Shares are of respondents who answered each question; the intervals are {level:g}% "
         "Wilson intervals.",
-        f"Small numbers: counts below {reach.get('min_count', 'the threshold')} are shown as "
-        f"{SUPPRESSED_MARK}, with any figure from which they could be worked out, to protect "
-        f"the privacy of respondents.",
+        suppression_statement(reach.get("min_count")),
     ]
     if thresholds:
         lines.append(
@@ -226,3 +224,24 @@ def build_reach_context(reach: Mapping[str, Any] | None, label_of: Any) -> dict[
         "assumptions": _assumptions(reach),
         "characteristics": characteristics,
     }
+
+
+def suppression_statement(min_count: Any) -> str:
+    """Say how small numbers were treated, including when they were not suppressed.
+
+    Args:
+        min_count: The threshold the reach results were produced with.
+
+    Returns:
+        One sentence for the assumptions paragraph.
+    """
+    if isinstance(min_count, int) and min_count <= 1:
+        return (
+            "Small numbers: these results were produced without suppression, for internal "
+            "analysis; small counts are shown and this document should not be published as it is."
+        )
+    threshold = min_count if min_count is not None else "the threshold"
+    return (
+        f"Small numbers: counts below {threshold} are shown as {SUPPRESSED_MARK}, with any "
+        "figure from which they could be worked out, to protect the privacy of respondents."
+    )

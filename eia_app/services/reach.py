@@ -158,11 +158,15 @@ def analyse_survey(
     Raises:
         EIAError: With a one-line message naming the file, column or option at fault.
     """
-    if min_count < 1:
-        raise ReachError(f"--min-count must be 1 or more, not {min_count}.")
+    if min_count < 0:
+        raise ReachError(f"--min-count must be 0 (no suppression) or more, not {min_count}.")
     survey = read_survey(Path(path), sheet=sheet)
-    matches = recognise_questions(survey, _overrides(survey, mapping, mapping_file))
     chosen = choose_baseline(baseline)
+    # Against a service cohort, questions about the respondent's child are the ones to use.
+    subject = "cohort" if chosen.level == "cohort" else "respondent"
+    matches = recognise_questions(
+        survey, _overrides(survey, mapping, mapping_file), subject=subject
+    )
     settings = ReachSettings.build(chosen, assignments, min_count, thresholds)
     sections = survey_sections(survey, matches, settings)
     universes = {cid: block["universe"] for cid, block in sections["characteristics"].items()}

@@ -60,6 +60,11 @@ OTHER_PERSON: Final = re.compile(
     r"organisation|school|business)|the (person|people) you (care for|support|look after)|"
     r"(children|pupils|clients|people) (you|in your)"
 )
+# A header about the child or young person a parent answers for ("How old is your child?").
+# Compared with a service cohort (children with EHC plans), these are the questions to use.
+CHILD_SUBJECT: Final = re.compile(
+    r"your (child|children|son|daughter)|(the|this) (child|young person)|child or young person"
+)
 # Pattern-specific exclusions: the header score is cut when these appear.
 EXCLUSIONS: Final[dict[str, re.Pattern[str]]] = {
     "sex": re.compile(r"birth|born|identify|orientation|sexuality"),

@@ -129,8 +129,25 @@ def _confidence(target: str, header: float, evidence: float | None) -> float:
     return 0.7 * evidence if target in keywords.ANSWER_DISTINCTIVE else 0.0
 
 
+def _subject_factor(column: str, target: str, subject: str) -> tuple[float, str]:
+    """Weight of a header by whom it asks about, and a note for the reason."""
+    if target == "opinion":
+        return 1.0, ""
+    folded = fold(column)
+    if subject == "cohort" and keywords.CHILD_SUBJECT.search(folded):
+        # The comparison is with a cohort of children: their own answers win.
+        return 1.15, "; asks about the child (cohort comparison)"
+    if keywords.OTHER_PERSON.search(folded):
+        return 0.3, ""
+    return 1.0, ""
+
+
 def score_column(
-    survey: SurveyData, column: str, target: str, answers: Answers | None = None
+    survey: SurveyData,
+    column: str,
+    target: str,
+    answers: Answers | None = None,
+    subject: str = "respondent",
 ) -> QuestionMatch:
     """Score one column against one target, using its header and its answers.
 
@@ -139,6 +156,8 @@ def score_column(
         column: Column name.
         target: Target id.
         answers: The column's most common answers, if already at hand.
+        subject: "respondent" to look for the respondent's own characteristics, or
+            "cohort" to prefer questions about their child (for a cohort baseline).
 
     Returns:
         A match (possibly with confidence 0).
@@ -148,22 +167,21 @@ def score_column(
     header, words = header_score(column, target)
     question = question_for(column, target)
     evidence = _evidence(survey, column, question, header, answers)
-    confidence = _confidence(target, header, evidence)
-    if target != "opinion" and keywords.OTHER_PERSON.search(fold(column)):
-        confidence *= 0.3
+    factor, note = _subject_factor(column, target, subject)
+    confidence = min(1.0, _confidence(target, header, evidence) * factor)
     reason = f"header mentions '{words}'" if words else "header gives no hint"
     if evidence is not None:
         reason += f"; {evidence:.0%} of answers fit"
     return QuestionMatch(
-        column, target, round(confidence, 3), question.part, question.reversed, reason
+        column, target, round(confidence, 3), question.part, question.reversed, reason + note
     )
 
 
-def _best_match(survey: SurveyData, column: str) -> QuestionMatch | None:
+def _best_match(survey: SurveyData, column: str, subject: str) -> QuestionMatch | None:
     if keywords.WRITE_IN.search(fold(column)):
         return None
     answers = top_answers(survey.counts(column))
-    scored = [score_column(survey, column, target, answers) for target in TARGETS]
+    scored = [score_column(survey, column, target, answers, subject) for target in TARGETS]
     best = max(scored, key=lambda match: match.confidence)
     return best if best.confidence >= THRESHOLD else None
 
@@ -199,7 +217,10 @@ def parse_override(column: str, value: str) -> QuestionMatch:
 
 
 def recognise_questions(
-    survey: SurveyData, overrides: Mapping[str, str] | None = None
+    survey: SurveyData,
+    overrides: Mapping[str, str] | None = None,
+    *,
+    subject: str = "respondent",
 ) -> list[QuestionMatch]:
     """Recognise the equality-monitoring, respondent-type and opinion questions.
 
@@ -207,6 +228,9 @@ def recognise_questions(
         survey: The survey read by :func:`read_survey`.
         overrides: Header -> target (or "target:part", or "none" to ignore the column);
             these win and have confidence 1.0. Headers not in the survey are ignored.
+        subject: "respondent" (default) recognises questions about the respondent;
+            "cohort" also accepts, and prefers, questions about the respondent's child,
+            for comparison with a service cohort such as children with EHC plans.
 
     Returns:
         One match per recognised or overridden column, in column order.
@@ -217,7 +241,7 @@ def recognise_questions(
     chosen = {column: parse_override(column, value) for column, value in (overrides or {}).items()}
     matches = []
     for column in survey.question_columns:
-        match = chosen.get(column) or _best_match(survey, column)
+        match = chosen.get(column) or _best_match(survey, column, subject)
         if match is not None:
             matches.append(match)
     return matches
