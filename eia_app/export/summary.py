@@ -22,10 +22,22 @@ def _label(labels: Mapping[str, str], group_id: str) -> str:
     return clean(labels.get(group_id) or humanise(group_id))
 
 
+def _in_sentence(label: str) -> str:
+    """Lower-case a label's first letter unless it starts an acronym (such as "LGBT")."""
+    if len(label) > 1 and label[:2].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def _impacts_sentence(assessment: Assessment, labels: Mapping[str, str]) -> str:
     parts = []
     for rating in SUMMARY_RATINGS:
-        names = [_label(labels, i.group_id) for i in assessment.impacts if i.rating is rating]
+        # Mid-sentence, group names read as ordinary words ("impact on race").
+        names = [
+            _in_sentence(_label(labels, i.group_id))
+            for i in assessment.impacts
+            if i.rating is rating
+        ]
         if names:
             parts.append(f"{rating_label(rating).lower()} impact on {join_words(names)}")
     if not parts:

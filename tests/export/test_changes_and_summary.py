@@ -36,7 +36,7 @@ def test_equality_implications_paragraph_comes_from_the_data(final_assessment, r
         labels={"disability": "Disability", "age": "Age", "carers": "Carers"},
     )
     assert "EIA-2026-0042" in text
-    assert "negative impact on Disability, Age and Carers" in text
+    assert "negative impact on disability, age and carers" in text
     assert "412 responses" in text
     assert "under-represented among respondents: Male and Asian" in text
     assert "Adjust the proposal" in text
