@@ -12,7 +12,7 @@ from eia_app.domain.decision import OUTCOME_LABELS
 from eia_app.domain.impact import ImpactRating
 from eia_app.export.accessibility import make_accessible
 from eia_app.export.sections import rating_label
-from eia_app.export.text import clean, fmt_date, humanise, join_words
+from eia_app.export.text import clean, count_of, fmt_date, humanise, join_words
 
 MAX_ACTIONS = 3
 SUMMARY_RATINGS = (ImpactRating.NEGATIVE, ImpactRating.UNKNOWN, ImpactRating.POSITIVE)
@@ -51,8 +51,8 @@ def _mitigation_sentence(assessment: Assessment) -> str:
     if not (mitigated or actions):
         return ""
     return (
-        f"Mitigation is set out for {mitigated} group(s), and the action plan has "
-        f"{actions} action(s)."
+        f"Mitigation is set out for {count_of(mitigated, 'group')}, and the action plan has "
+        f"{count_of(actions, 'action')}."
     )
 
 

@@ -138,3 +138,18 @@ def join_words(words: Iterable[str]) -> str:
     if len(names) < 2:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def count_of(number: int, singular: str, plural: str | None = None) -> str:
+    """Write a count with the right form of its noun: "1 action", "16 actions".
+
+    Args:
+        number: How many.
+        singular: The noun for one.
+        plural: The noun for several; defaults to the singular plus "s".
+
+    Returns:
+        The number (with thousands separators) and the noun.
+    """
+    noun = singular if number == 1 else (plural or f"{singular}s")
+    return f"{number:,} {noun}"
