@@ -3,6 +3,7 @@
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import streamlit as st
 
@@ -36,12 +37,15 @@ class FormContext:
         problems: Messages from the last failed save, keyed by field path.
         group_options: Registry ids offered wherever a group is chosen.
         group_labels: Readable label for each registry id.
+        tables: ``(path, field)`` of each list drawn on the page, in order, so
+            that the page adds a row editor for it below the form.
     """
 
     section_id: str
     problems: dict[str, str] = field(default_factory=dict)
     group_options: list[str] = field(default_factory=list)
     group_labels: dict[str, str] = field(default_factory=dict)
+    tables: list[tuple[str, Any]] = field(default_factory=list)
 
     def group_label(self, group_id: str) -> str:
         """Return the label of a group id, or the id if the registry does not know it."""

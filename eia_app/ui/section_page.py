@@ -1,6 +1,7 @@
 """A section page: the section's fields in one form, saved as a new version."""
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -19,7 +20,7 @@ from eia_app.services.sections import (
     section_changed,
     section_values,
 )
-from eia_app.ui import components, group_pages, state
+from eia_app.ui import components, group_pages, row_editor, state
 from eia_app.ui.components import FormContext
 from eia_app.ui.form_fields import FieldKind, describe_fields
 from eia_app.ui.state import widget_key
@@ -58,6 +59,7 @@ def render(section_id: str) -> None:
         submitted = st.form_submit_button("Save", type="primary")
     if submitted:
         _save(section, stored, values)
+    _row_editors(section, stored, context)
 
 
 def render_generic(
@@ -83,12 +85,23 @@ def render_generic(
             st.caption(form_field.help)
             entered[name] = render_model(form_field.target, current[name] or {}, name, context, 2)
         elif len(section.fields) == 1 and form_field.kind is FieldKind.TABLE:
-            key = widget_key(section.id, name)
             components.table_problems(context, name, form_field.title)
-            entered[name] = render_table(form_field, current[name] or [], key, context)
+            entered[name] = render_table(form_field, current[name] or [], name, context)
         else:
             entered[name] = render_field(form_field, current[name], name, context, 2)
     return entered
+
+
+def _row_editors(section: Section, stored: StoredAssessment, context: FormContext) -> None:
+    """Draw a row editor for each list on the page; save the list when a row changes."""
+    for path, table_field in context.tables:
+        current = section_values(stored.assessment, section)
+        rows = row_editor.value_at(current, path) or []
+        edited = row_editor.render(table_field, rows, path, context)
+        if edited is not None:
+            row_editor.set_value_at(current, path, edited)
+            keep = len(edited) == len(rows)
+            _save(section, stored, current, partial(row_editor.reset, context, path, keep))
 
 
 def _start_editing(section_id: str, stored: StoredAssessment) -> None:
@@ -138,7 +151,12 @@ def _edited_elsewhere(section: Section, stored: StoredAssessment) -> bool:
     return True
 
 
-def _save(section: Section, stored: StoredAssessment, values: dict[str, Any]) -> None:
+def _save(
+    section: Section,
+    stored: StoredAssessment,
+    values: dict[str, Any],
+    on_saved: Callable[[], None] | None = None,
+) -> None:
     problems_key = _problems_key(section.id)
     if _edited_elsewhere(section, stored):
         st.rerun()
@@ -159,6 +177,8 @@ def _save(section: Section, stored: StoredAssessment, values: dict[str, Any]) ->
         st.error(f"The assessment could not be saved: {problem} Your answers are still here.")
         return
     st.session_state[_base_key(section.id)] = saved.info.version
+    if on_saved is not None:
+        on_saved()
     state.flash(f"Saved as version {saved.info.version}.")
     st.rerun()
 

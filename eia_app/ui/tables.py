@@ -1,141 +1,122 @@
-"""Editable tables for lists of models (evidence items, contributors, actions ...)."""
+"""Lists of models (evidence items, contributors, actions ...) shown as real HTML tables.
 
+A table is read-only here, so that screen readers can browse it cell by cell; its
+rows are changed one at a time by :mod:`eia_app.ui.row_editor`, below the section form.
+"""
+
+import html
+from collections.abc import Sequence
+from datetime import date
 from enum import Enum
 from typing import Any
 
-import pyarrow as pa
 import streamlit as st
 
 from eia_app.ui.components import FormContext
 from eia_app.ui.form_fields import FieldKind, FormField, describe_fields, option_label
 
-_ARROW_TYPES: dict[FieldKind, pa.DataType] = {
-    FieldKind.TEXT: pa.string(),
-    FieldKind.LONG_TEXT: pa.string(),
-    FieldKind.CHOICE: pa.string(),
-    FieldKind.DATE: pa.date32(),
-    FieldKind.CHECKBOX: pa.bool_(),
-    FieldKind.YES_NO: pa.bool_(),
-    FieldKind.NUMBER: pa.int64(),
-    FieldKind.LINES: pa.list_(pa.string()),
-    FieldKind.CHOICES: pa.list_(pa.string()),
-}
-
 # List fields inside a row that hold registry group ids.
 GROUP_LIST_FIELDS = frozenset({"characteristics", "group_ids"})
 
+# Smallest column widths, so that long text is not squeezed into a narrow column.
+_MIN_WIDTHS: dict[FieldKind, str] = {FieldKind.TEXT: "10em", FieldKind.LONG_TEXT: "18em"}
+_NARROW = "7em"
+
 
 def render_table(
-    table_field: FormField, rows: list[dict[str, Any]], key: str, context: FormContext
+    table_field: FormField, rows: list[dict[str, Any]], path: str, context: FormContext
 ) -> list[dict[str, Any]]:
-    """Draw an editable table with one row per item and one typed column per field.
+    """Show a list field's rows as a table and note it for its row editor.
 
     Args:
         table_field: The list field; its ``target`` is the item model.
         rows: Current items (``model_dump()`` of each).
-        key: Widget key of the table.
-        context: Section and registry options.
+        path: Dotted path of the list inside the assessment.
+        context: Section, problems and group options; the table is added to
+            ``context.tables`` so that the page draws its row editor.
 
     Returns:
-        The edited items as dicts; empty rows are dropped and blank optional
-        cells become None, so pydantic reports only real problems.
+        The rows unchanged: they are edited by the row editor, not in the form.
     """
+    context.tables.append((path, table_field))
     columns = describe_fields(table_field.target)
-    st.caption(
-        f"{table_field.help} Add a row with the + button under the table; select a "
-        "row and press Delete to remove it. Columns marked * must be filled in."
+    st.caption(table_field.help)
+    count = "1 row" if len(rows) == 1 else f"{len(rows)} rows"
+    st.markdown(
+        f"{count}. To add, change or delete a row, use “Change the rows: "
+        f"{table_field.title}” below the Save button."
     )
-    schema = pa.schema([(c.name, _ARROW_TYPES[c.kind]) for c in columns])
-    data = pa.Table.from_pylist([_to_cells(row, columns) for row in rows], schema=schema)
-    edited = st.data_editor(
-        data,
-        key=key,
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        column_config={c.name: _column(c, context) for c in columns},
-        alt=f"{table_field.title}: editable table, one row per item",
-        placeholder="",
-    )
-    return [_from_cells(row, columns) for row in edited.to_pylist() if _has_content(row)]
+    if rows:
+        headers = [(c.title, _MIN_WIDTHS.get(c.kind, _NARROW)) for c in columns]
+        cells = [[cell_text(row.get(c.name), c, context) for c in columns] for row in rows]
+        st.markdown(html_table(table_field.title, headers, cells), unsafe_allow_html=True)
+    return rows
 
 
-def _column(column: FormField, context: FormContext) -> Any:
-    label = column.title if column.optional else f"{column.title} *"
-    common: dict[str, Any] = {"help": column.help, "required": not column.optional}
+def html_table(
+    caption: str, headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]]
+) -> str:
+    """Build an accessible HTML table: a caption, column headers and escaped cells.
+
+    The table sits in a labelled region that scrolls sideways and can take
+    keyboard focus, so that wide tables stay readable without squeezing long text.
+
+    Args:
+        caption: The table's name, read out first by screen readers.
+        headers: ``(title, smallest CSS width)`` per column.
+        rows: The cell texts, row by row; line breaks are kept.
+
+    Returns:
+        The table as one line of HTML (no blank lines, so Markdown leaves it alone).
+    """
+    head = "".join(
+        f'<th scope="col" style="min-width:{width};vertical-align:bottom">{html.escape(title)}</th>'
+        for title, width in headers
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td style="vertical-align:top">{_escape_cell(text)}</td>' for text in row)
+        + "</tr>"
+        for row in rows
+    )
+    name = html.escape(caption, quote=True)
+    return (
+        f'<div role="region" aria-label="{name}, table" tabindex="0" style="overflow-x:auto">'
+        f'<table><caption style="caption-side:top;text-align:left;font-weight:600">{name}'
+        f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def cell_text(value: Any, column: FormField, context: FormContext) -> str:
+    """Return the words shown in a cell for one value.
+
+    Args:
+        value: The value from ``model_dump()``.
+        column: The field it belongs to.
+        context: For the labels of group ids.
+
+    Returns:
+        Readable text: labels for choices and groups, dates as DD/MM/YYYY,
+        Yes/No for ticks, list items separated by semicolons.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
     if column.name == "group_id":
-        return st.column_config.SelectboxColumn(
-            label,
-            options=_group_options(context),
-            format_func=lambda value: context.group_label(str(value)),
-            **common,
-        )
-    if column.kind is FieldKind.CHOICE:
-        return st.column_config.SelectboxColumn(
-            label,
-            options=[member.value for member in column.target],
-            format_func=option_label,
-            **common,
-        )
-    if column.kind is FieldKind.DATE:
-        return st.column_config.DateColumn(label, format="DD/MM/YYYY", **common)
-    if column.kind in (FieldKind.CHECKBOX, FieldKind.YES_NO):
-        return st.column_config.CheckboxColumn(label, **common)
-    if column.kind in (FieldKind.LINES, FieldKind.CHOICES):
-        return _list_column(column, label, context)
-    return st.column_config.TextColumn(label, **common)
+        return context.group_label(str(value))
+    if isinstance(value, list):
+        if column.name in GROUP_LIST_FIELDS:
+            return "; ".join(context.group_label(str(item)) for item in value)
+        return "; ".join(_label(item) for item in value)
+    return _label(value)
 
 
-def _list_column(column: FormField, label: str, context: FormContext) -> Any:
-    if column.kind is FieldKind.CHOICES:
-        return st.column_config.MultiselectColumn(
-            label,
-            help=column.help,
-            options=[m.value for m in column.target],
-            format_func=option_label,
-        )
-    if column.name in GROUP_LIST_FIELDS:
-        return st.column_config.MultiselectColumn(
-            label,
-            help=column.help,
-            options=_group_options(context),
-            format_func=context.group_label,
-            accept_new_options=True,
-        )
-    return st.column_config.MultiselectColumn(label, help=column.help, accept_new_options=True)
+def _label(value: Any) -> str:
+    return option_label(value) if isinstance(value, Enum) else str(value)
 
 
-def _group_options(context: FormContext) -> list[str]:
-    return list(context.group_options)
-
-
-def _to_cells(row: dict[str, Any], columns: list[FormField]) -> dict[str, Any]:
-    cells = {}
-    for column in columns:
-        value = row.get(column.name)
-        if isinstance(value, Enum):
-            value = value.value
-        elif isinstance(value, list):
-            value = [item.value if isinstance(item, Enum) else item for item in value]
-        cells[column.name] = value
-    return cells
-
-
-def _from_cells(row: dict[str, Any], columns: list[FormField]) -> dict[str, Any]:
-    item: dict[str, Any] = {}
-    for column in columns:
-        value = row.get(column.name)
-        if isinstance(value, str):
-            value = value.strip() or None
-        if column.kind in (FieldKind.LINES, FieldKind.CHOICES):
-            value = [v.strip() for v in value or [] if v and v.strip()]
-        if value is None and column.kind is FieldKind.CHECKBOX:
-            value = False
-        if value is not None:
-            # Leaving a required cell out (rather than None) makes pydantic say "required".
-            item[column.name] = value
-    return item
-
-
-def _has_content(row: dict[str, Any]) -> bool:
-    return any(value not in (None, "", [], False) for value in row.values())
+def _escape_cell(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.splitlines())

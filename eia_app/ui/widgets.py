@@ -86,7 +86,7 @@ def render_field(
     if form_field.kind is FieldKind.TABLE:
         heading(form_field.title, level)
         table_problems(context, path, form_field.title)
-        return tables.render_table(form_field, value or [], _key(context, path), context)
+        return tables.render_table(form_field, value or [], path, context)
     inline_problem(context, path)
     return _SIMPLE[form_field.kind](form_field, value, _key(context, path), context, level)
 
