@@ -76,6 +76,8 @@ def serve(port: int, headless: bool) -> None:
     command = [sys.executable, "-m", "streamlit", "run", str(STREAMLIT_APP)]
     # Councils' data stays local: no usage statistics are sent to Streamlit.
     command += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    # Officers use the app, they do not deploy it: hide the developer toolbar.
+    command += ["--client.toolbarMode", "viewer"]
     if headless:
         command += ["--server.headless", "true"]
     # The app reads the same settings, so pin the database it must open.

@@ -219,6 +219,8 @@ def test_serve_seeds_the_library_then_runs_streamlit(started, tmp_path, monkeypa
         "8765",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "viewer",
         "--server.headless",
         "true",
     ]
@@ -230,7 +232,14 @@ def test_serve_seeds_the_library_then_runs_streamlit(started, tmp_path, monkeypa
 def test_serve_without_headless_lets_streamlit_open_a_browser(started):
     assert run("serve").exit_code == 0
     [(command, _)] = started
-    assert command[5:] == ["--server.port", "8501", "--browser.gatherUsageStats", "false"]
+    assert command[5:] == [
+        "--server.port",
+        "8501",
+        "--browser.gatherUsageStats",
+        "false",
+        "--client.toolbarMode",
+        "viewer",
+    ]
 
 
 def test_serve_reports_a_missing_web_app(started, monkeypatch, tmp_path):
