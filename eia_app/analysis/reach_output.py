@@ -1,4 +1,4 @@
-"""Reach results as JSON-ready dicts (the ``characteristics`` entries of ``eia.reach/1``).
+"""Reach results as the domain's typed figures (the entries of ``eia.reach/1``).
 
 Floats are rounded for publication: shares and interval ends to 4 decimal places
 (0.1234 = 12.34%), ratios (and their interval, the Wilson bounds divided by the
@@ -10,10 +10,20 @@ Withheld (suppressed) figures are null.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from eia_app.analysis.opinion_stats import OpinionResult
 from eia_app.analysis.representation import CategoryResult, CharacteristicResult, GoodnessOfFit
+from eia_app.domain.reach import (
+    CategoryFigures,
+    CharacteristicReach,
+    CharacteristicThresholds,
+    FitTest,
+    OpinionCrosstab,
+    OpinionFlag,
+    OpinionRow,
+    OpinionTest,
+    RepresentationFlag,
+)
 
 
 def _round(value: float | None, places: int) -> float | None:
@@ -35,84 +45,84 @@ def _ratio_bound(bound: float | None, share: float | None) -> float | None:
     return round(bound / share, 3)
 
 
-def category_to_dict(category: CategoryResult) -> dict[str, Any]:
-    """Return one category's figures as a dict."""
-    return {
-        "id": category.id,
-        "label": category.label,
-        "count": category.count,
-        "share": _round(category.share, 4),
-        "ci_low": _round(category.ci_low, 4),
-        "ci_high": _round(category.ci_high, 4),
-        "baseline_share": _round(category.baseline_share, 4),
-        "ratio": _round(category.ratio, 3),
-        "ratio_ci_low": _ratio_bound(category.ci_low, category.baseline_share),
-        "ratio_ci_high": _ratio_bound(category.ci_high, category.baseline_share),
-        "gap_pp": _round(category.gap_pp, 2),
-        "needed_for_parity": category.needed_for_parity,
-        "flag": category.flag,
-        "suppressed": category.suppressed,
-        "expected": _round(category.expected, 1),
-        "adjusted_residual": _round(category.adjusted_residual, 2),
-        "parent": category.parent,
-    }
+def category_figures(category: CategoryResult) -> CategoryFigures:
+    """Return one category's figures, rounded for publication."""
+    return CategoryFigures(
+        id=category.id,
+        label=category.label,
+        count=category.count,
+        share=_round(category.share, 4),
+        ci_low=_round(category.ci_low, 4),
+        ci_high=_round(category.ci_high, 4),
+        baseline_share=_round(category.baseline_share, 4),
+        ratio=_round(category.ratio, 3),
+        ratio_ci_low=_ratio_bound(category.ci_low, category.baseline_share),
+        ratio_ci_high=_ratio_bound(category.ci_high, category.baseline_share),
+        gap_pp=_round(category.gap_pp, 2),
+        needed_for_parity=category.needed_for_parity,
+        flag=RepresentationFlag(category.flag) if category.flag else None,
+        suppressed=category.suppressed,
+        expected=_round(category.expected, 1),
+        adjusted_residual=_round(category.adjusted_residual, 2),
+        parent=category.parent,
+    )
 
 
-def fit_to_dict(test: GoodnessOfFit | None) -> dict[str, Any]:
-    """Return the goodness-of-fit test as a dict (all null when there is none)."""
+def fit_test(test: GoodnessOfFit | None) -> FitTest:
+    """Return the goodness-of-fit test, rounded (all null when there is none)."""
     if test is None:
-        return {"chi2": None, "df": None, "p_value": None}
-    return {
-        "chi2": _round(test.chi2, 2),
-        "df": test.df,
-        "p_value": _significant(test.p_value),
-        "method": "chi-square goodness of fit (asymptotic)",
-        "compared": list(test.categories),
-        "min_expected": _round(test.min_expected, 1),
-        "cohens_w": _round(test.cohens_w, 3),
-        "rose_index": _round(test.rose_index, 3),
-        "note": test.note,
-    }
+        return FitTest()
+    return FitTest(
+        chi2=_round(test.chi2, 2),
+        df=test.df,
+        p_value=_significant(test.p_value),
+        method="chi-square goodness of fit (asymptotic)",
+        compared=tuple(test.categories),
+        min_expected=_round(test.min_expected, 1),
+        cohens_w=_round(test.cohens_w, 3),
+        rose_index=_round(test.rose_index, 3),
+        note=test.note,
+    )
 
 
-def result_to_dict(result: CharacteristicResult) -> dict[str, Any]:
-    """Return a characteristic's reach result in the stable ``eia.reach/1`` shape.
+def characteristic_reach(result: CharacteristicResult, label: str) -> CharacteristicReach:
+    """Return a characteristic's reach result as the ``eia.reach/1`` model.
 
     Args:
         result: A result, suppressed or not (``min_count`` says which).
+        label: The characteristic's name from the registry.
 
     Returns:
-        ``question``, ``answered``, ``prefer_not_to_say``, ``not_answered``,
-        ``unrecognised``, ``categories``, ``detail`` and ``test``, plus ``universe``,
-        ``notes``, ``min_count`` and ``thresholds``.
+        The typed entry of the document's ``characteristics``.
     """
     thresholds = result.thresholds
-    return {
-        "question": result.question,
-        "answered": result.answered,
-        "prefer_not_to_say": result.prefer_not_to_say,
-        "not_answered": result.not_answered,
-        "unrecognised": dict(result.unrecognised),
-        "categories": [category_to_dict(c) for c in result.categories],
-        "detail": [category_to_dict(c) for c in result.detail],
-        "test": fit_to_dict(result.test),
-        "characteristic": result.characteristic,
-        "respondents": result.respondents,
-        "universe": result.universe,
-        "notes": list(result.notes),
-        "min_count": result.min_count,
-        "thresholds": {
-            "ratio_under": thresholds.ratio_under,
-            "ratio_over": thresholds.ratio_over,
-            "require_ci": thresholds.require_ci,
-            "min_gap_pp": thresholds.min_gap_pp,
-            "confidence": thresholds.confidence,
-        },
-    }
+    return CharacteristicReach(
+        label=label,
+        question=result.question,
+        answered=result.answered,
+        prefer_not_to_say=result.prefer_not_to_say,
+        not_answered=result.not_answered,
+        unrecognised=dict(result.unrecognised),
+        categories=tuple(category_figures(c) for c in result.categories),
+        detail=tuple(category_figures(c) for c in result.detail),
+        test=fit_test(result.test),
+        characteristic=result.characteristic,
+        respondents=result.respondents,
+        universe=result.universe,
+        notes=tuple(result.notes),
+        min_count=result.min_count,
+        thresholds=CharacteristicThresholds(
+            ratio_under=float(thresholds.ratio_under),
+            ratio_over=float(thresholds.ratio_over),
+            require_ci=thresholds.require_ci,
+            min_gap_pp=float(thresholds.min_gap_pp),
+            confidence=float(thresholds.confidence),
+        ),
+    )
 
 
-def opinion_to_dict(result: OpinionResult) -> dict[str, Any]:
-    """Return an opinion crosstab as a dict; withheld cells are null.
+def opinion_crosstab(result: OpinionResult) -> OpinionCrosstab:
+    """Return an opinion crosstab as the ``eia.reach/1`` model; withheld cells are null.
 
     Returns:
         ``answers`` (column order), ``rows`` (per group: ``group``, ``count``,
@@ -127,28 +137,28 @@ def opinion_to_dict(result: OpinionResult) -> dict[str, Any]:
     rows = []
     for group in result.groups:
         n = position[group.group]
-        rows.append({
-            "group": group.group,
-            "count": group.count,
-            "counts": {a: (None if hidden[n, j] else int(counts[n, j]))
-                       for j, a in enumerate(answers)},
-            "row_percent": {a: (None if hidden[n, j] else _round(float(percents[n, j]), 1))
-                            for j, a in enumerate(answers)},
-            "agree_share": _round(group.agree_share, 4),
-            "ci_low": _round(group.ci_low, 4),
-            "ci_high": _round(group.ci_high, 4),
-            "agree_residual": _round(group.agree_residual, 2),
-            "flag": group.flag,
-        })  # fmt: skip
-    return {
-        "answers": answers,
-        "agree_answers": [str(c) for c in result.agree_columns],
-        "rows": rows,
-        "test": {
-            "chi2": _round(result.chi2, 2),
-            "df": result.df,
-            "p_value": _significant(result.p_value),
-            "min_expected": _round(result.min_expected, 1),
-        },
-        "notes": list(result.notes),
-    }
+        rows.append(OpinionRow(
+            group=group.group,
+            count=group.count,
+            counts={a: (None if hidden[n, j] else int(counts[n, j]))
+                    for j, a in enumerate(answers)},
+            row_percent={a: (None if hidden[n, j] else _round(float(percents[n, j]), 1))
+                         for j, a in enumerate(answers)},
+            agree_share=_round(group.agree_share, 4),
+            ci_low=_round(group.ci_low, 4),
+            ci_high=_round(group.ci_high, 4),
+            agree_residual=_round(group.agree_residual, 2),
+            flag=OpinionFlag(group.flag) if group.flag else None,
+        ))  # fmt: skip
+    return OpinionCrosstab(
+        answers=tuple(answers),
+        agree_answers=tuple(str(c) for c in result.agree_columns),
+        rows=tuple(rows),
+        test=OpinionTest(
+            chi2=_round(result.chi2, 2),
+            df=result.df,
+            p_value=_significant(result.p_value),
+            min_expected=_round(result.min_expected, 1),
+        ),
+        notes=tuple(result.notes),
+    )

@@ -1,8 +1,8 @@
 """Respondent-reach figures: who answered a consultation against who lives in the area.
 
-The functions here are pure: a characteristic's results (one entry of the
-``characteristics`` mapping of an ``eia.reach/1`` result) go in, a plotly
-figure or a sentence comes out. The Word export renders the figures to PNG;
+The functions here are pure: a characteristic's results (a
+:class:`~eia_app.domain.reach.CharacteristicReach` of an ``eia.reach/1`` result)
+go in, a plotly figure or a sentence comes out. The Word export renders the figures to PNG;
 the app shows them interactively.
 
 Shares in a reach result are proportions between 0 and 1; the figures and
@@ -10,18 +10,24 @@ sentences show them as percentages.
 """
 
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
+
+from eia_app.domain.reach import (
+    NOT_AVAILABLE,
+    SUPPRESSED,
+    CategoryFigures,
+    CharacteristicReach,
+    RepresentationFlag,
+)
 
 # Okabe-Ito blue and vermilion: distinguishable with the common colour-vision
 # deficiencies and in greyscale; a hatch pattern on the population bars and text
 # labels on every bar mean colour is never the only cue.
 RESPONDENT_COLOUR = "#0072B2"
 POPULATION_COLOUR = "#D55E00"
-SUPPRESSED_MARK = "[c]"
-FLAG_WORDS = {"under": "under-represented", "over": "over-represented"}
 MAX_CATEGORIES_IN_ALT = 6
 LABEL_WIDTH = 30
 BAR_WIDTH = 0.38
@@ -29,27 +35,25 @@ BAR_SPACE = 0.04
 
 
 def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f}%"
+    return NOT_AVAILABLE if value is None else f"{value * 100:.1f}%"
 
 
-def _axis_label(category: Mapping[str, Any]) -> str:
-    label = str(category.get("label") or category.get("id") or "")
-    flag = category.get("flag")
-    text = f"{label} ({FLAG_WORDS[flag]})" if flag in FLAG_WORDS else label
+def _axis_label(category: CategoryFigures) -> str:
+    label = category.label
+    text = f"{label} ({category.flag.words})" if category.flag else label
     return "<br>".join(textwrap.wrap(text, LABEL_WIDTH)) or text
 
 
-def _respondent_share(category: Mapping[str, Any]) -> float | None:
-    share = category.get("share")
-    return None if category.get("suppressed") or share is None else float(share)
+def _respondent_share(category: CategoryFigures) -> float | None:
+    return None if category.withheld else category.share
 
 
-def _respondent_trace(categories: Sequence[Mapping[str, Any]]) -> go.Bar:
+def _respondent_trace(categories: Sequence[CategoryFigures]) -> go.Bar:
     values, plus, minus = [], [], []
     for cat in categories:
         share = _respondent_share(cat)
         values.append(None if share is None else share * 100)
-        high, low = cat.get("ci_high"), cat.get("ci_low")
+        high, low = cat.ci_high, cat.ci_low
         plus.append(0.0 if share is None or high is None else (high - share) * 100)
         minus.append(0.0 if share is None or low is None else (share - low) * 100)
     return go.Bar(
@@ -72,8 +76,8 @@ def _respondent_trace(categories: Sequence[Mapping[str, Any]]) -> go.Bar:
     )
 
 
-def _population_trace(categories: Sequence[Mapping[str, Any]]) -> go.Bar:
-    values = [c.get("baseline_share") for c in categories]
+def _population_trace(categories: Sequence[CategoryFigures]) -> go.Bar:
+    values = [c.baseline_share for c in categories]
     return go.Bar(
         name="Population",
         y=list(range(len(categories))),
@@ -86,19 +90,19 @@ def _population_trace(categories: Sequence[Mapping[str, Any]]) -> go.Bar:
     )
 
 
-def _value_labels(categories: Sequence[Mapping[str, Any]], baseline: bool) -> list[dict[str, Any]]:
+def _value_labels(categories: Sequence[CategoryFigures], baseline: bool) -> list[dict[str, Any]]:
     # Text labels sit beyond the end of each bar and its interval line, so they
     # never overlap the whiskers.
     notes = []
     middle = BAR_WIDTH / 2 + BAR_SPACE / 2
     for index, cat in enumerate(categories):
         share = _respondent_share(cat)
-        end = max(share or 0.0, float(cat.get("ci_high") or 0.0) if share is not None else 0.0)
-        text = f"{SUPPRESSED_MARK} suppressed" if share is None else _pct(share)
+        end = max(share or 0.0, (cat.ci_high or 0.0) if share is not None else 0.0)
+        text = f"{SUPPRESSED} withheld" if share is None else _pct(share)
         notes.append(_label_note(end, index - middle, text))
         if baseline:
-            base = cat.get("baseline_share")
-            text = "no figure" if base is None else _pct(base)
+            base = cat.baseline_share
+            text = f"{NOT_AVAILABLE} no figure" if base is None else _pct(base)
             notes.append(_label_note(float(base or 0.0), index + middle, text))
     return notes
 
@@ -115,7 +119,7 @@ def _label_note(end: float, y: float, text: str) -> dict[str, Any]:
     }
 
 
-def build_reach_figure(label: str, result: Mapping[str, Any]) -> go.Figure:
+def build_reach_figure(label: str, result: CharacteristicReach) -> go.Figure:
     """Build a horizontal paired bar chart of respondent share against population share.
 
     Args:
@@ -128,8 +132,8 @@ def build_reach_figure(label: str, result: Mapping[str, Any]) -> go.Figure:
         bar carries its 95% interval; suppressed categories show the
         suppression mark instead of a bar.
     """
-    categories = list(result.get("categories") or [])
-    baseline = any(c.get("baseline_share") is not None for c in categories)
+    categories = list(result.categories)
+    baseline = result.has_baseline
     figure = go.Figure()
     figure.add_trace(_respondent_trace(categories))
     if baseline:
@@ -177,13 +181,13 @@ def build_reach_figure(label: str, result: Mapping[str, Any]) -> go.Figure:
     return figure
 
 
-def _axis_max(categories: Sequence[Mapping[str, Any]]) -> float:
-    tops = [c.get(key) or 0.0 for c in categories for key in ("ci_high", "share", "baseline_share")]
+def _axis_max(categories: Sequence[CategoryFigures]) -> float:
+    tops = [v or 0.0 for c in categories for v in (c.ci_high, c.share, c.baseline_share)]
     # Room to the right of the longest bar for its text label.
     return max(tops, default=0.1) * 100 + 22
 
 
-def describe_reach_chart(label: str, result: Mapping[str, Any]) -> str:
+def describe_reach_chart(label: str, result: CharacteristicReach) -> str:
     """Write the text alternative of a reach chart.
 
     Args:
@@ -195,8 +199,8 @@ def describe_reach_chart(label: str, result: Mapping[str, Any]) -> str:
         each category's figures (or, for many categories, the flagged ones),
         and where the full figures are.
     """
-    categories = list(result.get("categories") or [])
-    answered = result.get("answered")
+    categories = list(result.categories)
+    answered = result.answered
     opening = (
         f"Bar chart comparing the share of respondents in each {label} category "
         f"with the share of the population"
@@ -212,17 +216,17 @@ def describe_reach_chart(label: str, result: Mapping[str, Any]) -> str:
     return " ".join(part for part in (opening, body, flagged, tail) if part)
 
 
-def _describe_category(category: Mapping[str, Any]) -> str:
-    label = category.get("label") or category.get("id")
-    if category.get("suppressed") or category.get("share") is None:
-        return f"{label}: respondent figure suppressed (small number)."
-    text = f"{label}: {_pct(category.get('share'))} of respondents"
-    if category.get("baseline_share") is not None:
-        text += f" against {_pct(category.get('baseline_share'))} of the population"
+def _describe_category(category: CategoryFigures) -> str:
+    label = category.label
+    if category.withheld or category.share is None:
+        return f"{label}: respondent figure withheld (small number)."
+    text = f"{label}: {_pct(category.share)} of respondents"
+    if category.baseline_share is not None:
+        text += f" against {_pct(category.baseline_share)} of the population"
     return text + "."
 
 
-def describe_flags(categories: Sequence[Mapping[str, Any]]) -> str:
+def describe_flags(categories: Sequence[CategoryFigures]) -> str:
     """Name the under- and over-represented categories in a sentence.
 
     Args:
@@ -232,10 +236,10 @@ def describe_flags(categories: Sequence[Mapping[str, Any]]) -> str:
         A sentence such as "Under-represented: Asian, Black." or "" when none are flagged.
     """
     sentences = []
-    for flag, words in FLAG_WORDS.items():
-        names = [str(c.get("label") or c.get("id")) for c in categories if c.get("flag") == flag]
+    for flag in RepresentationFlag:
+        names = [c.label for c in categories if c.flag is flag]
         if names:
-            sentences.append(f"{words.capitalize()}: {_join(names)}.")
+            sentences.append(f"{flag.words.capitalize()}: {_join(names)}.")
     return " ".join(sentences)
 
 

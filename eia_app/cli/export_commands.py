@@ -1,7 +1,5 @@
 """The ``eia export`` command: a Word report (or Cabinet summary) from an assessment."""
 
-import importlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -9,54 +7,38 @@ import click
 
 from eia_app.cli.app import cli
 from eia_app.cli.assessment_commands import user_errors
-from eia_app.domain.errors import EIAError
+from eia_app.domain.reach import ReachResult
 from eia_app.services.export import (
     export_assessment,
     export_pdf,
     export_summary,
     load_export_source,
 )
+from eia_app.services.reach import analyse_survey, read_reach_file
 from eia_app.services.workspace import open_repository
 
-REACH_SERVICE = "eia_app.services.reach"
 
-
-class SurveyUnavailableError(EIAError):
-    """The survey could not be analysed for the report."""
-
-
-def load_reach(survey: Path | None) -> dict[str, Any] | None:
-    """Read saved reach results (.json) or analyse a survey file.
+def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
+    """Analyse a survey export, or read reach results saved as JSON.
 
     Args:
-        survey: A reach result saved as JSON, or a survey export to analyse.
+        survey: A survey export to analyse (a ``.json`` file is read as saved results).
+        reach: Reach results saved with ``eia reach --format json``.
 
     Returns:
-        The reach result, or None without a survey.
+        The reach result, or None without either.
 
     Raises:
-        SurveyUnavailableError: If the file cannot be read or analysis is not available.
+        click.UsageError: If both are given.
+        ReachError: If the results file is not a valid ``eia.reach/1`` document.
     """
-    if survey is None:
-        return None
-    if survey.suffix.lower() == ".json":
-        try:
-            data: dict[str, Any] = json.loads(survey.read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError) as bad:
-            raise SurveyUnavailableError(
-                f"{survey}: cannot be read as reach results ({bad})."
-            ) from None
-        return data
-    try:
-        service = importlib.import_module(REACH_SERVICE)
-        analyse = service.analyse_survey
-    except (ImportError, AttributeError):
-        raise SurveyUnavailableError(
-            "Survey analysis is not available in this version yet: give --survey a reach "
-            "result saved as .json, or export without --survey."
-        ) from None
-    result: dict[str, Any] = analyse(survey, baseline=None)
-    return result
+    if survey is not None and reach is not None:
+        raise click.UsageError("Give either --survey or --reach, not both.")
+    if survey is not None and survey.suffix.lower() == ".json":
+        reach, survey = survey, None
+    if reach is not None:
+        return read_reach_file(reach)
+    return analyse_survey(survey, baseline=None) if survey is not None else None
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -83,7 +65,13 @@ def _report_timings(result: Any) -> None:
 @click.option(
     "--survey",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Survey export to analyse, or reach results saved as .json.",
+    help="Survey export to analyse (the default Leicestershire baseline is used).",
+)
+@click.option(
+    "--reach",
+    "reach_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Reach results saved with `eia reach --format json` (checked against the schema).",
 )
 @click.option(
     "--compare-with",
@@ -115,6 +103,7 @@ def _report_timings(result: Any) -> None:
 def export_command(
     assessment: str,
     survey: Path | None,
+    reach_file: Path | None,
     compare_with: str | None,
     template: Path | None,
     make_pdf: bool,
@@ -125,7 +114,7 @@ def export_command(
     """Export ASSESSMENT (a JSON file or a stored reference) as a Word report."""
     with user_errors():
         source = load_export_source(assessment, compare_with=compare_with, repo=open_repository)
-        reach = load_reach(survey)
+        reach = load_reach(survey, reach_file)
         if summary:
             result = export_summary(source.assessment, reach=reach)
             _write(output, result.docx)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import click
 
 from eia_app.cli.app import cli
 from eia_app.cli.reach_view import render_table
+from eia_app.domain.reach import ReachResult
+from eia_app.export.reach_spreadsheet import render_csv, write_csv, write_xlsx
 from eia_app.services import reach_stats
 from eia_app.services.reach import analyse_survey, save_mapping
-from eia_app.services.reach_export import render_csv, write_csv, write_xlsx
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -88,11 +87,16 @@ def choose_min_count(min_count: int | None, preset: str | None) -> int:
     return 5 if min_count is None else min_count
 
 
-def emit(document: dict[str, Any], output_format: str, out: Path | None) -> None:
-    """Print or write the document in the chosen format.
+def reach_json(result: ReachResult) -> str:
+    """The result as the ``eia.reach/1`` JSON document (the only place it is serialised)."""
+    return result.model_dump_json(indent=2) + "\n"
+
+
+def emit(document: ReachResult, output_format: str, out: Path | None) -> None:
+    """Print or write the result in the chosen format.
 
     Args:
-        document: The reach document.
+        document: The reach result.
         output_format: One of ``FORMATS``.
         out: File to write, or None for the terminal.
 
@@ -110,7 +114,7 @@ def emit(document: dict[str, Any], output_format: str, out: Path | None) -> None
     else:
         text = {
             "table": render_table,
-            "json": lambda d: json.dumps(d, indent=2, ensure_ascii=False) + "\n",
+            "json": reach_json,
             "csv": render_csv,
         }[output_format](document)
         if out is None:

@@ -15,6 +15,7 @@ from eia_app.domain.characteristics import PSED_AIM_LABELS
 from eia_app.domain.consultation import ACCESSIBLE_FORMAT_LABELS
 from eia_app.domain.decision import OUTCOME_LABELS, Approval
 from eia_app.domain.details import Person
+from eia_app.domain.reach import ReachResult
 from eia_app.export.changes import Changes
 from eia_app.export.changes_context import build_changes_context
 from eia_app.export.reach_context import build_reach_context
@@ -224,7 +225,7 @@ def _decision(assessment: Assessment) -> dict[str, Any]:
 def build_report_context(
     assessment: Assessment,
     *,
-    reach: Mapping[str, Any] | None = None,
+    reach: ReachResult | None = None,
     changes: Changes | None = None,
     labels: Mapping[str, str] | None = None,
     version: str | None = None,
@@ -256,7 +257,7 @@ def build_report_context(
         "previous_review": _previous_review(assessment),
         "evidence": build_evidence(assessment, label_of),
         "consultation": _consultation(assessment, label_of),
-        "reach": build_reach_context(reach, label_of),
+        "reach": build_reach_context(reach),
         "impacts": build_impacts(assessment, label_of),
         "psed": [
             {"aim": PSED_AIM_LABELS[p.aim], "analysis": text_or(p.analysis)}

@@ -1,14 +1,21 @@
 """The consultation-reach part of the report context, from an ``eia.reach/1`` result."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from eia_app.charts.reach import FLAG_WORDS, SUPPRESSED_MARK, describe_flags, describe_reach_chart
-from eia_app.export.text import clean, humanise, join_words
-
-REACH_SCHEMA = "eia.reach/1"
-DASH = "–"  # shown where a figure does not apply (no baseline)
+from eia_app.charts.reach import describe_flags, describe_reach_chart
+from eia_app.domain.reach import (
+    NOT_APPLICABLE,
+    NOT_AVAILABLE,
+    SUPPRESSED,
+    SYMBOL_LEGEND,
+    CategoryFigures,
+    CharacteristicReach,
+    FitTest,
+    ReachResult,
+    ReachThresholds,
+)
+from eia_app.export.text import clean, join_words
 
 
 @dataclass(frozen=True)
@@ -31,46 +38,50 @@ class ChartSlot:
         return False
 
 
-def _pct(value: Any) -> str:
-    return DASH if value is None else f"{float(value) * 100:.1f}%"
+def _pct(value: float | None) -> str:
+    return NOT_AVAILABLE if value is None else f"{value * 100:.1f}%"
 
 
-def _format_row(category: Mapping[str, Any]) -> dict[str, str]:
-    label = clean(str(category.get("label") or category.get("id") or ""))
-    baseline = _pct(category.get("baseline_share"))
-    if category.get("suppressed") or category.get("count") is None:
+def _format_row(category: CategoryFigures) -> dict[str, str]:
+    label = clean(category.label)
+    baseline = _pct(category.baseline_share)
+    if category.withheld:
         return {
             "label": label,
-            "count": SUPPRESSED_MARK,
-            "share": SUPPRESSED_MARK,
-            "interval": SUPPRESSED_MARK,
+            "count": SUPPRESSED,
+            "share": SUPPRESSED,
+            "interval": SUPPRESSED,
             "baseline": baseline,
-            "gap": SUPPRESSED_MARK,
-            "parity": SUPPRESSED_MARK,
-            "flag": "Suppressed",
+            "gap": SUPPRESSED,
+            "parity": SUPPRESSED,
+            "flag": "Withheld",
         }
-    gap = category.get("gap_pp")
-    parity = category.get("needed_for_parity")
+    gap, parity = category.gap_pp, category.needed_for_parity
+    no_baseline = category.baseline_share is None
     return {
         "label": label,
-        "count": f"{int(category['count']):,}",
-        "share": _pct(category.get("share")),
-        "interval": f"{_pct(category.get('ci_low'))} to {_pct(category.get('ci_high'))}",
+        "count": f"{category.count:,}",
+        "share": _pct(category.share),
+        "interval": f"{_pct(category.ci_low)} to {_pct(category.ci_high)}",
         "baseline": baseline,
-        "gap": DASH if gap is None else f"{float(gap):+.1f} pp",
-        "parity": f"{int(parity):,}" if parity else DASH,
-        "flag": humanise(FLAG_WORDS.get(category.get("flag") or "", "in line")),
+        "gap": NOT_AVAILABLE if gap is None else f"{gap:+.1f} pp",
+        # No extra responses are needed where the share already meets the population's.
+        "parity": (NOT_AVAILABLE if no_baseline else NOT_APPLICABLE)
+        if not parity
+        else f"{parity:,}",
+        "flag": (category.flag.words if category.flag else "in line").capitalize()
+        if not no_baseline
+        else NOT_AVAILABLE,
     }
 
 
-def _test_sentence(test: Mapping[str, Any] | None) -> str:
-    if not test or test.get("p_value") is None:
+def _test_sentence(test: FitTest) -> str:
+    if test.p_value is None or test.chi2 is None:
         return ""
-    p_value = float(test["p_value"])
-    shown = "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
+    shown = "p < 0.001" if test.p_value < 0.001 else f"p = {test.p_value:.3f}"
     return (
-        f"Overall difference from the population: chi-squared {float(test['chi2']):.1f} "
-        f"with {test['df']} degrees of freedom, {shown}."
+        f"Overall difference from the population: chi-squared {test.chi2:.1f} "
+        f"with {test.df} degrees of freedom, {shown}."
     )
 
 
@@ -80,18 +91,18 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _count(value: Any) -> str:
-    return SUPPRESSED_MARK if value is None else f"{int(value):,}"
+def _count(value: int | None) -> str:
+    return SUPPRESSED if value is None else f"{value:,}"
 
 
-def _counts_sentence(result: Mapping[str, Any]) -> str:
+def _counts_sentence(result: CharacteristicReach) -> str:
     sentence = (
-        f"{_count(result.get('answered', 0))} respondents answered; "
-        f"{_count(result.get('prefer_not_to_say', 0))} preferred not to say and "
-        f"{_count(result.get('not_answered', 0))} did not answer"
+        f"{_count(result.answered)} respondents answered; "
+        f"{_count(result.prefer_not_to_say)} preferred not to say and "
+        f"{_count(result.not_answered)} did not answer"
     )
     # Counts of unplaced answers may themselves be suppressed (null).
-    unrecognised = list((result.get("unrecognised") or {}).values())
+    unrecognised = list(result.unrecognised.values())
     known = sum(int(n) for n in unrecognised if n is not None)
     if known:
         sentence += f"; {known:,} answers could not be placed in a category"
@@ -100,46 +111,46 @@ def _counts_sentence(result: Mapping[str, Any]) -> str:
     return sentence + "."
 
 
-def _under_sentence(label: str, categories: list[Mapping[str, Any]]) -> str:
+def _under_sentence(categories: list[CategoryFigures]) -> str:
     flagged = describe_flags(categories)
     if flagged:
         return flagged
     return "No category was flagged as under- or over-represented."
 
 
-def build_characteristic(char_id: str, label: str, result: Mapping[str, Any]) -> dict[str, Any]:
+def build_characteristic(char_id: str, result: CharacteristicReach) -> dict[str, Any]:
     """Format one characteristic's reach results for the report.
 
     Args:
         char_id: Registry id of the characteristic.
-        label: Its label.
-        result: Its entry in the reach result.
+        result: Its entry in the reach result (its label is the registry's).
 
     Returns:
         Heading, sentences, table rows and a chart slot.
     """
-    categories = list(result.get("categories") or [])
+    label = result.label
+    categories = list(result.categories)
     alt = describe_reach_chart(label, result)
-    notes = [s for s in (_counts_sentence(result), _test_sentence(result.get("test"))) if s]
-    if categories and all(c.get("baseline_share") is None for c in categories):
+    notes = [s for s in (_counts_sentence(result), _test_sentence(result.test)) if s]
+    if categories and not result.has_baseline:
         notes.append("There is no population figure to compare with for this characteristic.")
-    elif result.get("universe"):
-        notes.append(f"Population compared with: {result['universe']}.")
-    notes += [_sentence(str(note)) for note in result.get("notes") or [] if note]
+    elif result.universe:
+        notes.append(f"Population compared with: {result.universe}.")
+    notes += [_sentence(note) for note in result.notes if note]
     return {
         "id": char_id,
         "label": clean(label),
-        "question": clean(str(result.get("question") or "Not recorded.")),
-        "flag_sentence": clean(_under_sentence(label, categories)),
+        "question": clean(result.question or "Not recorded."),
+        "flag_sentence": clean(_under_sentence(categories)),
         "notes": [clean(n) for n in notes],
         "rows": [_format_row(c) for c in categories],
-        "detail_rows": [_format_row(c) for c in result.get("detail") or []],
+        "detail_rows": [_format_row(c) for c in result.detail],
         "chart": ChartSlot(key=char_id, alt=clean(alt), title=f"{clean(label)}: reach chart"),
         "chart_alt": clean(alt),
     }
 
 
-THRESHOLD_TEXT = {
+THRESHOLD_TEXT: dict[str, str | None] = {
     "rr_under": "its representation ratio (share of respondents divided by share of the "
     "population) is below {value} for under-representation",
     "rr_over": "above {value} for over-representation",
@@ -154,46 +165,38 @@ def _threshold_text(key: str, value: Any) -> str:
         return "the 95% interval may include the population share"
     if key == "min_gap_pp" and not value:
         return ""
-    if key in THRESHOLD_TEXT:
-        template = THRESHOLD_TEXT[key]
-        return template.format(value=value) if template else ""
-    return f"{humanise(key)}: {value}"
+    template = THRESHOLD_TEXT[key]
+    return template.format(value=value) if template else ""
 
 
-def _baseline_notes(baseline: Mapping[str, Any]) -> list[str]:
-    notes = [str(baseline["note"])] if baseline.get("note") else []
-    if baseline.get("source"):
-        notes.append(f"Population figures: {baseline['source']}.")
-    return notes
-
-
-def _assumptions(reach: Mapping[str, Any]) -> list[str]:
-    baseline = reach.get("baseline") or {}
-    thresholds = reach.get("thresholds") or {}
-    level = float(thresholds.get("confidence") or 0.95) * 100
+def _assumptions(reach: ReachResult) -> list[str]:
+    baseline = reach.baseline
+    thresholds: ReachThresholds = reach.thresholds
+    level = thresholds.confidence * 100
     lines = [
-        f"Population baseline: {baseline.get('label') or 'not stated'}"
-        + (f" ({baseline['universe']})." if baseline.get("universe") else "."),
-        *_baseline_notes(baseline),
+        f"Population baseline: {baseline.label}"
+        + (f" ({baseline.universe})." if baseline.universe else "."),
+        *([baseline.note] if baseline.note else []),
+        *([f"Population figures: {baseline.source}."] if baseline.source else []),
         f"Shares are of respondents who answered each question; the intervals are {level:g}% "
         "Wilson intervals.",
-        suppression_statement(reach.get("min_count")),
+        suppression_statement(reach.min_count),
+        "In the tables, " + join_words(f"{s} means {w}" for s, w in SYMBOL_LEGEND.items()) + ".",
     ]
-    if thresholds:
-        lines.append(
-            "A category is flagged as under- or over-represented when "
-            + join_words(t for t in (_threshold_text(k, v) for k, v in thresholds.items()) if t)
-            + "."
-        )
+    rule = (_threshold_text(k, v) for k, v in thresholds.model_dump().items())
+    lines.append(
+        "A category is flagged as under- or over-represented when "
+        + join_words(t for t in rule if t)
+        + "."
+    )
     return [clean(line) for line in lines]
 
 
-def build_reach_context(reach: Mapping[str, Any] | None, label_of: Any) -> dict[str, Any]:
+def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
     """Format a whole reach result for the report.
 
     Args:
         reach: An ``eia.reach/1`` result, or None when no survey was analysed.
-        label_of: Function from a registry id to its label.
 
     Returns:
         The ``reach`` entry of the context.
@@ -206,19 +209,17 @@ def build_reach_context(reach: Mapping[str, Any] | None, label_of: Any) -> dict[
             "assumptions": [],
             "characteristics": [],
         }
-    source = reach.get("source") or {}
+    source = reach.source
     characteristics = [
-        build_characteristic(char_id, str(result.get("label") or label_of(char_id)), result)
-        for char_id, result in (reach.get("characteristics") or {}).items()
+        build_characteristic(char_id, result) for char_id, result in reach.characteristics.items()
     ]
     return {
         "available": True,
-        "summary": f"The survey had {int(reach.get('respondents') or 0):,} respondents. "
+        "summary": f"The survey had {reach.respondents:,} respondents. "
         f"For each characteristic below, a chart compares the share of respondents in each "
         f"group with the share of the population, and a table gives the same figures.",
         "source": clean(
-            f"Survey file: {source.get('file') or 'not stated'}"
-            + (f", sheet {source['sheet']}" if source.get("sheet") else "")
+            f"Survey file: {source.file}" + (f", sheet {source.sheet}" if source.sheet else "")
             + "."
         ),
         "assumptions": _assumptions(reach),
@@ -226,7 +227,7 @@ def build_reach_context(reach: Mapping[str, Any] | None, label_of: Any) -> dict[
     }
 
 
-def suppression_statement(min_count: Any) -> str:
+def suppression_statement(min_count: int) -> str:
     """Say how small numbers were treated, including when they were not suppressed.
 
     Args:
@@ -235,13 +236,12 @@ def suppression_statement(min_count: Any) -> str:
     Returns:
         One sentence for the assumptions paragraph.
     """
-    if isinstance(min_count, int) and min_count <= 1:
+    if min_count <= 1:
         return (
             "Small numbers: these results were produced without suppression, for internal "
             "analysis; small counts are shown and this document should not be published as it is."
         )
-    threshold = min_count if min_count is not None else "the threshold"
     return (
-        f"Small numbers: counts below {threshold} are shown as {SUPPRESSED_MARK}, with any "
+        f"Small numbers: counts below {min_count} are shown as {SUPPRESSED}, with any "
         "figure from which they could be worked out, to protect the privacy of respondents."
     )

@@ -10,6 +10,7 @@ from docx.shared import Cm, Pt
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.decision import OUTCOME_LABELS
 from eia_app.domain.impact import ImpactRating
+from eia_app.domain.reach import ReachResult, RepresentationFlag
 from eia_app.export.accessibility import make_accessible
 from eia_app.export.sections import rating_label
 from eia_app.export.text import clean, count_of, fmt_date, humanise, join_words
@@ -56,16 +57,16 @@ def _mitigation_sentence(assessment: Assessment) -> str:
     )
 
 
-def _reach_sentence(reach: Mapping[str, Any] | None, labels: Mapping[str, str]) -> str:
+def _reach_sentence(reach: ReachResult | None) -> str:
     if not reach:
         return ""
     under = [
-        clean(str(c.get("label")))
-        for result in reach.get("characteristics", {}).values()
-        for c in result.get("categories") or []
-        if c.get("flag") == "under"
+        clean(c.label)
+        for result in reach.characteristics.values()
+        for c in result.categories
+        if c.flag is RepresentationFlag.UNDER
     ]
-    text = f"The consultation received {int(reach.get('respondents') or 0):,} responses"
+    text = f"The consultation received {reach.respondents:,} responses"
     if under:
         names = join_words(under)
         return text + f"; these groups were under-represented among respondents: {names}."
@@ -75,7 +76,7 @@ def _reach_sentence(reach: Mapping[str, Any] | None, labels: Mapping[str, str]) 
 def build_equality_implications(
     assessment: Assessment,
     *,
-    reach: Mapping[str, Any] | None = None,
+    reach: ReachResult | None = None,
     labels: Mapping[str, str] | None = None,
 ) -> str:
     """Write the "Equality implications" paragraph of a committee report.
@@ -110,7 +111,7 @@ def build_equality_implications(
         opening,
         _impacts_sentence(assessment, labels),
         _mitigation_sentence(assessment),
-        _reach_sentence(reach, labels),
+        _reach_sentence(reach),
         outcome,
         summary,
         duty,

@@ -1,30 +1,25 @@
 """Use cases for exporting an assessment: the Word report, the Cabinet summary and a PDF."""
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from eia_app.charts.reach import build_reach_figure
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.details import Stage
 from eia_app.domain.errors import EIAError, InvalidAssessmentError
+from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.export.changes import build_changes
 from eia_app.export.context import build_report_context
 from eia_app.export.docx import render_report
 from eia_app.export.images import ChartRenderingError, RenderedCharts, render_pngs
 from eia_app.export.pdf import convert_to_pdf
-from eia_app.export.reach_context import REACH_SCHEMA
 from eia_app.export.summary import build_equality_implications, render_summary_docx
 from eia_app.export.text import fmt_date
 from eia_app.services.assessments import read_assessment_file
-
-
-class InvalidReachResultError(EIAError):
-    """Reach results passed to the export are not of the documented shape."""
 
 
 @dataclass(frozen=True)
@@ -73,35 +68,11 @@ def group_labels() -> tuple[dict[str, str], list[str]]:
     return {group.id: group.label for group in registry.groups}, []
 
 
-def check_reach(reach: Mapping[str, Any] | None) -> None:
-    """Check that reach results have the documented ``eia.reach/1`` shape.
-
-    Args:
-        reach: The results, or None.
-
-    Raises:
-        InvalidReachResultError: If they do not.
-    """
-    if reach is None:
-        return
-    if reach.get("schema") != REACH_SCHEMA or not isinstance(reach.get("characteristics"), dict):
-        raise InvalidReachResultError(
-            f"The survey results are not in the '{REACH_SCHEMA}' format: run the reach "
-            "analysis again with this version of the toolkit."
-        )
-
-
-def _label(char_id: str, result: Mapping[str, Any], labels: Mapping[str, str]) -> str:
-    return str(result.get("label") or labels.get(char_id) or char_id.replace("_", " "))
-
-
-def _draw_charts(
-    reach: Mapping[str, Any], labels: Mapping[str, str], browser_path: str | None
-) -> RenderedCharts:
+def _draw_charts(reach: ReachResult, browser_path: str | None) -> RenderedCharts:
     figures = {
-        char_id: build_reach_figure(_label(char_id, result, labels), result)
-        for char_id, result in reach["characteristics"].items()
-        if result.get("categories")
+        char_id: build_reach_figure(result.label, result)
+        for char_id, result in reach.characteristics.items()
+        if result.categories
     }
     return render_pngs(figures, browser_path=browser_path)
 
@@ -109,7 +80,7 @@ def _draw_charts(
 def export_assessment(
     assessment: Assessment,
     *,
-    reach: Mapping[str, Any] | None = None,
+    reach: ReachResult | None = None,
     previous: Assessment | None = None,
     template: Path | None = None,
     with_charts: bool = True,
@@ -135,15 +106,13 @@ def export_assessment(
 
     Raises:
         ReportTemplateError: If the template cannot be read or rendered.
-        InvalidReachResultError: If ``reach`` is not of the documented shape.
     """
     started = time.perf_counter()
-    check_reach(reach)
     labels, warnings = group_labels()
     charts = RenderedCharts()
     if reach and with_charts:
         try:
-            charts = _draw_charts(reach, labels, browser_path)
+            charts = _draw_charts(reach, browser_path)
         except ChartRenderingError as problem:
             warnings.append(f"{problem} The report has the tables but no charts.")
     document_started = time.perf_counter()
@@ -168,9 +137,7 @@ def export_assessment(
     return ExportResult(docx, warnings + template_warnings, timings, charts.chart_seconds)
 
 
-def export_summary(
-    assessment: Assessment, *, reach: Mapping[str, Any] | None = None
-) -> SummaryResult:
+def export_summary(assessment: Assessment, *, reach: ReachResult | None = None) -> SummaryResult:
     """Write the "Equality implications" paragraph and a one-page summary.
 
     Args:
@@ -180,7 +147,6 @@ def export_summary(
     Returns:
         The paragraph for the committee report and the summary document.
     """
-    check_reach(reach)
     labels, _ = group_labels()
     paragraph = build_equality_implications(assessment, reach=reach, labels=labels)
     return SummaryResult(paragraph, render_summary_docx(assessment, paragraph, labels=labels))

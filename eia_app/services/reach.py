@@ -1,10 +1,11 @@
 """Respondent reach: who answered a consultation, compared with the population.
 
 ``analyse_survey`` reads a survey export, recognises its equality-monitoring
-questions, counts answers by canonical category, compares them with a population
-baseline and returns one JSON-ready document (schema ``eia.reach/1``, described
-in ``docs/reach.md``). Respondent-level rows stay in memory: the document holds
-only counts, with small counts suppressed.
+questions, counts answers by the registry's categories, compares them with a
+population baseline and returns one typed result (schema ``eia.reach/1``, the model
+:class:`~eia_app.domain.reach.ReachResult`, described in ``docs/reach.md``).
+Respondent-level rows stay in memory: the result holds only counts, with small
+counts suppressed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import difflib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from eia_app.analysis.survey import (
     QuestionMatch,
@@ -23,6 +26,14 @@ from eia_app.analysis.survey import (
     recognise_questions,
     split_survey,
 )
+from eia_app.domain.reach import (
+    REACH_SCHEMA,
+    QuestionEntry,
+    ReachResult,
+    ReachSource,
+    SplitReach,
+    SurveyLayout,
+)
 from eia_app.services.reach_stats import (
     DEFAULT_BASELINE,
     ReachError,
@@ -31,8 +42,7 @@ from eia_app.services.reach_stats import (
     choose_baseline,
     survey_sections,
 )
-
-SCHEMA = "eia.reach/1"
+from eia_app.services.reference import get_registry
 
 Assignments = Mapping[str, Mapping[str, str]]
 
@@ -88,37 +98,34 @@ def _overrides(
     return overrides
 
 
-def _question_entry(match: QuestionMatch) -> dict[str, Any]:
+def _question_entry(match: QuestionMatch) -> QuestionEntry:
     """How one recognised column is reported in ``questions``."""
-    return {
-        "column": match.column,
-        "target": match.target,
-        "confidence": round(float(match.confidence), 3),
-        "part": match.part,
-        "reversed": match.reversed,
-        "reason": match.reason,
-    }
+    return QuestionEntry(
+        column=match.column,
+        target=match.target,
+        confidence=round(float(match.confidence), 3),
+        part=match.part,
+        reversed=match.reversed,
+        reason=match.reason,
+    )
 
 
-def _source(survey: SurveyData) -> dict[str, Any]:
-    return {
-        "file": survey.file,
-        "layout": survey.layout,
-        "encoding": survey.encoding,
-        "sheet": survey.sheet,
-    }
+def _source(survey: SurveyData) -> ReachSource:
+    return ReachSource(
+        file=survey.file,
+        layout=SurveyLayout(survey.layout),
+        encoding=survey.encoding,
+        sheet=survey.sheet,
+    )
 
 
 def _splits(
     survey: SurveyData, column: str, matches: Sequence[QuestionMatch], settings: ReachSettings
-) -> dict[str, Any]:
+) -> dict[str, SplitReach]:
     """One section per answer of the split column, with the recognition of the whole."""
     check_header(survey, column, "--split-by")
     parts = split_survey(survey, column)
-    return {
-        name: {"respondents": part.respondents, **survey_sections(part, matches, settings)}
-        for name, part in parts.items()
-    }
+    return {name: survey_sections(part, matches, settings) for name, part in parts.items()}
 
 
 def analyse_survey(
@@ -132,7 +139,7 @@ def analyse_survey(
     split_by: str | None = None,
     min_count: int = 5,
     thresholds: Mapping[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> ReachResult:
     """Analyse who responded to a consultation survey.
 
     Args:
@@ -153,7 +160,7 @@ def analyse_survey(
             ``rr_over``, ``min_gap_pp``, ``require_ci_excludes_population``).
 
     Returns:
-        The ``eia.reach/1`` document (JSON-ready dict).
+        The ``eia.reach/1`` result, with the registry's categories and labels.
 
     Raises:
         EIAError: With a one-line message naming the file, column or option at fault.
@@ -162,35 +169,68 @@ def analyse_survey(
         raise ReachError(f"--min-count must be 0 (no suppression) or more, not {min_count}.")
     survey = read_survey(Path(path), sheet=sheet)
     chosen = choose_baseline(baseline)
+    registry = get_registry()
     # Against a service cohort, questions about the respondent's child are the ones to use.
     subject = "cohort" if chosen.level == "cohort" else "respondent"
     matches = recognise_questions(
-        survey, _overrides(survey, mapping, mapping_file), subject=subject
+        survey,
+        _overrides(survey, mapping, mapping_file),
+        subject=subject,
+        groups=[group.id for group in registry.groups],
     )
-    settings = ReachSettings.build(chosen, assignments, min_count, thresholds)
-    sections = survey_sections(survey, matches, settings)
-    universes = {cid: block["universe"] for cid, block in sections["characteristics"].items()}
-    document: dict[str, Any] = {
-        "schema": SCHEMA,
-        "respondents": survey.respondents,
-        "source": _source(survey),
-        "baseline": baseline_section(chosen, baseline is None, universes),
-        "min_count": min_count,
-        "thresholds": settings.thresholds_dict(),
-        "questions": [_question_entry(match) for match in matches],
-        **sections,
-    }
-    if split_by:
-        document["split_by"] = split_by
-        document["splits"] = _splits(survey, split_by, matches, settings)
-    return document
+    settings = ReachSettings.build(chosen, assignments, min_count, thresholds, registry)
+    whole = survey_sections(survey, matches, settings)
+    universes = {cid: entry.universe for cid, entry in whole.characteristics.items()}
+    return ReachResult(
+        respondents=survey.respondents,
+        source=_source(survey),
+        baseline=baseline_section(chosen, baseline is None, universes),
+        min_count=min_count,
+        thresholds=settings.published_thresholds(),
+        questions=tuple(_question_entry(match) for match in matches),
+        characteristics=whole.characteristics,
+        opinions=whole.opinions,
+        split_by=split_by or None,
+        splits=_splits(survey, split_by, matches, settings) if split_by else None,
+    )
 
 
-def save_mapping(document: Mapping[str, Any], out: Path) -> Path:
-    """Save the recognised columns of a reach document as a reusable mapping file.
+def read_reach_file(path: Path) -> ReachResult:
+    """Read a reach result saved with ``eia reach --format json``, checking it against the schema.
 
     Args:
-        document: A document from :func:`analyse_survey`.
+        path: The JSON file.
+
+    Returns:
+        The result.
+
+    Raises:
+        ReachError: If the file cannot be read or is not a valid ``eia.reach/1``
+            document; the message names the first field at fault.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise ReachError(f"--reach: {path.name} could not be read ({error.strerror}).") from None
+    try:
+        return ReachResult.model_validate_json(text)
+    except ValidationError as error:
+        problems = error.errors()
+        first = problems[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the document"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise ReachError(
+            f"--reach: {path.name} is not a valid {REACH_SCHEMA} result: {where}: "
+            f"{first['msg']}{more}. Write it again with `eia reach SURVEY --format json -o "
+            f"{path.name}`; `eia schema --reach` prints the schema."
+        ) from None
+
+
+def save_mapping(result: ReachResult, out: Path) -> Path:
+    """Save the recognised columns of a reach result as a reusable mapping file.
+
+    Args:
+        result: A result from :func:`analyse_survey`.
         out: File to write (JSON); reuse it with ``mapping_file`` / ``--mapping-file``.
 
     Returns:
@@ -199,14 +239,8 @@ def save_mapping(document: Mapping[str, Any], out: Path) -> Path:
     Raises:
         ReachError: If the file cannot be written.
     """
-    matches = [
-        QuestionMatch(
-            q["column"], q["target"], q["confidence"], q.get("part"), bool(q.get("reversed"))
-        )
-        for q in document.get("questions", [])
-    ]
     try:
-        out.write_text(mapping_to_json(matches) + "\n", encoding="utf-8")
+        out.write_text(mapping_to_json(result.questions) + "\n", encoding="utf-8")
     except OSError as error:
         raise ReachError(
             f"--save-mapping: could not write {out.name} ({error.strerror})."
@@ -214,4 +248,10 @@ def save_mapping(document: Mapping[str, Any], out: Path) -> Path:
     return out
 
 
-__all__ = ["DEFAULT_BASELINE", "SCHEMA", "ReachError", "analyse_survey", "save_mapping"]
+__all__ = [
+    "DEFAULT_BASELINE",
+    "ReachError",
+    "analyse_survey",
+    "read_reach_file",
+    "save_mapping",
+]

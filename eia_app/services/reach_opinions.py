@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from eia_app.analysis.opinion_stats import crosstab_opinion
-from eia_app.analysis.reach_output import opinion_to_dict
+from eia_app.analysis.reach_output import opinion_crosstab
 from eia_app.analysis.suppression import suppress_opinion
 from eia_app.analysis.survey import QuestionMatch, SurveyData, opinion_crosstab_counts
+from eia_app.domain.reach import OpinionCrosstab, Opinions
+from eia_app.domain.registry import GroupDefinition
 
 CharacteristicMatch = QuestionMatch | tuple[QuestionMatch, QuestionMatch]
 
@@ -37,48 +38,55 @@ def characteristic_match(
 
 
 def crosstab_section(
-    survey: SurveyData, question: str, match: CharacteristicMatch, min_count: int
-) -> dict[str, Any]:
+    survey: SurveyData,
+    question: str,
+    match: CharacteristicMatch,
+    group: GroupDefinition,
+    min_count: int,
+) -> OpinionCrosstab:
     """One opinion question by one characteristic: counts, test and flags, suppressed.
 
     Args:
         survey: The survey (or a split group).
         question: Header of the opinion question.
         match: The characteristic's column(s).
+        group: The registry's definition of the characteristic.
         min_count: Suppression threshold.
 
     Returns:
-        The ``opinion_to_dict`` shape: answers, agree_answers, rows, test, notes.
+        Answers, agree answers, rows, test and notes.
     """
-    counts = opinion_crosstab_counts(survey, question, match)
-    return opinion_to_dict(suppress_opinion(crosstab_opinion(counts), min_count))
+    counts = opinion_crosstab_counts(survey, question, match, group=group)
+    return opinion_crosstab(suppress_opinion(crosstab_opinion(counts), min_count))
 
 
 def opinion_sections(
     survey: SurveyData,
     matches: Sequence[QuestionMatch],
     questions: Sequence[str],
-    characteristics: Sequence[str],
+    characteristics: Sequence[GroupDefinition],
     min_count: int,
-) -> dict[str, dict[str, Any]]:
+) -> Opinions:
     """Every opinion question by every characteristic found.
 
     Args:
         survey: The survey (or a split group).
         matches: Recognised columns.
         questions: Headers of the opinion questions.
-        characteristics: Registry ids of the characteristics tallied.
+        characteristics: The registry groups tallied, in order.
         min_count: Suppression threshold.
 
     Returns:
         Opinion header -> characteristic id -> crosstab section.
     """
-    sections: dict[str, dict[str, Any]] = {}
+    sections: Opinions = {}
     for question in questions:
         by_characteristic = {}
-        for cid in characteristics:
-            match = characteristic_match(matches, cid)
+        for group in characteristics:
+            match = characteristic_match(matches, group.id)
             if match is not None:
-                by_characteristic[cid] = crosstab_section(survey, question, match, min_count)
+                by_characteristic[group.id] = crosstab_section(
+                    survey, question, match, group, min_count
+                )
         sections[question] = by_characteristic
     return sections

@@ -22,14 +22,21 @@ from eia_app.analysis.baselines import (
     match_universe,
     regroup_age,
 )
-from eia_app.analysis.reach_output import result_to_dict
+from eia_app.analysis.reach_output import characteristic_reach
 from eia_app.analysis.representation import Thresholds, analyse_characteristic
 from eia_app.analysis.suppression import SUPPRESSION_PRESETS, suppress_result
 from eia_app.analysis.survey import QuestionMatch, SurveyData, opinion_columns, tally_survey
 from eia_app.analysis.tally import CharacteristicTally
 from eia_app.domain.errors import EIAError
+from eia_app.domain.reach import (
+    CharacteristicReach,
+    Opinions,
+    ReachBaseline,
+    ReachThresholds,
+    SplitReach,
+)
+from eia_app.domain.registry import Registry
 from eia_app.services.reach_opinions import opinion_sections
-from eia_app.services.reference import get_registry
 
 DEFAULT_BASELINE = DEFAULT_BASELINE_ID
 ADULT_UNIVERSE = "16+"
@@ -71,12 +78,14 @@ class ReachSettings:
         thresholds: Flagging rule.
         min_count: Suppression threshold.
         assignments: Characteristic -> raw answer -> category id.
+        registry: The groups, their categories and labels.
     """
 
     baseline: Baseline
     thresholds: Thresholds
     min_count: int
     assignments: Mapping[str, Mapping[str, str]]
+    registry: Registry
 
     @classmethod
     def build(
@@ -85,6 +94,7 @@ class ReachSettings:
         assignments: Mapping[str, Mapping[str, str]] | None,
         min_count: int,
         thresholds: Mapping[str, Any] | None,
+        registry: Registry,
     ) -> ReachSettings:
         """Validate and gather the settings.
 
@@ -93,15 +103,20 @@ class ReachSettings:
             assignments: User placements of unrecognised answers.
             min_count: Suppression threshold.
             thresholds: Overrides of the flagging rule.
+            registry: The registry the categories and labels come from.
 
         Returns:
             The settings.
         """
-        return cls(baseline, _thresholds(thresholds), min_count, dict(assignments or {}))
+        return cls(
+            baseline, _thresholds(thresholds), min_count, dict(assignments or {}), registry
+        )
 
-    def thresholds_dict(self) -> dict[str, Any]:
+    def published_thresholds(self) -> ReachThresholds:
         """The flagging rule under the names the document uses."""
-        return {name: getattr(self.thresholds, f) for name, f in THRESHOLD_NAMES.items()}
+        values = {name: getattr(self.thresholds, f) for name, f in THRESHOLD_NAMES.items()}
+        floats = {k: float(v) for k, v in values.items() if not isinstance(v, bool)}
+        return ReachThresholds.model_validate({**values, **floats})
 
 
 def preset_min_count(preset: str) -> int:
@@ -161,7 +176,7 @@ def _universe_summary(universes: Mapping[str, str | None]) -> str:
 
 def baseline_section(
     baseline: Baseline, is_default: bool, universes: Mapping[str, str | None]
-) -> dict[str, Any]:
+) -> ReachBaseline:
     """The ``baseline`` section of the document.
 
     Args:
@@ -177,15 +192,15 @@ def baseline_section(
         if is_default
         else f"Baseline chosen: {baseline.label}."
     )
-    return {
-        "id": baseline.id,
-        "label": baseline.label,
-        "universe": _universe_summary(universes),
-        "universes": dict(universes),
-        "default": is_default,
-        "note": " ".join([how, *baseline.caveats]),
-        "source": baseline.source,
-    }
+    return ReachBaseline(
+        id=baseline.id,
+        label=baseline.label,
+        universe=_universe_summary(universes),
+        universes=dict(universes),
+        default=is_default,
+        note=" ".join([how, *baseline.caveats]),
+        source=baseline.source,
+    )
 
 
 def _age_shares(
@@ -232,17 +247,16 @@ def baseline_shares(
 
 def characteristic_sections(
     tallies: Mapping[str, CharacteristicTally], settings: ReachSettings
-) -> dict[str, dict[str, Any]]:
-    """Analyse, suppress and serialise every tally.
+) -> dict[str, CharacteristicReach]:
+    """Analyse and suppress every tally.
 
     Args:
         tallies: Characteristic id -> tally, in registry order.
-        settings: Baseline, thresholds and suppression.
+        settings: Baseline, thresholds, suppression and registry.
 
     Returns:
         Characteristic id -> its ``characteristics`` entry.
     """
-    registry = get_registry()
     sections = {}
     for cid, tally in tallies.items():
         shares, universe, notes = baseline_shares(settings.baseline, tally)
@@ -250,30 +264,37 @@ def characteristic_sections(
             tally, shares, thresholds=settings.thresholds, universe=universe, notes=notes
         )
         published = suppress_result(result, settings.min_count)
-        sections[cid] = {"label": registry.label(cid), **result_to_dict(published)}
+        sections[cid] = characteristic_reach(published, settings.registry.label(cid))
     return sections
 
 
 def survey_sections(
     survey: SurveyData, matches: Sequence[QuestionMatch], settings: ReachSettings
-) -> dict[str, Any]:
-    """The ``characteristics`` and ``opinions`` sections for one survey or split group.
+) -> SplitReach:
+    """The figures of one survey or split group: characteristics and opinions.
 
     Args:
         survey: The survey (or one split group of it).
         matches: Recognised columns (of the whole survey).
-        settings: Baseline, thresholds, suppression and assignments.
+        settings: Baseline, thresholds, suppression, assignments and registry.
 
     Returns:
-        ``{"characteristics": ..., "opinions": ...}``.
+        The group's respondents, characteristics and opinion crosstabs.
     """
-    tallies = tally_survey(survey, matches, settings.assignments)
-    return {
-        "characteristics": characteristic_sections(tallies, settings),
-        "opinions": opinion_sections(
-            survey, matches, opinion_columns(matches), list(tallies), settings.min_count
-        ),
-    }
+    groups = settings.registry.groups
+    tallies = tally_survey(survey, matches, settings.assignments, groups=groups)
+    opinions: Opinions = opinion_sections(
+        survey,
+        matches,
+        opinion_columns(matches),
+        [settings.registry.get(cid) for cid in tallies],
+        settings.min_count,
+    )
+    return SplitReach(
+        respondents=survey.respondents,
+        characteristics=characteristic_sections(tallies, settings),
+        opinions=opinions,
+    )
 
 
 def baseline_rows(query: str | None = None) -> list[dict[str, str]]:

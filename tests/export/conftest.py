@@ -1,12 +1,11 @@
 """Fixtures for the export tests: a consultation-stage and a final assessment, and reach results."""
 
-import json
-from typing import Any
-
 import pytest
 
 from eia_app.domain.assessment import Assessment
-from tests.export.builders import HERE, consultation_data, final_data, require_browser
+from eia_app.domain.reach import ReachResult
+from tests.export.builders import consultation_data, final_data, require_browser
+from tests.export.survey import transport_reach
 
 
 @pytest.fixture
@@ -19,20 +18,21 @@ def final_assessment() -> Assessment:
     return Assessment.model_validate(final_data())
 
 
-@pytest.fixture
-def reach_result() -> dict[str, Any]:
-    return json.loads((HERE / "reach_result.json").read_text(encoding="utf-8"))
+@pytest.fixture(scope="session")
+def reach_result(tmp_path_factory: pytest.TempPathFactory) -> ReachResult:
+    """Reach results written by the engine from a small survey (computed once)."""
+    return transport_reach(tmp_path_factory.mktemp("reach"))
 
 
 @pytest.fixture(scope="session")
-def charted_report() -> bytes:
+def charted_report(reach_result: ReachResult) -> bytes:
     """The final assessment exported once with its charts and changes (shared: Chromium is slow)."""
     require_browser()
     from eia_app.services.export import export_assessment
 
     result = export_assessment(
         Assessment.model_validate(final_data()),
-        reach=json.loads((HERE / "reach_result.json").read_text(encoding="utf-8")),
+        reach=reach_result,
         previous=Assessment.model_validate(consultation_data()),
     )
     assert result.warnings == []

@@ -1,16 +1,17 @@
+from collections import Counter
+
 import pandas as pd
 import pytest
 
 from eia_app.analysis.survey import (
     SurveyReadError,
     opinion_columns,
-    opinion_crosstab_counts,
     read_survey,
     recognise_questions,
-    respondent_types,
     split_survey,
-    tally_survey,
 )
+from eia_app.analysis.survey.normalise import Question, lookup
+from tests.survey.engine import opinion_crosstab_counts, tally_survey
 
 from .conftest import FIXTURES
 
@@ -84,22 +85,25 @@ def test_crosstab_rejects_an_unknown_column(citizen_space):
         opinion_crosstab_counts(survey, "Nope", match_for(matches, "sex"))
 
 
-def test_respondent_types_per_row(citizen_space):
+def test_respondent_type_answers_are_coded_by_their_words(citizen_space):
     survey, matches = citizen_space
-    types = respondent_types(survey, matches)
-    assert len(types) == 12
-    assert types.value_counts().to_dict() == {
+    column = next(m.column for m in matches if m.target == "respondent_type")
+    question = Question("respondent_type")
+    codes = [lookup(str(answer), question) for answer in survey.frame[column]]
+    assert Counter(codes) == {
         "parent_carer": 5,
         "professional": 3,
         "young_person": 2,
         "organisation": 1,
         "other": 1,
     }
+    assert lookup("Something else entirely", question) is None
+    assert lookup("A teacher", question) == "professional"
 
 
-def test_respondent_types_is_none_without_such_a_question():
+def test_no_respondent_type_without_such_a_question():
     survey = read_survey(FIXTURES / "gss_disability.csv")
-    assert respondent_types(survey, recognise_questions(survey)) is None
+    assert all(m.target != "respondent_type" for m in recognise_questions(survey))
 
 
 def test_split_survey_by_a_column(citizen_space):
@@ -136,19 +140,6 @@ def test_counts_are_cached_and_shared(citizen_space):
     first = survey.counts("What is your sex?")
     assert survey.counts("What is your sex?") is first
     assert isinstance(first, pd.Series)
-
-
-def test_respondent_types_are_missing_for_blank_or_unplaced_answers(tmp_path):
-    path = tmp_path / "types.csv"
-    path.write_text(
-        "Are you responding as:,Comment\nA parent,a\n,b\nSomething else entirely,c\nA teacher,d\n",
-        encoding="utf-8",
-    )
-    survey = read_survey(path)
-    types = respondent_types(survey, recognise_questions(survey))
-    assert types.iloc[0] == "parent_carer"
-    assert types.iloc[3] == "professional"
-    assert types.isna().tolist() == [False, True, True, False]
 
 
 def test_matches_from_another_file_are_refused(citizen_space):

@@ -7,8 +7,8 @@ from eia_app.analysis.survey import (
     mapping_to_json,
     read_survey,
     recognise_questions,
-    tally_survey,
 )
+from tests.survey.engine import tally_survey
 
 from .conftest import FIXTURES
 

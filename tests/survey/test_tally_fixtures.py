@@ -4,9 +4,9 @@ from eia_app.analysis.survey import (
     SurveyReadError,
     read_survey,
     recognise_questions,
-    tally_survey,
 )
 from eia_app.analysis.survey.tallying import SELF_IDENTIFIED_NOTE
+from tests.survey.engine import tally_survey
 
 from .conftest import FIXTURES, category_counts, detail_counts
 

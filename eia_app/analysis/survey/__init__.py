@@ -14,7 +14,6 @@ from eia_app.analysis.survey.readers import list_sheets, read_survey
 from eia_app.analysis.survey.recognise import recognise_questions
 from eia_app.analysis.survey.tallying import (
     opinion_columns,
-    respondent_types,
     split_survey,
     tally_survey,
 )
@@ -31,7 +30,6 @@ __all__ = [
     "opinion_crosstab_counts",
     "read_survey",
     "recognise_questions",
-    "respondent_types",
     "split_survey",
     "tally_survey",
 ]

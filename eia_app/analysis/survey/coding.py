@@ -6,13 +6,14 @@ from typing import cast
 
 import pandas as pd
 
-from eia_app.analysis.survey import age, categories, vocab_race, vocabulary
+from eia_app.analysis.survey import age, vocabulary
 from eia_app.analysis.survey.columns import mapper_for
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.normalise import SPECIAL_CODES, AnswerMapper, Question
 from eia_app.analysis.survey.text import key_of
 from eia_app.analysis.survey.vocabulary import NOT_ANSWERED, PREFER_NOT_TO_SAY
+from eia_app.domain.registry import GroupDefinition
 
 
 @dataclass(frozen=True)
@@ -51,37 +52,53 @@ def _outcome(codes: Iterable[str], unknown: tuple[str, ...], parents: Mapping[st
 
 
 class ColumnCoder:
-    """Codes the answers of one characteristic column."""
+    """Codes the answers of one characteristic column into the registry's categories.
 
-    def __init__(self, survey: SurveyData, match: QuestionMatch, assignments: Mapping[str, str]):
+    The registry group says which categories exist, in which order, with which labels,
+    and which detailed category belongs to which broad one; the engine's vocabularies
+    only say how people spell each answer.
+    """
+
+    def __init__(
+        self,
+        survey: SurveyData,
+        match: QuestionMatch,
+        group: GroupDefinition,
+        assignments: Mapping[str, str],
+    ):
         """Prepare the coder.
 
         Args:
             survey: The survey.
             match: The recognised column.
+            group: The registry's definition of the characteristic asked about.
             assignments: Raw answer -> category id chosen by the user.
         """
-        self.target = match.target
+        self._use_group(group)
         self.columns: tuple[str, ...] = (match.column,)
         self.question_text = match.column
         question = Question(match.target, match.part, match.reversed)
         self.mapper = mapper_for(survey, match.column, question, assignments)
-        self.parents = vocab_race.RACE_DETAIL_PARENT if match.target == "race" else {}
         self.translate = vocabulary.SINGLE_PART_STATUS if match.target == "disability" else {}
         check_assignments(match.target, assignments, self.allowed_ids())
 
+    def _use_group(self, group: GroupDefinition) -> None:
+        self.target = group.id
+        self.labels = {category.id: category.label for category in group.categories}
+        self.detail_labels = {c.id: c.label for c in group.detail_categories if c.parent}
+        self.parents = {c.id: str(c.parent) for c in group.detail_categories if c.parent}
+
     def allowed_ids(self) -> set[str]:
         """Category ids an assignment may use."""
-        ids = set(categories.CATEGORY_LABELS[self.target]) | set(self.parents) | SPECIAL_CODES
-        return ids | set(self.translate)
+        return set(self.labels) | set(self.parents) | SPECIAL_CODES | set(self.translate)
 
     def category_ids(self) -> list[str]:
         """Canonical categories in display order."""
-        return list(categories.CATEGORY_LABELS[self.target])
+        return list(self.labels)
 
     def label(self, category: str) -> str:
         """Display label of a category."""
-        return categories.CATEGORY_LABELS[self.target][category]
+        return self.labels[category]
 
     def outcome(self, raw: object) -> Outcome:
         """Code one raw answer (a cell's text, or NaN for blank)."""
@@ -89,6 +106,12 @@ class ColumnCoder:
             return Outcome(special=NOT_ANSWERED)
         codes, unknown = self.mapper.map_cell(str(raw))
         codes = tuple(self.translate.get(code, code) for code in codes)
+        known = set(self.labels) | set(self.parents) | SPECIAL_CODES
+        if any(code not in known for code in codes):
+            # A council's registry may drop a category the vocabulary knows: the
+            # answer is then unplaced, for the user to assign, never silently lost.
+            codes = tuple(code for code in codes if code in known)
+            unknown = (*unknown, str(raw))
         return _outcome(codes, unknown, self.parents)
 
 
@@ -99,6 +122,7 @@ class AgeCoder(ColumnCoder):
         self,
         survey: SurveyData,
         match: QuestionMatch,
+        group: GroupDefinition,
         assignments: Mapping[str, str],
         bands: Sequence[age.Band] | None = None,
     ):
@@ -107,17 +131,18 @@ class AgeCoder(ColumnCoder):
         Args:
             survey: The survey.
             match: The age column.
+            group: The registry's age group (its categories are the survey's own bands).
             assignments: Raw answer -> band id (or prefer_not_to_say / not_answered).
             bands: Bands to put single ages into (all shown, even when empty);
                 five-year bands when None.
         """
-        self.target = "age"
+        self._use_group(group)
         self.columns = (match.column,)
         self.question_text = match.column
         special = {raw: code for raw, code in assignments.items() if code in SPECIAL_CODES}
         assigned = {raw: code for raw, code in assignments.items() if code not in SPECIAL_CODES}
         self.mapper = mapper_for(survey, match.column, Question("age"), special)
-        self.parents, self.translate = {}, {}
+        self.translate = {}
         answers = [str(a) for a in survey.counts(match.column).index if not _is_missing(a)]
         answers += list(survey.multi_options.get(match.column, ()))
         self.bands = age.age_bands(answers, bands)
@@ -175,14 +200,22 @@ class TwoPartDisabilityCoder(ColumnCoder):
         self,
         survey: SurveyData,
         matches: Sequence[QuestionMatch],
+        group: GroupDefinition,
         assignments: Mapping[str, str],
     ):
-        """Prepare the coder from the condition match and the activity match (in that order)."""
+        """Prepare the coder from the condition match and the activity match (in that order).
+
+        Args:
+            survey: The survey.
+            matches: The condition match, then the activity match.
+            group: The registry's disability group.
+            assignments: Raw answer -> category id chosen by the user.
+        """
         condition, activity = matches
-        self.target = "disability"
+        self._use_group(group)
         self.columns = (condition.column, activity.column)
         self.question_text = f"{condition.column} + {activity.column}"
-        self.parents, self.translate = {}, {}
+        self.translate = {}
         self.condition = mapper_for(survey, condition.column, Question("disability", "condition"))
         self.activity = mapper_for(survey, activity.column, Question("disability", "activity"))
         self.assignments = {key_of(raw): code for raw, code in assignments.items()}

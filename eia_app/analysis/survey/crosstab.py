@@ -11,15 +11,18 @@ from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.opinion import DONT_KNOW_POINT, best_scale, opinion_label, scale_labels
 from eia_app.analysis.survey.tallying import check_columns
+from eia_app.domain.registry import GroupDefinition
 
 
-def _coder(survey: SurveyData, match: QuestionMatch | Sequence[QuestionMatch]) -> ColumnCoder:
+def _coder(
+    survey: SurveyData, match: QuestionMatch | Sequence[QuestionMatch], group: GroupDefinition
+) -> ColumnCoder:
     if isinstance(match, QuestionMatch):
         if match.target == "age":
-            return AgeCoder(survey, match, {})
-        return ColumnCoder(survey, match, {})
+            return AgeCoder(survey, match, group, {})
+        return ColumnCoder(survey, match, group, {})
     condition, activity = match
-    return TwoPartDisabilityCoder(survey, (condition, activity), {})
+    return TwoPartDisabilityCoder(survey, (condition, activity), group, {})
 
 
 def opinion_crosstab_counts(
@@ -27,6 +30,8 @@ def opinion_crosstab_counts(
     opinion_column: str,
     characteristic_match: QuestionMatch | Sequence[QuestionMatch],
     detail: bool = False,
+    *,
+    group: GroupDefinition,
 ) -> pd.DataFrame:
     """Cross-tabulate an opinion question by a characteristic (counts only).
 
@@ -41,6 +46,7 @@ def opinion_crosstab_counts(
         characteristic_match: The characteristic's match, or (condition, activity)
             matches for the two-part disability question.
         detail: For race, use the 19 detailed categories instead of the 5 groups.
+        group: The registry's definition of the characteristic (its categories are the rows).
 
     Returns:
         Integer counts, index named by the characteristic, columns by the question.
@@ -58,7 +64,7 @@ def opinion_crosstab_counts(
         else list(characteristic_match)
     )
     check_columns(survey, parts)
-    coder = _coder(survey, characteristic_match)
+    coder = _coder(survey, characteristic_match, group)
     counts = survey.counts(*coder.columns, opinion_column)
     keys = [cast(tuple[object, ...], key) for key in counts.index]
     answers = {key[-1] for key in keys if isinstance(key[-1], str)}

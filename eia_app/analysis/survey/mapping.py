@@ -2,15 +2,35 @@
 
 import json
 from collections.abc import Iterable
+from typing import Protocol
 
 from eia_app.analysis.survey.errors import SurveyReadError
-from eia_app.analysis.survey.model import QuestionMatch
 
 FORMAT = "eia-survey-mapping"
 VERSION = 1
 
 
-def _value(match: QuestionMatch) -> str:
+class MappedColumn(Protocol):
+    """A column and what it asks: a recognised match, or the ``questions`` of a result."""
+
+    @property
+    def column(self) -> str:
+        """Header of the column."""
+
+    @property
+    def target(self) -> str:
+        """What it asks."""
+
+    @property
+    def part(self) -> str | None:
+        """Part of a two-part question."""
+
+    @property
+    def reversed(self) -> bool:
+        """Whether yes means the opposite of the Census question."""
+
+
+def _value(match: MappedColumn) -> str:
     if match.target == "disability" and match.part:
         return f"disability:{match.part}"
     if match.target == "gender_reassignment":
@@ -18,7 +38,7 @@ def _value(match: QuestionMatch) -> str:
     return match.target
 
 
-def mapping_to_json(matches: Iterable[QuestionMatch]) -> str:
+def mapping_to_json(matches: Iterable[MappedColumn]) -> str:
     """Write matches as a mapping that :func:`mapping_from_json` reads back.
 
     Args:

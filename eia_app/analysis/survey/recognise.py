@@ -1,7 +1,7 @@
 """Recognition of which survey column asks about which characteristic (or opinion)."""
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from eia_app.analysis.survey import keywords
 from eia_app.analysis.survey.age import age_bands
@@ -12,21 +12,9 @@ from eia_app.analysis.survey.normalise import SPECIAL_CODES, Question
 from eia_app.analysis.survey.opinion import DISTINCTIVE_SCALES, scale_share
 from eia_app.analysis.survey.text import fold
 
-TARGETS = (
-    "age",
-    "disability",
-    "gender_reassignment",
-    "marriage_civil_partnership",
-    "pregnancy_maternity",
-    "race",
-    "religion_belief",
-    "sex",
-    "sexual_orientation",
-    "carers",
-    "armed_forces",
-    "respondent_type",
-    "opinion",
-)
+# What a survey question can ask besides a registry group: who is responding, and
+# an opinion (agree/disagree) question.
+SURVEY_TARGETS = ("respondent_type", "opinion")
 PARTS = {
     "disability": ("condition", "activity", "self"),
     "gender_reassignment": ("same", "reversed"),
@@ -177,21 +165,39 @@ def score_column(
     )
 
 
-def _best_match(survey: SurveyData, column: str, subject: str) -> QuestionMatch | None:
+def recognisable(group_ids: Collection[str] | None = None) -> tuple[str, ...]:
+    """The targets the recogniser looks for: registry groups it knows how questions ask about.
+
+    Args:
+        group_ids: The registry's group ids, in order; None for every group the engine
+            has header patterns for.
+
+    Returns:
+        Those ids that have header patterns, then ``respondent_type`` and ``opinion``.
+    """
+    known = [t for t in keywords.HEADER_PATTERNS if t not in SURVEY_TARGETS]
+    chosen = known if group_ids is None else [g for g in group_ids if g in known]
+    return (*chosen, *SURVEY_TARGETS)
+
+
+def _best_match(
+    survey: SurveyData, column: str, subject: str, targets: tuple[str, ...]
+) -> QuestionMatch | None:
     if keywords.WRITE_IN.search(fold(column)):
         return None
     answers = top_answers(survey.counts(column))
-    scored = [score_column(survey, column, target, answers, subject) for target in TARGETS]
+    scored = [score_column(survey, column, target, answers, subject) for target in targets]
     best = max(scored, key=lambda match: match.confidence)
     return best if best.confidence >= THRESHOLD else None
 
 
-def parse_override(column: str, value: str) -> QuestionMatch:
+def parse_override(column: str, value: str, targets: Collection[str]) -> QuestionMatch:
     """Turn one override ("race", "disability:activity", "none") into a match.
 
     Args:
         column: Column header.
         value: Target id, optionally with ":part".
+        targets: The targets a column may be mapped to.
 
     Returns:
         A match with confidence 1.0.
@@ -200,10 +206,10 @@ def parse_override(column: str, value: str) -> QuestionMatch:
         SurveyReadError: If the target or part is not known.
     """
     target, _, part = value.strip().partition(":")
-    if target != "none" and target not in TARGETS:
+    if target != "none" and target not in targets:
         raise SurveyReadError(
             f"Column mapping for '{column}': '{target}' is not a known target; use one of "
-            f"{', '.join((*TARGETS, 'none'))}."
+            f"{', '.join((*targets, 'none'))}."
         )
     if part and part not in PARTS.get(target, ()):
         raise SurveyReadError(
@@ -221,6 +227,7 @@ def recognise_questions(
     overrides: Mapping[str, str] | None = None,
     *,
     subject: str = "respondent",
+    groups: Collection[str] | None = None,
 ) -> list[QuestionMatch]:
     """Recognise the equality-monitoring, respondent-type and opinion questions.
 
@@ -231,6 +238,9 @@ def recognise_questions(
         subject: "respondent" (default) recognises questions about the respondent;
             "cohort" also accepts, and prefers, questions about the respondent's child,
             for comparison with a service cohort such as children with EHC plans.
+        groups: The registry's group ids: only these (and respondent type and opinion
+            questions) are looked for, and a column may be mapped to any of them; None
+            for every group the engine knows.
 
     Returns:
         One match per recognised or overridden column, in column order.
@@ -238,10 +248,12 @@ def recognise_questions(
     Raises:
         SurveyReadError: If an override names an unknown target or part.
     """
-    chosen = {column: parse_override(column, value) for column, value in (overrides or {}).items()}
+    targets = recognisable(groups)
+    allowed = targets if groups is None else (*groups, *SURVEY_TARGETS)
+    chosen = {c: parse_override(c, value, allowed) for c, value in (overrides or {}).items()}
     matches = []
     for column in survey.question_columns:
-        match = chosen.get(column) or _best_match(survey, column, subject)
+        match = chosen.get(column) or _best_match(survey, column, subject, targets)
         if match is not None:
             matches.append(match)
     return matches

@@ -4,10 +4,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-import pandas as pd
-
 from eia_app.analysis.survey.age import Band
-from eia_app.analysis.survey.categories import RACE_DETAIL_LABELS
 from eia_app.analysis.survey.coding import (
     AgeCoder,
     ColumnCoder,
@@ -18,20 +15,8 @@ from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.vocabulary import DONT_KNOW, NOT_ANSWERED, PREFER_NOT_TO_SAY
 from eia_app.analysis.tally import CategoryTally, CharacteristicTally
+from eia_app.domain.registry import GroupDefinition
 
-CHARACTERISTICS = (
-    "age",
-    "disability",
-    "gender_reassignment",
-    "marriage_civil_partnership",
-    "pregnancy_maternity",
-    "race",
-    "religion_belief",
-    "sex",
-    "sexual_orientation",
-    "carers",
-    "armed_forces",
-)
 SELF_IDENTIFIED_NOTE = "self-identified; indicative comparison only"
 
 
@@ -45,7 +30,7 @@ def _best(
 def build_coder(
     survey: SurveyData,
     matches: Sequence[QuestionMatch],
-    target: str,
+    group: GroupDefinition,
     assignments: Mapping[str, str] | None = None,
     age_bands: Sequence[Band] | None = None,
 ) -> ColumnCoder | None:
@@ -56,7 +41,7 @@ def build_coder(
     Args:
         survey: The survey.
         matches: Recognised columns.
-        target: Characteristic id.
+        group: The registry's definition of the characteristic.
         assignments: Raw answer -> category id chosen by the user.
         age_bands: Bands for raw ages (five-year bands when None).
 
@@ -64,17 +49,18 @@ def build_coder(
         The coder, or None when no column asks about the characteristic.
     """
     assigned = dict(assignments or {})
+    target = group.id
     if target == "disability":
         condition = _best(matches, target, "condition")
         activity = _best(matches, target, "activity")
         if condition and activity:
-            return TwoPartDisabilityCoder(survey, (condition, activity), assigned)
+            return TwoPartDisabilityCoder(survey, (condition, activity), group, assigned)
     match = _best(matches, target)
     if match is None:
         return None
     if target == "age":
-        return AgeCoder(survey, match, assigned, age_bands)
-    return ColumnCoder(survey, match, assigned)
+        return AgeCoder(survey, match, group, assigned, age_bands)
+    return ColumnCoder(survey, match, group, assigned)
 
 
 class _Counts:
@@ -131,7 +117,7 @@ def _tally(
         CategoryTally(c, coder.label(c), totals.categories[c]) for c in coder.category_ids()
     )
     detail = tuple(
-        CategoryTally(c, RACE_DETAIL_LABELS[c], totals.detail[c], parent)
+        CategoryTally(c, coder.detail_labels[c], totals.detail[c], parent)
         for c, parent in coder.parents.items()
     )
     return CharacteristicTally(
@@ -152,6 +138,8 @@ def tally_survey(
     matches: Sequence[QuestionMatch],
     assignments: Mapping[str, Mapping[str, str]] | None = None,
     age_bands: Sequence[Band] | None = None,
+    *,
+    groups: Sequence[GroupDefinition],
 ) -> dict[str, CharacteristicTally]:
     """Count each recognised characteristic's answers by canonical category.
 
@@ -166,17 +154,20 @@ def tally_survey(
         age_bands: Bands for a column of raw ages, as (lowest, highest) with None
             for an open top band, e.g. ``[(0, 17), (18, 64), (65, None)]``; five-year
             bands when None. A survey's own band answers keep their bands.
+        groups: The registry's groups, in display order: they give the categories,
+            their labels and order, and the detailed categories' broad groups.
 
     Returns:
-        Characteristic id -> tally, in registry order.
+        Characteristic id -> tally, in registry order, for the groups asked about.
 
     Raises:
         SurveyReadError: If an assignment names a category that does not exist.
     """
     check_columns(survey, matches)
     tallies = {}
-    for target in CHARACTERISTICS:
-        coder = build_coder(survey, matches, target, (assignments or {}).get(target), age_bands)
+    for group in groups:
+        target = group.id
+        coder = build_coder(survey, matches, group, (assignments or {}).get(target), age_bands)
         if coder is not None:
             match = None if isinstance(coder, TwoPartDisabilityCoder) else _best(matches, target)
             tally = _tally(survey, coder, match)
@@ -209,30 +200,6 @@ def _unused_columns(
         for match in matches
         if match.target == target and match.column not in used
     )
-
-
-def respondent_types(survey: SurveyData, matches: Sequence[QuestionMatch]) -> pd.Series | None:
-    """The normalised respondent type of every row.
-
-    Args:
-        survey: The survey.
-        matches: Recognised columns.
-
-    Returns:
-        One of parent_carer, young_person, professional, organisation, other per row
-        (missing when blank or not recognised), or None without such a question.
-    """
-    coder = build_coder(survey, matches, "respondent_type")
-    if coder is None:
-        return None
-    column = coder.columns[0]
-    codes = {}
-    for raw in survey.counts(column).index:
-        outcome = coder.outcome(raw)
-        if outcome.categories:
-            codes[raw] = outcome.categories[0]
-    mapped = survey.frame[column].astype(object).map(codes)
-    return mapped.astype("str").rename("respondent_type")
 
 
 def split_survey(survey: SurveyData, column: str) -> dict[str, SurveyData]:

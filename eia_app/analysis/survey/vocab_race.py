@@ -1,29 +1,10 @@
-"""Ethnic group labels (Census 2011 and 2021, GSS harmonised, common council variants)."""
+"""How people write ethnic groups (Census 2011 and 2021, GSS harmonised, council variants).
+
+Only spellings live here: which categories exist, their labels and their broad groups
+are the registry's (``protected_characteristics/race.yaml``).
+"""
 
 from typing import Final
-
-# Broad group of every detailed category, in Census 2021 output order.
-RACE_DETAIL_PARENT: Final[dict[str, str]] = {
-    "white_british": "white",
-    "white_irish": "white",
-    "white_gypsy_or_irish_traveller": "white",
-    "white_roma": "white",
-    "white_other": "white",
-    "mixed_white_black_caribbean": "mixed",
-    "mixed_white_black_african": "mixed",
-    "mixed_white_asian": "mixed",
-    "mixed_other": "mixed",
-    "asian_indian": "asian",
-    "asian_pakistani": "asian",
-    "asian_bangladeshi": "asian",
-    "asian_chinese": "asian",
-    "asian_other": "asian",
-    "black_caribbean": "black",
-    "black_african": "black",
-    "black_other": "black",
-    "other_arab": "other_ethnic_group",
-    "other_any": "other_ethnic_group",
-}
 
 # Labels matched as a whole answer (after folding; "/", "or", "and", "-" are equivalent).
 RACE_LABELS: Final[dict[str, str]] = {
@@ -37,6 +18,7 @@ RACE_LABELS: Final[dict[str, str]] = {
     "Asian, Asian British or Asian Welsh": "asian",
     "Black": "black",
     "Black or Black British": "black",
+    "Black, Black British, Caribbean or African": "black",
     "Black, Black British, Black Welsh, Caribbean or African": "black",
     "Black/African/Caribbean/Black British": "black",
     "Other ethnic group": "other_ethnic_group",

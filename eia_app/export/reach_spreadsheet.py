@@ -1,9 +1,11 @@
-"""Write a reach document (schema ``eia.reach/1``) as a long CSV or an XLSX workbook.
+"""Write a reach result (schema ``eia.reach/1``) as a long CSV or an XLSX workbook.
 
 Both writers are safe against formula injection: any text cell that a spreadsheet
 could read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return) gets a leading apostrophe. Numbers, including true negative
-numbers, stay numbers. Only aggregate counts are written, never a respondent row.
+numbers, stay numbers. A figure that is missing is written with the Government
+Analysis Function's symbol: ``[c]`` withheld, ``[x]`` not available. Only aggregate
+counts are written, never a respondent row.
 """
 
 from __future__ import annotations
@@ -15,6 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+
+from eia_app.domain.reach import (
+    NOT_AVAILABLE,
+    SUPPRESSED,
+    SYMBOL_LEGEND,
+    CategoryFigures,
+    CharacteristicReach,
+    ReachResult,
+)
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
 OVERALL = "All respondents"
@@ -42,6 +53,8 @@ COLUMNS = (
 _SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 Cell = str | int | float | bool | None
+# Fields that are blank, not missing, when they have no value (no flag is not a gap).
+OPTIONAL_FIELDS = frozenset({"flag"})
 
 
 def neutralise(value: Any) -> Any:
@@ -59,54 +72,66 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def _figure(entry: CategoryFigures, name: str) -> Cell:
+    value = getattr(entry, name)
+    if value is not None or name in OPTIONAL_FIELDS:
+        return str(value) if name == "flag" and value is not None else value
+    return SUPPRESSED if entry.withheld else NOT_AVAILABLE
+
+
+def _count(value: int | None) -> Cell:
+    return SUPPRESSED if value is None else value
+
+
 def _category_row(
-    group: str, cid: str, question: str, level: str, entry: Mapping[str, Any]
+    group: str, cid: str, question: str, level: str, entry: CategoryFigures
 ) -> list[Cell]:
     """One long-format row for a category or detailed category."""
-    values = [entry.get(name) for name in CATEGORY_FIELDS]
-    return [group, cid, question, level, entry.get("id"), entry.get("label"), *values]
+    values = [_figure(entry, name) for name in CATEGORY_FIELDS]
+    return [group, cid, question, level, entry.id, entry.label, *values]
 
 
-def _characteristic_rows(group: str, cid: str, block: Mapping[str, Any]) -> Iterator[list[Cell]]:
+def _characteristic_rows(group: str, cid: str, block: CharacteristicReach) -> Iterator[list[Cell]]:
     """Long-format rows for one characteristic: totals, categories, detail, unrecognised."""
-    question = str(block.get("question", ""))
+    question = block.question
     blank = [None] * (len(CATEGORY_FIELDS) - 1)
-    for total in ("answered", "prefer_not_to_say", "not_answered"):
-        yield [group, cid, question, "total", total, None, block.get(total), *blank]
-    for entry in block.get("categories", []):
+    totals = ("answered", "prefer_not_to_say", "not_answered")
+    for total in totals:
+        yield [group, cid, question, "total", total, None, _count(getattr(block, total)), *blank]
+    for entry in block.categories:
         yield _category_row(group, cid, question, "category", entry)
-    for entry in block.get("detail", []):
+    for entry in block.detail:
         yield _category_row(group, cid, question, "detail", entry)
-    for raw, count in block.get("unrecognised", {}).items():
-        yield [group, cid, question, "unrecognised", None, raw, count, *blank]
+    for raw, count in block.unrecognised.items():
+        yield [group, cid, question, "unrecognised", None, raw, _count(count), *blank]
 
 
-def _groups(document: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """The whole survey first, then each split group, with their characteristic blocks."""
-    yield OVERALL, document.get("characteristics", {})
-    for name, part in document.get("splits", {}).items():
-        yield str(name), part.get("characteristics", {})
+def _groups(result: ReachResult) -> Iterator[tuple[str, Mapping[str, CharacteristicReach]]]:
+    """The whole survey first, then each split group, with their characteristics."""
+    yield OVERALL, result.characteristics
+    for name, part in (result.splits or {}).items():
+        yield str(name), part.characteristics
 
 
-def long_rows(document: Mapping[str, Any]) -> Iterator[list[Cell]]:
+def long_rows(result: ReachResult) -> Iterator[list[Cell]]:
     """Every row of the long table: one per group x characteristic x category.
 
     Args:
-        document: A reach document as returned by ``analyse_survey``.
+        result: A reach result as returned by ``analyse_survey``.
 
     Yields:
-        Rows in the order of ``COLUMNS``; suppressed counts are None.
+        Rows in the order of ``COLUMNS``; withheld figures are ``[c]``.
     """
-    for group, characteristics in _groups(document):
+    for group, characteristics in _groups(result):
         for cid, block in characteristics.items():
             yield from _characteristic_rows(group, cid, block)
 
 
-def render_csv(document: Mapping[str, Any]) -> str:
+def render_csv(document: ReachResult) -> str:
     """Render the long table as CSV text, every text cell neutralised and quoted.
 
     Args:
-        document: A reach document.
+        document: A reach result.
 
     Returns:
         The CSV text (write it with ``utf-8-sig`` so that Excel reads it as UTF-8).
@@ -138,19 +163,20 @@ def sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def _summary_rows(document: Mapping[str, Any]) -> Iterator[list[Cell]]:
+def _summary_rows(result: ReachResult) -> Iterator[list[Cell]]:
     """Rows of the summary sheet: source, baseline, settings, then one per characteristic."""
-    source = document.get("source", {})
-    baseline = document.get("baseline", {})
-    yield ["Schema", document.get("schema")]
-    yield ["Respondents", document.get("respondents")]
-    for key in ("file", "layout", "encoding", "sheet"):
-        yield [f"Source {key}", source.get(key)]
+    source, baseline = result.source, result.baseline
+    yield ["Schema", result.schema_id]
+    yield ["Respondents", result.respondents]
+    yield from ([f"Source {key}", getattr(source, key)] for key in ("file", "encoding", "sheet"))
+    yield ["Source layout", source.layout.value]
     for key in ("id", "label", "universe", "note"):
-        yield [f"Baseline {key}", baseline.get(key)]
-    yield ["Minimum count shown", document.get("min_count")]
-    for key, value in document.get("thresholds", {}).items():
+        yield [f"Baseline {key}", getattr(baseline, key)]
+    yield ["Minimum count shown", result.min_count]
+    for key, value in result.thresholds.model_dump().items():
         yield [f"Threshold {key}", value]
+    for symbol, words in SYMBOL_LEGEND.items():
+        yield [f"Symbol {symbol}", words]
     yield []
     yield [
         "Characteristic",
@@ -162,28 +188,27 @@ def _summary_rows(document: Mapping[str, Any]) -> Iterator[list[Cell]]:
         "df",
         "p-value",
     ]
-    for cid, block in document.get("characteristics", {}).items():
-        test = block.get("test") or {}
+    for cid, block in result.characteristics.items():
+        test = block.test
+        missing = [NOT_AVAILABLE if v is None else v for v in (test.chi2, test.df, test.p_value)]
         yield [
             cid,
-            block.get("question"),
-            block.get("answered"),
-            block.get("prefer_not_to_say"),
-            block.get("not_answered"),
-            test.get("chi2"),
-            test.get("df"),
-            test.get("p_value"),
+            block.question,
+            _count(block.answered),
+            _count(block.prefer_not_to_say),
+            _count(block.not_answered),
+            *missing,
         ]
 
 
-def _opinion_rows(document: Mapping[str, Any]) -> Iterator[list[Cell]]:
+def _opinion_rows(result: ReachResult) -> Iterator[list[Cell]]:
     """Rows of the opinions sheet: question x characteristic x category x answer."""
     yield ["Question", "Characteristic", "Category", "Answer", "Count"]
-    for question, by_characteristic in document.get("opinions", {}).items():
+    for question, by_characteristic in result.opinions.items():
         for cid, table in by_characteristic.items():
-            for row in table.get("rows", []):
-                for answer, count in row.get("counts", {}).items():
-                    yield [question, cid, row.get("group"), answer, count]
+            for row in table.rows:
+                for answer, count in row.counts.items():
+                    yield [question, cid, row.group, answer, _count(count)]
 
 
 def _append(sheet: Any, rows: Iterator[list[Cell]]) -> None:
@@ -192,11 +217,11 @@ def _append(sheet: Any, rows: Iterator[list[Cell]]) -> None:
         sheet.append([neutralise(cell) for cell in row])
 
 
-def build_workbook(document: Mapping[str, Any]) -> Workbook:
+def build_workbook(document: ReachResult) -> Workbook:
     """Build the XLSX workbook: a summary sheet, one sheet per characteristic, opinions.
 
     Args:
-        document: A reach document.
+        document: A reach result.
 
     Returns:
         An openpyxl workbook (not yet saved).
@@ -207,29 +232,29 @@ def build_workbook(document: Mapping[str, Any]) -> Workbook:
     summary.title = sheet_title("Summary", used)
     _append(summary, _summary_rows(document))
     rows = list(long_rows(document))
-    for cid in document.get("characteristics", {}):
+    for cid in document.characteristics:
         sheet = workbook.create_sheet(sheet_title(cid, used))
         _append(sheet, iter([list(COLUMNS), *(row for row in rows if row[1] == cid)]))
-    if document.get("opinions"):
+    if document.opinions:
         _append(workbook.create_sheet(sheet_title("Opinions", used)), _opinion_rows(document))
     return workbook
 
 
-def write_csv(document: Mapping[str, Any], path: Path) -> None:
+def write_csv(document: ReachResult, path: Path) -> None:
     """Write the long CSV with a byte order mark, so that Excel reads it as UTF-8.
 
     Args:
-        document: A reach document.
+        document: A reach result.
         path: Output file.
     """
     path.write_text(render_csv(document), encoding="utf-8-sig", newline="")
 
 
-def write_xlsx(document: Mapping[str, Any], path: Path) -> None:
+def write_xlsx(document: ReachResult, path: Path) -> None:
     """Write the XLSX workbook.
 
     Args:
-        document: A reach document.
+        document: A reach result.
         path: Output file.
     """
     build_workbook(document).save(path)
