@@ -82,7 +82,9 @@ def test_table_is_a_readable_summary():
     assert "No baseline was chosen, so the default, Leicestershire: Census 2021, was used" in text
     assert "Use --baseline to compare with another area" in text
     assert "Race (race): What is your ethnic group?" in text
-    assert "[suppressed]" in text
+    roma = next(line for line in text.splitlines() if "White: Roma" in line)
+    assert roma.split()[2:5] == ["[c]", "[c]", "[c]"]  # count, share, interval withheld
+    assert "Symbols: [c] confidential" in text
     assert 'add --assign "race:Human=CATEGORY_ID"' in text
     assert "Opinion questions: groups whose answers differ from other respondents" in text
     assert "    Age: Under 16 (agree less)" in text

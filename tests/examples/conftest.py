@@ -5,6 +5,7 @@ export, split by respondent type. Both are module-scoped, as they were when the
 tests were one module.
 """
 
+import json
 from typing import Any
 
 import pytest
@@ -21,4 +22,5 @@ def revised() -> Assessment:
 
 @pytest.fixture(scope="module")
 def reach() -> dict[str, Any]:
-    return analyse_survey(SURVEY, split_by=RESPONDENT_TYPE)
+    """The reach result as the JSON document that ``eia reach --format json`` writes."""
+    return json.loads(analyse_survey(SURVEY, split_by=RESPONDENT_TYPE).model_dump_json())

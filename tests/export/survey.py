@@ -10,7 +10,7 @@ from pathlib import Path
 from eia_app.domain.reach import ReachResult
 from eia_app.services.reach import analyse_survey
 
-SEX = "What is your sex?"
+SEX = "What is your gender?"  # asked as gender: the engine notes it counts sex
 ETHNIC = "What is your ethnic group?"
 PREGNANT = "Are you pregnant, or have you given birth in the last 26 weeks?"
 # Answer -> respondents; the black and mixed groups are small enough to be withheld.
@@ -22,7 +22,8 @@ ANSWERS = {
         "Black, Black British, Caribbean or African": 3,
         "Mixed or multiple ethnic groups": 2,
         "Other ethnic group": 12,
-        "": 21,
+        "Human": 2,  # cannot be placed; too few to show
+        "": 19,
     },
     PREGNANT: {"Yes": 14, "No": 336, "": 50},
 }

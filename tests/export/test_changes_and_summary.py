@@ -37,8 +37,9 @@ def test_equality_implications_paragraph_comes_from_the_data(final_assessment, r
     )
     assert "EIA-2026-0042" in text
     assert "negative impact on disability, age and carers" in text
-    assert "412 responses" in text
-    assert "under-represented among respondents: Male and Asian" in text
+    assert "400 responses" in text
+    under = "under-represented among respondents: Asian, Asian British or Asian Welsh and Male"
+    assert under in text
     assert "Adjust the proposal" in text
     assert "section 149 of the Equality Act 2010" in text
 

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from eia_app.domain.assessment import Assessment
 from eia_app.export.docx import ReportTemplateError
 from eia_app.services.export import export_assessment
+from eia_app.services.reach import analyse_survey
 from tests.export.builders import final_data
 from tests.export.docx_checks import all_text, heading_levels, open_docx, table_rows_text
 
@@ -116,13 +117,14 @@ def test_suppressed_counts_show_the_marker_not_a_number(report):
     rows = table_rows_text(open_docx(report))
     black = next(r for r in rows if r[0].startswith("Black, Black British"))
     assert black[1:4] == ["[c]", "[c]", "[c]"]
-    assert black[4] == "1.3%"  # the population share is public, so it is shown
-    assert black[-1] == "Suppressed"
+    assert black[4] == "1.1%"  # the population share is public, so it is shown
+    assert black[-1] == "Withheld"
     text = all_text(open_docx(report))
     assert "Under-represented: Male." in text
     assert "Under-represented: Asian, Asian British or Asian Welsh." in text
     assert "counts below 5 are shown as [c]" in text
-    assert "Census 2021, Leicestershire" in text
+    assert "[x] means not available" in text
+    assert "Leicestershire: Census 2021" in text
 
 
 def test_changes_section_lists_rating_action_and_evidence_changes(report):
@@ -184,7 +186,7 @@ def test_every_chart_has_alt_text_and_a_title(charted_report):
         assert doc_pr.get("descr", "").startswith("Bar chart comparing the share of respondents")
         assert doc_pr.get("title", "").endswith("reach chart")
     descriptions = [s._inline.docPr.get("descr") for s in doc.inline_shapes]
-    assert any("Black, Black British" in d and "suppressed" in d for d in descriptions)
+    assert any("Black, Black British" in d and "withheld" in d for d in descriptions)
 
 
 def test_each_chart_is_followed_by_its_table(charted_report):
@@ -269,20 +271,18 @@ def test_a_template_picture_without_alt_text_is_reported(final_assessment, tmp_p
 def test_engine_notes_universe_and_suppressed_side_counts_are_shown(report):
     text = all_text(open_docx(report))
     assert "Population compared with: usual residents aged 16 and over." in text
-    assert "Question mixes sex and gender." in text
+    assert "The question asked about gender; answers counted as sex." in text
     assert "a few answers could not be placed in a category" in text
     assert "Census 2021 figures are perturbed by ONS" in text
     assert "the intervals are 95% Wilson intervals" in text
 
 
 def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, final_assessment):
-    reach_service = pytest.importorskip("eia_app.services.reach")
     survey = project_root / "examples" / "send_strategy_2024_27" / "send_consultation_responses.csv"
-    reach = reach_service.analyse_survey(survey)
+    reach = analyse_survey(survey)
     result = export_assessment(final_assessment, reach=reach, with_charts=False)
     doc = open_docx(result.docx)
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
-    for char_id in reach["characteristics"]:
-        label = reach["characteristics"][char_id].get("label")
-        assert label in headings
+    for result in reach.characteristics.values():
+        assert result.label in headings
     assert any("[c]" in row for row in table_rows_text(doc))

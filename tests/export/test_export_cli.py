@@ -28,17 +28,19 @@ def run(argv, capsys):
     return code, out.out, out.err
 
 
-def test_export_writes_a_report_with_changes(files, tmp_path, capsys):
+def test_export_writes_a_report_with_changes(files, reach_result, tmp_path, capsys):
     final, consultation = files
     out = tmp_path / "report.docx"
+    saved = tmp_path / "reach.json"
+    saved.write_text(reach_result.model_dump_json(), encoding="utf-8")
     code, stdout, _ = run(
         [
             "export",
             str(final),
             "--compare-with",
             str(consultation),
-            "--survey",
-            str(HERE / "reach_result.json"),
+            "--reach",
+            str(saved),
             "--no-charts",
             "-o",
             str(out),
@@ -50,6 +52,23 @@ def test_export_writes_a_report_with_changes(files, tmp_path, capsys):
     text = all_text(open_docx(out.read_bytes()))
     assert "What changed after consultation" in text
     assert "Under-represented: Male." in text
+
+
+def test_a_reach_file_that_breaks_the_schema_is_refused_naming_the_field(
+    files, reach_result, tmp_path, capsys
+):
+    document = json.loads(reach_result.model_dump_json())
+    document["source"]["layout"] = "wide"
+    document["characteristics"]["sex"]["categories"][0]["count"] = "many"
+    saved = tmp_path / "reach.json"
+    saved.write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "report.docx"
+    code, _, stderr = run(["export", str(files[0]), "--reach", str(saved), "-o", str(out)], capsys)
+    assert code == 1
+    assert "reach.json is not a valid eia.reach/1 result: source.layout:" in stderr
+    assert "(and 1 more problems)" in stderr
+    assert "Traceback" not in stderr
+    assert not out.exists()
 
 
 def test_summary_prints_the_equality_implications(files, tmp_path, capsys):
