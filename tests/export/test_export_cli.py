@@ -5,7 +5,7 @@ import json
 import pytest
 
 from eia_app.cli import main
-from tests.export.builders import HERE, consultation_data, final_data
+from tests.export.builders import consultation_data, final_data
 from tests.export.docx_checks import all_text, open_docx
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from eia_app.services.reach import ReachError, analyse_survey, save_mapping
 from eia_app.export.reach_spreadsheet import build_workbook, neutralise, render_csv
+from eia_app.services.reach import ReachError, analyse_survey, save_mapping
 from eia_app.services.reference import get_registry
 
 ROOT = Path(__file__).resolve().parents[2]
