@@ -5,6 +5,15 @@ The questions and answer options are those of the SEND strategy example
 each answer is drawn independently from fixed shares, which keeps generation
 vectorised: one million rows take a few seconds. Every row is invented.
 
+Three formats (``--format``):
+
+* ``utf8`` (the default): UTF-8 CSV with a byte order mark, one line per row;
+* ``cp1252``: Windows-1252 CSV, as Excel on a UK PC saves it, with a free-text
+  comment column whose answers hold commas, curly quotes, "£", accents and line
+  breaks inside quotes; it makes the reader detect the encoding and parse quotes
+  across lines (the careful path);
+* ``xlsx``: an Excel workbook with the same columns as ``cp1252``.
+
 Do not commit the output; write it to a temporary folder or ``benchmarks/output/``
 (git-ignored).
 """
@@ -30,6 +39,20 @@ EXAMPLE = (
 DEFAULT_ROWS = 1_000_000
 SEED = 2025
 BLANK_SHARE = 3.0
+COMMENT_SHARE = 0.4
+CHUNK_ROWS = 100_000
+FORMATS = ("utf8", "cp1252", "xlsx")
+# Free-text answers in Windows-1252: curly quotes, dashes, "£", accents, line breaks.
+COMMENTS = (
+    "Waiting times for assessments are far too long \u2013 18 months for us.",
+    "We\u2019ve paid \u00a3450 for a private assessment; that isn\u2019t fair.",
+    "The \u201cLocal Offer\u201d page is hard to find.\nPlease make it clearer.",
+    "Transport to specialist provision is a real worry\u2026\nIt costs us \u00a360 a week.",
+    "Our caf\u00e9 group of parents, carers and grandparents met twice \u2014 see below.",
+    "Annual reviews are often late, so plans are out of date.\r\nPlease fix this first.",
+    "Information should be translated (Polish, Urdu, Gujarati, Fran\u00e7ais).",
+    "I agree with the principles, but where is the \u20ac/\u00a3 funding?",
+)
 
 
 def _example() -> ModuleType:
@@ -137,6 +160,96 @@ def build(rows: int, seed: int = SEED) -> pd.DataFrame:
     )
 
 
+def _comments(rng: np.random.Generator, size: int) -> pd.Categorical:
+    """Draw free-text comments; a share of respondents leave the box blank."""
+    labels = ["", *COMMENTS]
+    p = np.append(1 - COMMENT_SHARE, np.full(len(COMMENTS), COMMENT_SHARE / len(COMMENTS)))
+    return pd.Categorical.from_codes(rng.choice(len(labels), size=size, p=p), categories=labels)
+
+
+def build_with_comments(rows: int, seed: int = SEED) -> pd.DataFrame:
+    """Build the export of :func:`build` with a free-text comment column added.
+
+    Args:
+        rows: Number of responses.
+        seed: Seed for ``numpy.random.default_rng``.
+
+    Returns:
+        A frame of categorical columns; the comment column follows the opinions,
+        as in the SEND example.
+    """
+    ex = _example()
+    frame = build(rows, seed)
+    position = 3 + len(ex.OPINIONS)
+    frame.insert(position, ex.COMMENT_QUESTION, _comments(np.random.default_rng(seed + 1), rows))
+    return frame
+
+
+def _csv_bytes(frame: pd.DataFrame, header: bool) -> bytes:
+    """Write a frame as UTF-8 CSV bytes with pyarrow, quoting text cells."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = table.cast(pa.schema([pa.field(name, pa.string()) for name in table.column_names]))
+    sink = pa.BufferOutputStream()
+    options = pa_csv.WriteOptions(include_header=header, quoting_style="needed")
+    pa_csv.write_csv(table, sink, write_options=options)
+    return sink.getvalue().to_pybytes()
+
+
+def write_cp1252(rows: int, out: Path) -> Path:
+    """Generate and write the export with comments as Windows-1252 CSV.
+
+    The rows are written in chunks, each turned from UTF-8 into Windows-1252, so
+    memory stays small.
+
+    Args:
+        rows: Number of responses.
+        out: Output file.
+
+    Returns:
+        The path written.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    frame = build_with_comments(rows)
+    with out.open("wb") as handle:
+        for start in range(0, max(rows, 1), CHUNK_ROWS):
+            chunk = _csv_bytes(frame.iloc[start : start + CHUNK_ROWS], header=start == 0)
+            handle.write(chunk.decode("utf-8").encode("cp1252"))
+    return out
+
+
+def write_xlsx(rows: int, out: Path) -> Path:
+    """Generate and write the export with comments as an Excel workbook.
+
+    openpyxl writes it in write-only mode (streamed); blank answers are empty cells.
+
+    Args:
+        rows: Number of responses.
+        out: Output file.
+
+    Returns:
+        The path written.
+    """
+    from openpyxl import Workbook
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    frame = build_with_comments(rows)
+    columns = []
+    for name in frame.columns:
+        values = np.asarray(frame[name], dtype=object)
+        values[values == ""] = None
+        columns.append(values)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Responses")
+    sheet.append(list(frame.columns))
+    for row in zip(*columns, strict=True):
+        sheet.append(row)
+    workbook.save(out)
+    return out
+
+
 def write(rows: int, out: Path) -> Path:
     """Generate and write the export as UTF-8 CSV with a byte order mark.
 
@@ -163,14 +276,18 @@ def write(rows: int, out: Path) -> Path:
     return out
 
 
+WRITERS = {"utf8": write, "cp1252": write_cp1252, "xlsx": write_xlsx}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse ``N OUT`` and write the file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rows", nargs="?", type=int, default=DEFAULT_ROWS)
     parser.add_argument("out", nargs="?", type=Path, default=Path("benchmarks/output/large.csv"))
+    parser.add_argument("--format", choices=FORMATS, default="utf8", help="file format")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    path = write(args.rows, args.out)
+    path = WRITERS[args.format](args.rows, args.out)
     size = path.stat().st_size / 1e6
     took = time.perf_counter() - started
     print(f"Wrote {args.rows:,} rows ({size:,.0f} MB) to {path} in {took:.1f} s")
