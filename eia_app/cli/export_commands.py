@@ -1,6 +1,5 @@
 """The ``eia export`` command: a Word report (or Cabinet summary) from an assessment."""
 
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -16,13 +15,12 @@ from eia_app.services.export import (
     export_summary,
     load_export_source,
 )
+from eia_app.services.reach import analyse_survey
 from eia_app.services.workspace import open_repository
-
-REACH_SERVICE = "eia_app.services.reach"
 
 
 class SurveyUnavailableError(EIAError):
-    """The survey could not be analysed for the report."""
+    """Reach results given to ``--survey`` could not be read."""
 
 
 def load_reach(survey: Path | None) -> dict[str, Any] | None:
@@ -35,7 +33,7 @@ def load_reach(survey: Path | None) -> dict[str, Any] | None:
         The reach result, or None without a survey.
 
     Raises:
-        SurveyUnavailableError: If the file cannot be read or analysis is not available.
+        SurveyUnavailableError: If a .json file cannot be read as reach results.
     """
     if survey is None:
         return None
@@ -47,16 +45,7 @@ def load_reach(survey: Path | None) -> dict[str, Any] | None:
                 f"{survey}: cannot be read as reach results ({bad})."
             ) from None
         return data
-    try:
-        service = importlib.import_module(REACH_SERVICE)
-        analyse = service.analyse_survey
-    except (ImportError, AttributeError):
-        raise SurveyUnavailableError(
-            "Survey analysis is not available in this version yet: give --survey a reach "
-            "result saved as .json, or export without --survey."
-        ) from None
-    result: dict[str, Any] = analyse(survey, baseline=None)
-    return result
+    return analyse_survey(survey)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -13,6 +13,8 @@ from docx.oxml.ns import qn
 from eia_app.domain.assessment import Assessment
 from eia_app.export.docx import ReportTemplateError
 from eia_app.services.export import export_assessment
+from eia_app.services.reach import analyse_survey
+from eia_app.services.reference import get_registry
 from tests.export.builders import final_data
 from tests.export.docx_checks import all_text, heading_levels, open_docx, table_rows_text
 
@@ -276,9 +278,8 @@ def test_engine_notes_universe_and_suppressed_side_counts_are_shown(report):
 
 
 def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, final_assessment):
-    reach_service = pytest.importorskip("eia_app.services.reach")
     survey = project_root / "examples" / "send_strategy_2024_27" / "send_consultation_responses.csv"
-    reach = reach_service.analyse_survey(survey)
+    reach = analyse_survey(survey)
     result = export_assessment(final_assessment, reach=reach, with_charts=False)
     doc = open_docx(result.docx)
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
@@ -286,3 +287,24 @@ def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, fina
         label = reach["characteristics"][char_id].get("label")
         assert label in headings
     assert any("[c]" in row for row in table_rows_text(doc))
+
+
+@pytest.fixture
+def broken_registry(tmp_path, monkeypatch):
+    """Point the registry at a missing folder, and reload the real one afterwards."""
+    monkeypatch.setenv("EIA_REGISTRY_DIR", str(tmp_path / "no-such-registry"))
+    get_registry.cache_clear()
+    yield
+    monkeypatch.undo()
+    get_registry.cache_clear()
+
+
+@pytest.mark.usefixtures("broken_registry")
+def test_a_broken_registry_still_exports_and_says_why_names_are_ids(final_assessment):
+    result = export_assessment(final_assessment, with_charts=False)
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith(
+        "Group names come from their ids because the registry failed: "
+        "The characteristics registry folder"
+    )
+    assert "Key details" in all_text(open_docx(result.docx))
