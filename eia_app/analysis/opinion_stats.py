@@ -9,8 +9,9 @@ flagged ``more_agree`` or ``less_agree`` when its adjusted residual in that 2-co
 table is beyond +/-``z`` (1.96 by default, a 5% two-sided level for one group).
 With no agree column, a group is flagged ``differs`` when any of its cells has an
 adjusted residual beyond +/-``z``. Residuals are statsmodels' standardised
-(adjusted) residuals. Responses are self-selected: a flag says the answers differ
-beyond chance among respondents, not that the population differs.
+(adjusted) residuals (``statsmodels.stats.contingency_tables.Table``), computed over
+the non-empty rows and columns. Responses are self-selected: a flag says the answers
+differ beyond chance among respondents, not that the population differs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy.stats import chi2_contingency
+from statsmodels.stats.contingency_tables import Table
 from statsmodels.stats.proportion import proportion_confint
 
 Z_FLAG = 1.96
@@ -108,27 +110,20 @@ def _test(counts: pd.DataFrame) -> tuple[float, int, float, float] | None:
 
 
 def _adjusted(values: np.ndarray) -> np.ndarray:
-    """Adjusted (standardised) residuals as statsmodels computes them, with numpy.
+    """Adjusted (standardised) residuals of every cell; NaN where a row or column is empty.
 
-    (O - E) / sqrt(E (1 - row share) (1 - column share)) over the non-empty rows and
-    columns; NaN where a row or column is empty, or everywhere below 2 x 2.
+    Empty rows and columns are left out before statsmodels sees the table: their
+    margins are zero, so their residuals would be 0/0, and below 2 x 2 non-empty there
+    is no test to speak of (NaN everywhere). ``shift_zeros=False`` because statsmodels
+    otherwise replaces every zero cell by 0.5, which changes all the residuals.
     """
     out = np.full(values.shape, np.nan)
     rows, cols = values.sum(axis=1) > 0, values.sum(axis=0) > 0
     if rows.sum() < 2 or cols.sum() < 2:
         return out
-    table = values[np.ix_(rows, cols)].astype(float)
-    n = table.sum()
-    row_p, col_p = table.sum(axis=1) / n, table.sum(axis=0) / n
-    fitted = np.outer(row_p, col_p) * n
-    pearson = (table - fitted) / np.sqrt(fitted)
-    out[np.ix_(rows, cols)] = pearson / np.sqrt(np.outer(1 - row_p, 1 - col_p))
+    table = Table(values[np.ix_(rows, cols)], shift_zeros=False)
+    out[np.ix_(rows, cols)] = table.standardized_resids
     return out
-
-
-def _residuals(counts: pd.DataFrame) -> pd.DataFrame:
-    """Adjusted (standardised) residuals of each cell; NaN where a row or column is empty."""
-    return pd.DataFrame(_adjusted(counts.to_numpy()), index=counts.index, columns=counts.columns)
 
 
 def _flag(residual: float, z: float) -> str | None:

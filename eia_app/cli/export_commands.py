@@ -38,7 +38,7 @@ def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
         reach, survey = survey, None
     if reach is not None:
         return read_reach_file(reach)
-    return analyse_survey(survey, baseline=None) if survey is not None else None
+    return analyse_survey(survey) if survey is not None else None
 
 
 def _write(path: Path, data: bytes) -> None:

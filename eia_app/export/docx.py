@@ -96,22 +96,6 @@ def open_template(template: Path | None = None) -> DocxTemplate:
     return tpl
 
 
-def template_variables(template: Path | None = None) -> set[str]:
-    """List the top-level variables a template uses.
-
-    Args:
-        template: A .docx template, or None for the default one.
-
-    Returns:
-        Variable names such as ``doc`` and ``impacts``.
-    """
-    tpl = open_template(template)
-    try:
-        return set(tpl.get_undeclared_template_variables(make_environment()))
-    except TemplateSyntaxError as bad:
-        raise _syntax_error(template, bad) from None
-
-
 def _protect(text: str) -> Markup:
     # Escape the text for XML ourselves and write braces as character references:
     # after rendering, docxtpl turns "{_{" into "{{" (and the like) in the whole

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 NOT_RECORDED = "Not recorded."
-NONE_RECORDED = "None recorded."
 
 # Characters that XML 1.0 (and so Word) rejects: C0 controls other than tab,
 # line feed and carriage return; lone surrogates; and the two non-characters.

@@ -66,22 +66,6 @@ def load_registry(folder: Path | None = None) -> Registry:
     return Registry(groups=_in_display_order(loaded))
 
 
-def load_group_file(path: Path) -> GroupDefinition:
-    """Read and validate one group file.
-
-    Args:
-        path: A ``<id>.yaml`` file.
-
-    Returns:
-        The group definition.
-
-    Raises:
-        RegistryError: If the file cannot be read or does not describe a valid group.
-    """
-    group, _ = _load_group_file(path)
-    return group
-
-
 def _group_files(root: Path) -> list[Path]:
     if not root.is_dir():
         raise RegistryError(

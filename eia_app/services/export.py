@@ -20,6 +20,7 @@ from eia_app.export.pdf import convert_to_pdf
 from eia_app.export.summary import build_equality_implications, render_summary_docx
 from eia_app.export.text import fmt_date
 from eia_app.services.assessments import read_assessment_file
+from eia_app.services.reference import get_registry
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,8 @@ def group_labels() -> tuple[dict[str, str], list[str]]:
         Labels by id (empty if the registry cannot be read) and warnings.
     """
     try:
-        from eia_app.services.reference import get_registry
-
         registry = get_registry()
-    except (EIAError, ImportError, OSError) as problem:
+    except (EIAError, OSError) as problem:
         return {}, [f"Group names come from their ids because the registry failed: {problem}"]
     return {group.id: group.label for group in registry.groups}, []
 

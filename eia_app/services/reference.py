@@ -31,13 +31,3 @@ def local_group_ids() -> tuple[str, ...]:
         :func:`eia_app.domain.completeness.check_completeness`.
     """
     return tuple(group.id for group in get_registry().local)
-
-
-def all_group_ids() -> tuple[str, ...]:
-    """Return the ids of every group an assessment must cover, protected ones first.
-
-    Returns:
-        The nine protected characteristics in ``CharacteristicId`` order, then local groups.
-    """
-    registry = get_registry()
-    return tuple(group.id for group in registry.protected + registry.local)

@@ -8,7 +8,6 @@ import streamlit as st
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.services.workspace import open_workspace
 
-PREFIX = "eia."
 CURRENT_REFERENCE = "eia.current_reference"
 REQUESTED_PAGE = "eia.requested_page"
 FLASH = "eia.flash"

@@ -14,6 +14,7 @@ from eia_app.domain.assessment import Assessment
 from eia_app.export.docx import ReportTemplateError
 from eia_app.services.export import export_assessment
 from eia_app.services.reach import analyse_survey
+from eia_app.services.reference import get_registry
 from tests.export.builders import final_data
 from tests.export.docx_checks import all_text, heading_levels, open_docx, table_rows_text
 
@@ -283,6 +284,27 @@ def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, fina
     result = export_assessment(final_assessment, reach=reach, with_charts=False)
     doc = open_docx(result.docx)
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
-    for result in reach.characteristics.values():
-        assert result.label in headings
+    for entry in reach.characteristics.values():
+        assert entry.label in headings
     assert any("[c]" in row for row in table_rows_text(doc))
+
+
+@pytest.fixture
+def broken_registry(tmp_path, monkeypatch):
+    """Point the registry at a missing folder, and reload the real one afterwards."""
+    monkeypatch.setenv("EIA_REGISTRY_DIR", str(tmp_path / "no-such-registry"))
+    get_registry.cache_clear()
+    yield
+    monkeypatch.undo()
+    get_registry.cache_clear()
+
+
+@pytest.mark.usefixtures("broken_registry")
+def test_a_broken_registry_still_exports_and_says_why_names_are_ids(final_assessment):
+    result = export_assessment(final_assessment, with_charts=False)
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith(
+        "Group names come from their ids because the registry failed: "
+        "The characteristics registry folder"
+    )
+    assert "Key details" in all_text(open_docx(result.docx))

@@ -95,20 +95,44 @@ def test_errors_are_one_clear_line(files, tmp_path, capsys, extra, message):
     assert len(stderr.strip().splitlines()) == 1
 
 
-def test_survey_file_is_analysed_or_refused_plainly(files, project_root, tmp_path, capsys):
-    survey = project_root / "examples" / "send_strategy_2024_27" / "send_consultation_responses.csv"
+@pytest.fixture
+def send_survey(project_root):
+    return project_root / "examples" / "send_strategy_2024_27" / "send_consultation_responses.csv"
+
+
+def test_a_survey_file_is_analysed_into_the_report(files, send_survey, tmp_path, capsys):
+    out = tmp_path / "x.docx"
+    code, stdout, stderr = run(
+        ["export", str(files[0]), "--survey", str(send_survey), "--no-charts", "-o", str(out)],
+        capsys,
+    )
+    assert code == 0, stderr
+    assert f"Wrote {out}." in stdout
+    text = all_text(open_docx(out.read_bytes()))
+    assert "The survey had 1,538 respondents." in text
+    assert "Survey file: send_consultation_responses.csv." in text
+    assert "No baseline was chosen, so the default, Leicestershire: Census 2021, was used." in text
+
+
+def test_a_failure_inside_the_survey_analysis_is_reported_as_itself(
+    files, send_survey, tmp_path, capsys, monkeypatch
+):
+    def missing_library(*args, **kwargs):
+        raise ImportError("No module named 'pyarrow'")
+
+    monkeypatch.setattr("eia_app.cli.export_commands.analyse_survey", missing_library)
+    monkeypatch.delenv("EIA_DEBUG", raising=False)
     out = tmp_path / "x.docx"
     code, _, stderr = run(
-        ["export", str(files[0]), "--survey", str(survey), "--no-charts", "-o", str(out)], capsys
+        ["export", str(files[0]), "--survey", str(send_survey), "--no-charts", "-o", str(out)],
+        capsys,
     )
-    try:
-        from eia_app.services.reach import analyse_survey  # noqa: F401
-    except ImportError:
-        assert code == 1
-        assert "Survey analysis is not available in this version yet" in stderr
-        return
-    assert code == 0, stderr
-    assert "The survey had 1,538 respondents." in all_text(open_docx(out.read_bytes()))
+    assert code == 1
+    assert stderr.strip() == (
+        "Error: unexpected problem (ImportError: No module named 'pyarrow'). "
+        "Run again with EIA_DEBUG=1 for details and report it."
+    )
+    assert not out.exists()
 
 
 def test_export_a_stored_reference_compares_with_its_consultation_version(

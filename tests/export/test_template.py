@@ -9,9 +9,14 @@ from docx.oxml.ns import qn
 
 from eia_app.domain.assessment import Assessment
 from eia_app.export.context import CONTEXT_VARIABLES, build_report_context
-from eia_app.export.docx import DEFAULT_TEMPLATE, template_variables
+from eia_app.export.docx import DEFAULT_TEMPLATE, make_environment, open_template
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def template_variables(template: Path) -> set[str]:
+    """The top-level variables a template uses, as the report's Jinja environment sees them."""
+    return set(open_template(template).get_undeclared_template_variables(make_environment()))
 
 
 def test_every_template_variable_is_in_the_context(final_assessment, reach_result):

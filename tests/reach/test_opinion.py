@@ -28,6 +28,48 @@ def test_two_by_two_statistics_match_hand_computed_values():
     assert [g.flag for g in result.groups] == ["more_agree", "less_agree"]
 
 
+def test_a_zero_cell_is_taken_as_zero_not_shifted():
+    # statsmodels' Table replaces zeros by 0.5 unless told not to; that would move this value.
+    counts = pd.DataFrame({"Agree": [20, 0], "Disagree": [10, 10]}, index=["a", "b"])
+    result = crosstab_opinion(counts)
+    # n = 40; E(a, Agree) = 30 * 20 / 40 = 15; row share 30/40, column share 20/40.
+    expected = 15.0
+    sd = math.sqrt(expected * (1 - 30 / 40) * (1 - 20 / 40))
+    assert result.residuals.at["a", "Agree"] == pytest.approx((20 - expected) / sd)
+    assert result.residuals.at["b", "Agree"] == pytest.approx(-(20 - expected) / sd)
+
+
+@pytest.mark.filterwarnings("error")  # no 0/0 is computed, so eia reach prints no warnings
+def test_empty_rows_and_columns_have_no_residual_and_leave_the_others_unchanged():
+    full = pd.DataFrame({"Agree": [30, 10], "Disagree": [10, 30]}, index=["a", "b"])
+    padded = pd.DataFrame(
+        {"Agree": [30, 0, 10], "Don't know": [0, 0, 0], "Disagree": [10, 0, 30]},
+        index=["a", "nobody", "b"],
+    )
+    result = crosstab_opinion(padded)
+    assert result.residuals.loc["nobody"].isna().all()
+    assert result.residuals["Don't know"].isna().all()
+    pd.testing.assert_frame_equal(
+        result.residuals.loc[["a", "b"], ["Agree", "Disagree"]], crosstab_opinion(full).residuals
+    )
+    nobody = next(g for g in result.groups if g.group == "nobody")
+    assert (nobody.count, nobody.agree_share, nobody.agree_residual, nobody.flag) == (
+        0, None, None, None,
+    )  # fmt: skip
+    assert result.chi2 == pytest.approx(20.0)
+
+
+@pytest.mark.filterwarnings("error")
+def test_a_single_answering_group_has_no_residuals_or_test():
+    # Over one group, E = O only up to rounding (1/49 * 49 != 1 in floating point) and the
+    # variance is 0, so an unguarded formula gives +/-inf and a spurious flag.
+    counts = pd.DataFrame({"Agree": [1, 0], "Disagree": [48, 0]}, index=["a", "b"])
+    result = crosstab_opinion(counts)
+    assert result.residuals.isna().all().all()
+    assert result.chi2 is None
+    assert [g.flag for g in result.groups] == [None, None]
+
+
 def test_only_the_group_that_clearly_differs_is_flagged():
     agree = [30, 30, 30, 5, 30, 30, 30]
     counts = pd.DataFrame(

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from eia_app.domain.errors import EIAError
-from eia_app.reference.registry import RegistryError, load_group_file, load_registry
+from eia_app.reference.registry import RegistryError, load_registry
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -138,8 +138,9 @@ def test_order_must_be_a_whole_number(registry_copy: Path) -> None:
     assert _error_for(registry_copy).startswith("carers.yaml: field 'order'")
 
 
-def test_one_file_can_be_loaded_on_its_own(project_root: Path) -> None:
-    group = load_group_file(project_root / "protected_characteristics" / "sex.yaml")
+def test_a_group_file_gives_its_label_and_kind(project_root: Path) -> None:
+    registry = load_registry(project_root / "protected_characteristics")
+    group = next(g for g in registry.groups if g.id == "sex")
     assert group.label == "Sex"
     assert group.is_protected
 

@@ -26,9 +26,9 @@ def test_local_group_ids_match_the_defaults_of_the_completeness_check() -> None:
     assert reference.local_group_ids() == DEFAULT_LOCAL_GROUP_IDS
 
 
-def test_all_group_ids_list_protected_characteristics_first() -> None:
+def test_the_registry_lists_protected_characteristics_first() -> None:
     expected = tuple(c.value for c in CharacteristicId) + DEFAULT_LOCAL_GROUP_IDS
-    assert reference.all_group_ids() == expected
+    assert tuple(group.id for group in reference.get_registry().groups) == expected
 
 
 def test_environment_variable_points_at_another_registry(

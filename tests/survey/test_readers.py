@@ -72,7 +72,7 @@ def test_surveymonkey_option_columns_are_merged_into_one_question(name):
     assert answers[1] == "English, Welsh, Scottish, Northern Irish or British; Irish"
     assert answers[5] == "Polish"
     assert pd.isna(answers[7])
-    assert survey.metadata_columns[:2] == ("Respondent ID", "Collector ID")
+    assert list(survey.frame.columns)[:2] == ["Respondent ID", "Collector ID"]
     assert survey.question_columns == ("What is your sex?", "What is your age?", column)
 
 
@@ -93,7 +93,8 @@ def test_qualtrics_uses_question_text_row_and_drops_import_ids():
     columns = list(survey.frame.columns)
     assert "What is your ethnic group? (Please select all that apply)" in columns
     assert "What is your ethnic group? - Other - Text" in columns
-    assert "Response ID" in survey.metadata_columns
+    assert "Response ID" in columns
+    assert "Response ID" not in survey.question_columns
     assert not survey.frame.iloc[0].astype(str).str.contains("ImportId").any()
 
 

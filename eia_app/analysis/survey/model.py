@@ -134,11 +134,6 @@ class SurveyData:
         return len(self.frame)
 
     @property
-    def metadata_columns(self) -> tuple[str, ...]:
-        """Columns that hold platform metadata such as ids and timestamps."""
-        return tuple(str(c) for c in self.frame.columns if is_metadata_column(str(c)))
-
-    @property
     def question_columns(self) -> tuple[str, ...]:
         """Columns that hold answers."""
         return tuple(str(c) for c in self.frame.columns if not is_metadata_column(str(c)))
