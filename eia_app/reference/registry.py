@@ -16,6 +16,7 @@ from pydantic import ValidationError
 import eia_app
 from eia_app.domain.characteristics import CharacteristicId, GroupKind, PsedAim
 from eia_app.domain.errors import EIAError
+from eia_app.domain.issues import describe_file_issues, issues_from_validation_error
 from eia_app.domain.registry import GroupDefinition, Registry
 
 REGISTRY_DIR_ENV = "EIA_REGISTRY_DIR"
@@ -97,7 +98,8 @@ def _load_group_file(path: Path) -> tuple[GroupDefinition, int]:
     try:
         group = GroupDefinition.model_validate(data)
     except ValidationError as bad:
-        raise RegistryError(_describe_validation_error(bad, path)) from None
+        issues = issues_from_validation_error(bad, GroupDefinition, whole="The whole file")
+        raise RegistryError(describe_file_issues(issues, path.name, one_line=True)) from None
     _check_id_matches_file(group, path)
     _check_kind(group, path)
     _check_psed_aims(group, path)
@@ -136,14 +138,6 @@ def _pop_order(data: dict[str, Any], path: Path) -> int:
     if isinstance(order, bool) or not isinstance(order, int):
         raise RegistryError(f"{path.name}: field '{ORDER_KEY}': must be a whole number.")
     return order
-
-
-def _describe_validation_error(error: ValidationError, path: Path) -> str:
-    problems = []
-    for problem in error.errors():
-        where = ".".join(str(part) for part in problem["loc"]) or "(whole file)"
-        problems.append(f"field '{where}': {problem['msg']}")
-    return f"{path.name}: " + "; ".join(problems) + "."
 
 
 def _check_id_matches_file(group: GroupDefinition, path: Path) -> None:
@@ -189,7 +183,7 @@ def _check_categories(group: GroupDefinition, path: Path) -> None:
     for index, detail in enumerate(group.detail_categories):
         if detail.parent not in broad:
             raise RegistryError(
-                f"{path.name}: field 'detail_categories.{index}.parent': '{detail.id}' must "
+                f"{path.name}: field 'detail_categories[{index}].parent': '{detail.id}' must "
                 f"name one of the categories ({', '.join(broad) or 'none defined'})."
             )
 

@@ -12,7 +12,7 @@ from eia_app.domain.completeness import check_completeness
 from eia_app.domain.details import Stage
 from eia_app.domain.diff import describe_changes
 from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
-from eia_app.domain.issues import Issue
+from eia_app.domain.issues import Issue, describe_file_issues, issues_from_validation_error
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import (
     AssessmentFilter,
@@ -20,23 +20,6 @@ from eia_app.domain.versions import (
     StoredAssessment,
     VersionInfo,
 )
-
-
-def describe_validation_error(error: ValidationError, source: str) -> str:
-    """Turn a pydantic error into lines naming each field and what to do.
-
-    Args:
-        error: The validation error.
-        source: Where the data came from (a file name or "the form").
-
-    Returns:
-        One line per problem, prefixed with the source.
-    """
-    lines = []
-    for problem in error.errors():
-        where = ".".join(str(part) for part in problem["loc"]) or "(whole document)"
-        lines.append(f"{source}: field '{where}': {problem['msg']}")
-    return "\n".join(lines)
 
 
 def parse_assessment(text: str, source: str = "the assessment") -> Assessment:
@@ -62,7 +45,9 @@ def parse_assessment(text: str, source: str = "the assessment") -> Assessment:
     try:
         return Assessment.model_validate(data)
     except ValidationError as bad:
-        raise InvalidAssessmentError(describe_validation_error(bad, source)) from None
+        raise InvalidAssessmentError(
+            describe_file_issues(issues_from_validation_error(bad, Assessment), source)
+        ) from None
 
 
 def read_assessment_file(path: Path) -> Assessment:

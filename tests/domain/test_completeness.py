@@ -5,10 +5,11 @@ from datetime import date
 import pytest
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.completeness import blocking, check_completeness, field_title
+from eia_app.domain.completeness import blocking, check_completeness
 from eia_app.domain.details import Stage
 from eia_app.domain.impact import ImpactRating
 from eia_app.domain.issues import IssueLevel
+from eia_app.domain.labels import field_label
 from tests.factories import make_assessment, make_final_assessment
 
 
@@ -43,7 +44,7 @@ def test_an_emptied_required_field_blocks_its_stage_and_is_named(override, field
     issues = blocking(check_completeness(make_assessment(**override), stage))
     assert field in [issue.field for issue in issues]
     issue = next(issue for issue in issues if issue.field == field)
-    assert issue.label == field_title(field)
+    assert issue.label == field_label(field)
     assert "required" in issue.message or "Fill" in issue.message
 
 
@@ -137,6 +138,6 @@ def test_a_passed_review_date_is_flagged_against_today():
 
 
 def test_field_titles_follow_the_model():
-    assert field_title("purpose.decision_route.meeting_date") == (
+    assert field_label("purpose.decision_route.meeting_date") == (
         "Purpose, aims and scope > Decision route > Meeting date"
     )
