@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from eia_app.analysis.suppression import DEFAULT_MIN_COUNT
 from eia_app.analysis.survey import (
     QuestionMatch,
     SurveyData,
@@ -130,7 +131,7 @@ def analyse_survey(
     mapping_file: Path | None = None,
     assignments: Assignments | None = None,
     split_by: str | None = None,
-    min_count: int = 5,
+    min_count: int = DEFAULT_MIN_COUNT,
     thresholds: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Analyse who responded to a consultation survey.

@@ -24,7 +24,7 @@ from eia_app.analysis.baselines import (
 )
 from eia_app.analysis.reach_output import result_to_dict
 from eia_app.analysis.representation import Thresholds, analyse_characteristic
-from eia_app.analysis.suppression import SUPPRESSION_PRESETS, suppress_result
+from eia_app.analysis.suppression import suppress_result
 from eia_app.analysis.survey import QuestionMatch, SurveyData, opinion_columns, tally_survey
 from eia_app.analysis.tally import CharacteristicTally
 from eia_app.domain.errors import EIAError
@@ -102,11 +102,6 @@ class ReachSettings:
     def thresholds_dict(self) -> dict[str, Any]:
         """The flagging rule under the names the document uses."""
         return {name: getattr(self.thresholds, f) for name, f in THRESHOLD_NAMES.items()}
-
-
-def preset_min_count(preset: str) -> int:
-    """Return the suppression threshold of a preset (``default``, ``strict``, ``nhs``)."""
-    return SUPPRESSION_PRESETS[preset]
 
 
 def _search(query: str) -> Baseline:
