@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import eia_app
 from eia_app.analysis.age_bands import AgeRegrouping, regroup_counts, youngest_age
 from eia_app.analysis.baseline_files import (
     BaselineError,
@@ -23,6 +22,7 @@ from eia_app.analysis.baseline_files import (
     read_custom_file,
     read_shipped_file,
 )
+from eia_app.settings import load_settings
 
 __all__ = [
     "DEFAULT_BASELINE_ID",
@@ -37,9 +37,7 @@ __all__ = [
     "regroup_age",
 ]
 
-BASELINES_DIR = (
-    Path(eia_app.__file__).resolve().parents[1] / "protected_characteristics" / "baselines"
-)
+BASELINES_DIR = load_settings().baselines_dir  # EIA_BASELINES_DIR, read when first imported
 DEFAULT_BASELINE_ID = "census2021-e10000018"
 ADULT_AGE = 16
 _PREFERENCE = {"16+": ("16+", "all"), "all": ("all", "16+")}

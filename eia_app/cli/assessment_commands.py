@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from importlib.resources import files
 from pathlib import Path
 from typing import NoReturn
 
@@ -32,7 +33,7 @@ from eia_app.services.workspace import open_repository, open_workspace
 from eia_app.settings import DATABASE_URL_VARIABLE, load_settings
 
 # The Streamlit entrypoint is located by path, not imported: only the UI may import streamlit.
-STREAMLIT_APP = Path(eia_app.__file__).resolve().parent / "ui" / "streamlit_app.py"
+STREAMLIT_APP = Path(str(files(eia_app) / "ui" / "streamlit_app.py"))
 
 STAGES = click.Choice([stage.value for stage in Stage])
 STATUSES = click.Choice([status.value for status in Status])

@@ -10,11 +10,7 @@ from datetime import date
 from typing import Any
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.characteristics import (
-    DEFAULT_LOCAL_GROUP_IDS,
-    PSED_AIM_LABELS,
-    CharacteristicId,
-)
+from eia_app.domain.characteristics import PSED_AIM_LABELS, CharacteristicId
 from eia_app.domain.decision import Outcome
 from eia_app.domain.details import Stage
 from eia_app.domain.impact import ImpactRating
@@ -64,7 +60,7 @@ def check_completeness(
     assessment: Assessment,
     stage: Stage | None = None,
     *,
-    local_group_ids: Iterable[str] = DEFAULT_LOCAL_GROUP_IDS,
+    local_group_ids: Iterable[str],
     today: date | None = None,
 ) -> list[Issue]:
     """List every problem that keeps an assessment from being complete for a stage.
@@ -72,7 +68,8 @@ def check_completeness(
     Args:
         assessment: The assessment to check (a draft is fine).
         stage: The stage to check against; defaults to the assessment's own stage.
-        local_group_ids: Local groups of interest the council asks to be assessed.
+        local_group_ids: Local groups of interest the council asks to be assessed, from
+            its registry; the domain keeps no list of its own.
         today: Reference date for date checks; None skips checks against today.
 
     Returns:

@@ -26,8 +26,8 @@ from eia_app.domain.errors import EIAError
 from eia_app.export.accessibility import make_accessible
 from eia_app.export.reach_context import ChartSlot
 from eia_app.export.text import clean_tree
+from eia_app.settings import load_settings
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "eia_default.docx"
 CHART_WIDTH = Mm(165)
 README_HINT = "templates/README.md lists the variables a template can use"
 
@@ -65,6 +65,15 @@ def make_environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
+def default_template() -> Path:
+    """Return the Word template used when none is given: the ``template_path`` setting.
+
+    Returns:
+        ``eia_default.docx`` in the templates folder (``EIA_TEMPLATES_DIR``).
+    """
+    return load_settings().template_path
+
+
 def open_template(template: Path | None = None) -> DocxTemplate:
     """Open a template and check that it is a Word document.
 
@@ -77,7 +86,7 @@ def open_template(template: Path | None = None) -> DocxTemplate:
     Raises:
         ReportTemplateError: If the file is missing or is not a .docx file.
     """
-    path = template or DEFAULT_TEMPLATE
+    path = template or default_template()
     if template is None and not path.is_file():
         raise ReportTemplateError(
             f"The built-in template {path.name} is missing from this installation: run "
@@ -136,7 +145,7 @@ def _prepare(value: Any, tpl: DocxTemplate, images: Mapping[str, bytes]) -> Any:
 
 
 def _name(template: Path | None) -> str:
-    return (template or DEFAULT_TEMPLATE).name
+    return (template or default_template()).name
 
 
 def _syntax_error(template: Path | None, bad: TemplateSyntaxError) -> ReportTemplateError:
