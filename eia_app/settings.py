@@ -1,4 +1,9 @@
-"""Settings read from ``EIA_*`` environment variables, with defaults for a single desktop user."""
+"""Settings read from ``EIA_*`` environment variables, with defaults for a single desktop user.
+
+This is the only module that reads the environment or knows where the toolkit's data
+files live. The shells (the app and the CLI) load the settings and pass the values
+down; the layers below take folders, URLs and names as arguments.
+"""
 
 import getpass
 import os
@@ -11,24 +16,45 @@ import eia_app
 DATABASE_URL_VARIABLE = "EIA_DATABASE_URL"
 USER_VARIABLE = "EIA_USER"
 EXAMPLES_DIR_VARIABLE = "EIA_EXAMPLES_DIR"
+REGISTRY_DIR_VARIABLE = "EIA_REGISTRY_DIR"
+BASELINES_DIR_VARIABLE = "EIA_BASELINES_DIR"
+TEMPLATES_DIR_VARIABLE = "EIA_TEMPLATES_DIR"
+DEBUG_VARIABLE = "EIA_DEBUG"
 
 # Relative to the working directory, so each project folder gets its own library.
 DEFAULT_DATABASE_FILE = Path("eia-data") / "eia.sqlite"
+DEFAULT_TEMPLATE_NAME = "eia_default.docx"
+"""The Word template, inside the templates folder."""
+
+_FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Where assessments are stored, who is saving, and where the examples are.
+    """Where assessments are stored, who is saving, and where the data files are.
 
     Attributes:
-        database_url: SQLAlchemy URL of the assessment library.
-        user: Name recorded against every version saved.
-        examples_dir: Folder holding the example assessments.
+        database_url: SQLAlchemy URL of the assessment library (``EIA_DATABASE_URL``).
+        user: Name recorded against every version saved (``EIA_USER``).
+        examples_dir: Folder holding the example assessments (``EIA_EXAMPLES_DIR``).
+        registry_dir: Folder of characteristic and local group files (``EIA_REGISTRY_DIR``).
+        baselines_dir: Folder of population baselines (``EIA_BASELINES_DIR``).
+        templates_dir: Folder holding the Word template (``EIA_TEMPLATES_DIR``).
+        debug: Whether to show a traceback for an unexpected error (``EIA_DEBUG``).
     """
 
     database_url: str
     user: str
     examples_dir: Path
+    registry_dir: Path
+    baselines_dir: Path
+    templates_dir: Path
+    debug: bool = False
+
+    @property
+    def template_path(self) -> Path:
+        """The Word template the report is built from."""
+        return self.templates_dir / DEFAULT_TEMPLATE_NAME
 
 
 def default_database_url(cwd: Path | None = None) -> str:
@@ -54,9 +80,40 @@ def default_user() -> str:
         return "unknown"
 
 
+def source_tree_dir(name: str) -> Path:
+    """Return a data folder at the root of the source tree, next to the package.
+
+    The registry, baselines, template and examples are not inside the package yet;
+    this is the one place that knows where they are, so that mapping them into the
+    wheel later changes only this function.
+
+    Args:
+        name: Folder name, such as ``protected_characteristics``.
+
+    Returns:
+        The folder's path (it may not exist in an installation without the sources).
+    """
+    return Path(eia_app.__file__).resolve().parents[1] / name
+
+
 def default_examples_dir() -> Path:
-    """Return the ``examples/`` folder at the root of the source tree."""
-    return Path(eia_app.__file__).resolve().parents[1] / "examples"
+    """Return the shipped ``examples/`` folder."""
+    return source_tree_dir("examples")
+
+
+def default_registry_dir() -> Path:
+    """Return the shipped registry folder, ``protected_characteristics/``."""
+    return source_tree_dir("protected_characteristics")
+
+
+def default_baselines_dir() -> Path:
+    """Return the shipped baselines folder, ``protected_characteristics/baselines/``."""
+    return source_tree_dir("protected_characteristics") / "baselines"
+
+
+def default_templates_dir() -> Path:
+    """Return the shipped ``templates/`` folder."""
+    return source_tree_dir("templates")
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -74,9 +131,17 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     def value(name: str) -> str | None:
         return (env.get(name) or "").strip() or None
 
-    examples = value(EXAMPLES_DIR_VARIABLE)
+    def folder(name: str, default: Path) -> Path:
+        given = value(name)
+        return Path(given).expanduser() if given else default
+
+    debug = value(DEBUG_VARIABLE)
     return Settings(
         database_url=value(DATABASE_URL_VARIABLE) or default_database_url(),
         user=value(USER_VARIABLE) or default_user(),
-        examples_dir=Path(examples).expanduser() if examples else default_examples_dir(),
+        examples_dir=folder(EXAMPLES_DIR_VARIABLE, default_examples_dir()),
+        registry_dir=folder(REGISTRY_DIR_VARIABLE, default_registry_dir()),
+        baselines_dir=folder(BASELINES_DIR_VARIABLE, default_baselines_dir()),
+        templates_dir=folder(TEMPLATES_DIR_VARIABLE, default_templates_dir()),
+        debug=debug is not None and debug.lower() not in _FALSE_WORDS,
     )

@@ -16,9 +16,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.characteristics import DEFAULT_LOCAL_GROUP_IDS, CharacteristicId, PsedAim
+from eia_app.domain.characteristics import CharacteristicId, PsedAim
+from eia_app.services.reference import local_group_ids
+from eia_app.settings import default_registry_dir
 
 REFERENCE = "EIA-2025-0001"
+
+# The local groups of the shipped registry, read from it: the domain keeps no list.
+LOCAL_GROUP_IDS: tuple[str, ...] = local_group_ids(default_registry_dir())
 
 # Evidence ids the impacts below cite; each exists in EVIDENCE.
 EVIDENCE: list[dict[str, Any]] = [
@@ -55,8 +60,8 @@ _RATINGS: dict[str, str] = {
 
 
 def all_group_ids() -> list[str]:
-    """Return the nine protected characteristics then the default local groups."""
-    return [c.value for c in CharacteristicId] + list(DEFAULT_LOCAL_GROUP_IDS)
+    """Return the nine protected characteristics then the shipped local groups."""
+    return [c.value for c in CharacteristicId] + list(LOCAL_GROUP_IDS)
 
 
 def make_screening_entry(group_id: str, **overrides: Any) -> dict[str, Any]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import eia_app
 from eia_app.analysis.age_bands import AgeRegrouping, regroup_counts, youngest_age
 from eia_app.analysis.baseline_files import (
     BaselineError,
@@ -29,17 +28,12 @@ __all__ = [
     "Baseline",
     "BaselineError",
     "BaselineInfo",
+    "BaselineLibrary",
     "BaselineTable",
-    "find_baselines",
-    "list_baselines",
-    "load_baseline",
     "match_universe",
     "regroup_age",
 ]
 
-BASELINES_DIR = (
-    Path(eia_app.__file__).resolve().parents[1] / "protected_characteristics" / "baselines"
-)
 DEFAULT_BASELINE_ID = "census2021-e10000018"
 ADULT_AGE = 16
 _PREFERENCE = {"16+": ("16+", "all"), "all": ("all", "16+")}
@@ -151,85 +145,94 @@ class Baseline:
         return table.universe_label if table else None
 
 
-def list_baselines() -> list[BaselineInfo]:
-    """Return every shipped baseline, in catalogue order."""
-    return list(load_catalogue(BASELINES_DIR))
+@dataclass(frozen=True)
+class BaselineLibrary:
+    """The shipped baselines of one folder (the ``baselines_dir`` setting), and own files.
 
-
-def find_baselines(query: str) -> list[BaselineInfo]:
-    """Find shipped baselines by id, area code or name (case-insensitive).
-
-    Args:
-        query: For example "leicestershire", "E10000018" or "Rutland".
-
-    Returns:
-        Matches, best first: exact id or code, exact name, name starting with the
-        query, then any field containing it.
+    Attributes:
+        folder: Folder holding ``catalogue.csv`` and the baseline files.
     """
-    text = query.strip().casefold()
-    if not text:
-        return []
 
-    def rank(info: BaselineInfo) -> int | None:
-        name = info.area_name.casefold()
-        if text in (info.id.casefold(), info.area_code.casefold()):
-            return 0
-        if text == name:
-            return 1
-        if name.startswith(text):
-            return 2
-        fields = (info.id, info.area_code, info.area_name, info.label)
-        return 3 if any(text in f.casefold() for f in fields) else None
+    folder: Path
 
-    ranked = [
-        (r, i, info) for i, info in enumerate(list_baselines()) if (r := rank(info)) is not None
-    ]
-    return [info for _, _, info in sorted(ranked, key=lambda t: (t[0], t[1]))]
+    def catalogue(self) -> list[BaselineInfo]:
+        """Return every shipped baseline, in catalogue order."""
+        return list(load_catalogue(self.folder))
+
+    def find(self, query: str) -> list[BaselineInfo]:
+        """Find shipped baselines by id, area code or name (case-insensitive).
+
+        Args:
+            query: For example "leicestershire", "E10000018" or "Rutland".
+
+        Returns:
+            Matches, best first: exact id or code, exact name, name starting with the
+            query, then any field containing it.
+        """
+        text = query.strip().casefold()
+        if not text:
+            return []
+        ranked = [
+            (r, i, info)
+            for i, info in enumerate(self.catalogue())
+            if (r := _rank(text, info)) is not None
+        ]
+        return [info for _, _, info in sorted(ranked, key=lambda t: (t[0], t[1]))]
+
+    def load(self, id_or_path: str | Path) -> Baseline:
+        """Load a shipped baseline by id (or area code), or a council's own file by path.
+
+        Args:
+            id_or_path: A baseline id such as ``census2021-e10000018``, an area code
+                such as ``E10000018``, or the path of a CSV file (see the baselines README).
+
+        Returns:
+            The baseline (cached: loading it again is free).
+
+        Raises:
+            BaselineError: If the id is unknown or the file cannot be used.
+        """
+        text = str(id_or_path).strip()
+        path = Path(text).expanduser()
+        if isinstance(id_or_path, Path) or text.lower().endswith(".csv"):
+            if not path.is_file():
+                raise BaselineError(f"Baseline file {text} was not found: check the path.")
+            stat = path.resolve().stat()
+            return _load_custom(str(path.resolve()), stat.st_mtime_ns)
+        return _load_shipped(self.folder, self._resolve_id(text))
+
+    def _resolve_id(self, text: str) -> BaselineInfo:
+        """Return the catalogue entry for an id or a Census area code."""
+        key = text.casefold()
+        catalogue = self.catalogue()
+        for info in catalogue:
+            if key == info.id.casefold():
+                return info
+        for info in catalogue:
+            if key == info.area_code.casefold() and info.level != "cohort":
+                return info
+        hints = ", ".join(i.id for i in self.find(text)[:3]) or "run `eia baselines`"
+        raise BaselineError(
+            f"Baseline {text!r} is not known: use a baseline id ({hints}) or a file path."
+        )
 
 
-def load_baseline(id_or_path: str | Path) -> Baseline:
-    """Load a shipped baseline by id (or area code), or a council's own file by path.
-
-    Args:
-        id_or_path: A baseline id such as ``census2021-e10000018``, an area code
-            such as ``E10000018``, or the path of a CSV file (see the baselines README).
-
-    Returns:
-        The baseline (cached: loading it again is free).
-
-    Raises:
-        BaselineError: If the id is unknown or the file cannot be used.
-    """
-    text = str(id_or_path).strip()
-    path = Path(text).expanduser()
-    if isinstance(id_or_path, Path) or text.lower().endswith(".csv"):
-        if not path.is_file():
-            raise BaselineError(f"Baseline file {text} was not found: check the path.")
-        stat = path.resolve().stat()
-        return _load_custom(str(path.resolve()), stat.st_mtime_ns)
-    return _load_shipped(_resolve_id(text))
-
-
-def _resolve_id(text: str) -> BaselineInfo:
-    """Return the catalogue entry for an id or a Census area code."""
-    key = text.casefold()
-    catalogue = list_baselines()
-    for info in catalogue:
-        if key == info.id.casefold():
-            return info
-    for info in catalogue:
-        if key == info.area_code.casefold() and info.level != "cohort":
-            return info
-    hints = ", ".join(i.id for i in find_baselines(text)[:3]) or "see `list_baselines()`"
-    raise BaselineError(
-        f"Baseline {text!r} is not known: use a baseline id ({hints}) or a file path."
-    )
+def _rank(text: str, info: BaselineInfo) -> int | None:
+    name = info.area_name.casefold()
+    if text in (info.id.casefold(), info.area_code.casefold()):
+        return 0
+    if text == name:
+        return 1
+    if name.startswith(text):
+        return 2
+    fields = (info.id, info.area_code, info.area_name, info.label)
+    return 3 if any(text in f.casefold() for f in fields) else None
 
 
 @cache
-def _load_shipped(info: BaselineInfo) -> Baseline:
+def _load_shipped(folder: Path, info: BaselineInfo) -> Baseline:
     """Read one shipped baseline file (once)."""
-    tables = read_shipped_file(BASELINES_DIR, info)
+    tables = read_shipped_file(folder, info)
     return Baseline(
         info.id, info.label, info.level, info.area_code, info.area_name, info.caveats, tables
     )

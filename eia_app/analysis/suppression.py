@@ -42,6 +42,7 @@ from eia_app.analysis.representation import (
 Cell = TypeVar("Cell", bound=Hashable)
 
 SUPPRESSION_PRESETS: dict[str, int] = {"default": 5, "nhs": 8, "strict": 10}
+DEFAULT_MIN_COUNT = SUPPRESSION_PRESETS["default"]  # the one default: services, CLI, help
 
 _DERIVED = (
     "count", "share", "ci_low", "ci_high", "ratio", "gap_pp", "expected",

@@ -1,12 +1,12 @@
 """The root ``eia`` command group and the error handling shared by every command."""
 
-import os
 import sys
 
 import click
 
 from eia_app import __version__
 from eia_app.domain.errors import EIAError
+from eia_app.settings import DEBUG_VARIABLE, load_settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,11 +47,11 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"Error: {problem.strerror or problem}{where}.", err=True)
         sys.exit(1)
     except Exception as problem:  # noqa: BLE001 - last line of defence for users
-        if os.environ.get("EIA_DEBUG"):
+        if load_settings().debug:
             raise
         click.echo(
             f"Error: unexpected problem ({type(problem).__name__}: {problem}). "
-            "Run again with EIA_DEBUG=1 for details and report it.",
+            f"Run again with {DEBUG_VARIABLE}=1 for details and report it.",
             err=True,
         )
         sys.exit(1)

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from importlib.resources import files
 from pathlib import Path
 from typing import NoReturn
 
@@ -18,6 +19,7 @@ from eia_app.cli.assessment_views import format_record, format_table
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.details import Stage, Status
 from eia_app.domain.errors import EIAError
+from eia_app.domain.reach import reach_json_schema
 from eia_app.domain.versions import AssessmentFilter
 from eia_app.services.assessments import (
     assessment_to_json,
@@ -32,7 +34,7 @@ from eia_app.services.workspace import open_repository, open_workspace
 from eia_app.settings import DATABASE_URL_VARIABLE, load_settings
 
 # The Streamlit entrypoint is located by path, not imported: only the UI may import streamlit.
-STREAMLIT_APP = Path(eia_app.__file__).resolve().parent / "ui" / "streamlit_app.py"
+STREAMLIT_APP = Path(str(files(eia_app) / "ui" / "streamlit_app.py"))
 
 STAGES = click.Choice([stage.value for stage in Stage])
 STATUSES = click.Choice([status.value for status in Status])
@@ -119,9 +121,16 @@ def validate(file: Path, stage: str | None) -> None:
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of an assessment file."""
-    click.echo(json.dumps(Assessment.model_json_schema(), indent=2))
+@click.option(
+    "--reach",
+    "of_reach",
+    is_flag=True,
+    help="Print the schema of a reach result (eia.reach/1) instead.",
+)
+def schema(of_reach: bool) -> None:
+    """Print the JSON Schema of an assessment file (or, with --reach, of a reach result)."""
+    document = reach_json_schema() if of_reach else Assessment.model_json_schema()
+    click.echo(json.dumps(document, indent=2))
 
 
 @cli.command("list")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from eia_app.analysis.suppression import DEFAULT_MIN_COUNT, SUPPRESSION_PRESETS, resolve_min_count
 from eia_app.cli.app import cli
 from eia_app.cli.reach_view import render_table
 from eia_app.domain.reach import ReachResult
@@ -79,12 +80,16 @@ def choose_min_count(min_count: int | None, preset: str | None) -> int:
 
     Raises:
         click.UsageError: If both options are given.
+        click.BadParameter: If the preset is not one of the suppression presets.
     """
     if min_count is not None and preset is not None:
         raise click.UsageError("Use either --min-count or --preset, not both.")
     if preset is not None:
-        return reach_stats.preset_min_count(preset)
-    return 5 if min_count is None else min_count
+        try:
+            return resolve_min_count(preset)
+        except ValueError as bad:
+            raise click.BadParameter(str(bad), param_hint="--preset") from None
+    return DEFAULT_MIN_COUNT if min_count is None else min_count
 
 
 def reach_json(result: ReachResult) -> str:
@@ -162,12 +167,15 @@ def emit(document: ReachResult, output_format: str, out: Path | None) -> None:
 @click.option(
     "--min-count",
     type=click.IntRange(min=0),
-    help="Suppress counts below N (default 5); 0 turns suppression off for internal analysis.",
+    help=f"Suppress counts below N (default {DEFAULT_MIN_COUNT}); 0 turns suppression off "
+    "for internal analysis.",
 )
 @click.option(
     "--preset",
-    type=click.Choice(["default", "strict", "nhs"]),
-    help="Suppression preset: default (5), strict (10) or nhs (8).",
+    type=click.Choice(list(SUPPRESSION_PRESETS)),
+    help="Suppression preset: "
+    + ", ".join(f"{name} ({count})" for name, count in SUPPRESSION_PRESETS.items())
+    + ".",
 )
 @click.option(
     "--format",

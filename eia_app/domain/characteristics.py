@@ -39,12 +39,3 @@ PSED_AIM_LABELS: dict[PsedAim, str] = {
     PsedAim.ADVANCE_EQUALITY: "Advance equality of opportunity",
     PsedAim.FOSTER_GOOD_RELATIONS: "Foster good relations between different groups",
 }
-
-# Local groups the toolkit ships with; councils may add more in the registry.
-DEFAULT_LOCAL_GROUP_IDS: tuple[str, ...] = (
-    "carers",
-    "armed_forces",
-    "rural_communities",
-    "socio_economic_disadvantage",
-    "care_experienced",
-)

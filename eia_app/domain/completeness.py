@@ -9,18 +9,13 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel
-
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.characteristics import (
-    DEFAULT_LOCAL_GROUP_IDS,
-    PSED_AIM_LABELS,
-    CharacteristicId,
-)
+from eia_app.domain.characteristics import PSED_AIM_LABELS, CharacteristicId
 from eia_app.domain.decision import Outcome
 from eia_app.domain.details import Stage
 from eia_app.domain.impact import ImpactRating
 from eia_app.domain.issues import Issue, IssueLevel
+from eia_app.domain.labels import field_label
 
 # (dotted field path, first stage that needs it).
 REQUIRED_FIELDS: tuple[tuple[str, Stage], ...] = (
@@ -61,33 +56,11 @@ REQUIRED_FIELDS: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def field_title(path: str) -> str:
-    """Return the human label of a dotted field path of :class:`Assessment`.
-
-    Args:
-        path: Dotted path such as ``purpose.decision_route.meeting_date``.
-
-    Returns:
-        The titles along the path joined by " > ", for example
-        "Purpose, aims and scope > Decision route > Meeting date".
-    """
-    model: Any = Assessment
-    titles: list[str] = []
-    for part in path.split("."):
-        info = model.model_fields.get(part) if _is_model(model) else None
-        if info is None:
-            titles.append(part)
-            break
-        titles.append(info.title or part)
-        model = info.annotation
-    return " > ".join(titles)
-
-
 def check_completeness(
     assessment: Assessment,
     stage: Stage | None = None,
     *,
-    local_group_ids: Iterable[str] = DEFAULT_LOCAL_GROUP_IDS,
+    local_group_ids: Iterable[str],
     today: date | None = None,
 ) -> list[Issue]:
     """List every problem that keeps an assessment from being complete for a stage.
@@ -95,7 +68,8 @@ def check_completeness(
     Args:
         assessment: The assessment to check (a draft is fine).
         stage: The stage to check against; defaults to the assessment's own stage.
-        local_group_ids: Local groups of interest the council asks to be assessed.
+        local_group_ids: Local groups of interest the council asks to be assessed, from
+            its registry; the domain keeps no list of its own.
         today: Reference date for date checks; None skips checks against today.
 
     Returns:
@@ -127,10 +101,6 @@ def blocking(issues: Iterable[Issue]) -> list[Issue]:
     return [issue for issue in issues if issue.blocking]
 
 
-def _is_model(candidate: Any) -> bool:
-    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
-
-
 def _value_at(assessment: Assessment, path: str) -> Any:
     value: Any = assessment
     for part in path.split("."):
@@ -144,13 +114,13 @@ def _is_empty(value: Any) -> bool:
 
 def _error(field: str, message: str, label: str | None = None) -> Issue:
     return Issue(
-        level=IssueLevel.ERROR, field=field, label=label or field_title(field), message=message
+        level=IssueLevel.ERROR, field=field, label=label or field_label(field), message=message
     )
 
 
 def _warning(field: str, message: str, label: str | None = None) -> Issue:
     return Issue(
-        level=IssueLevel.WARNING, field=field, label=label or field_title(field), message=message
+        level=IssueLevel.WARNING, field=field, label=label or field_label(field), message=message
     )
 
 

@@ -4,7 +4,7 @@ from datetime import date
 from enum import StrEnum
 
 from eia_app.domain.base import StrictModel
-from eia_app.domain.fields import guided, guided_list
+from eia_app.domain.fields import SHORT_ID_PATTERN, guided, guided_list
 
 
 class Outcome(StrEnum):
@@ -54,7 +54,7 @@ class Action(StrictModel):
     """One action in the action plan."""
 
     id: str = guided(
-        "Action reference", "Short id such as A1.", pattern=r"^[A-Za-z0-9_.-]{1,20}$", default=...
+        "Action reference", "Short id such as A1.", pattern=SHORT_ID_PATTERN, default=...
     )
     issue: str | None = guided("Issue", "The impact or gap this action addresses.")
     action: str = guided("Action", "What will be done.", default=...)

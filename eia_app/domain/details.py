@@ -4,9 +4,7 @@ from datetime import date
 from enum import StrEnum
 
 from eia_app.domain.base import StrictModel
-from eia_app.domain.fields import guided, guided_list
-
-REFERENCE_PATTERN = r"^EIA-\d{4}-\d{4}$"
+from eia_app.domain.fields import EMAIL_PATTERN, REFERENCE_PATTERN, guided, guided_list
 
 
 class Status(StrEnum):
@@ -41,7 +39,7 @@ class Person(StrictModel):
     name: str | None = guided("Name", "Full name of the person.")
     job_title: str | None = guided("Job title", "Their job title or role in the council.")
     email: str | None = guided(
-        "Email", "A work email address people can use.", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+        "Email", "A work email address people can use.", pattern=EMAIL_PATTERN
     )
     phone: str | None = guided("Telephone", "A work telephone number.")
 

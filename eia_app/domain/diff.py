@@ -3,7 +3,7 @@
 from typing import Any
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.completeness import field_title
+from eia_app.domain.labels import field_label
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -62,7 +62,7 @@ def describe_changes(old: Assessment | None, new: Assessment, limit: int = 6) ->
     sections = sorted({path.split(".")[0].split("[")[0] for path in changed_fields(old, new)})
     if not sections:
         return "No changes"
-    labels = [field_title(section) for section in sections]
+    labels = [field_label(section) for section in sections]
     shown = ", ".join(labels[:limit])
     more = len(labels) - limit
     return f"Changed: {shown}" + (f" and {more} more" if more > 0 else "")

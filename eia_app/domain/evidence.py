@@ -4,7 +4,7 @@ from datetime import date
 from enum import StrEnum
 
 from eia_app.domain.base import StrictModel
-from eia_app.domain.fields import guided, guided_list
+from eia_app.domain.fields import SHORT_ID_PATTERN, guided, guided_list
 
 
 class EvidenceQuality(StrEnum):
@@ -21,7 +21,7 @@ class EvidenceItem(StrictModel):
     id: str = guided(
         "Evidence reference",
         "Short id used to cite this item from the impact sections, for example EV1.",
-        pattern=r"^[A-Za-z0-9_.-]{1,20}$",
+        pattern=SHORT_ID_PATTERN,
         default=...,
     )
     title: str = guided("What it is", "A short description of the evidence.", default=...)

@@ -4,6 +4,26 @@ from typing import Any
 
 from pydantic import Field
 
+REFERENCE_PATTERN = r"^EIA-\d{4}-\d{4}$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+SHORT_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,20}$"
+GROUP_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+CATEGORY_ID_PATTERN = r"^[a-z0-9_+-]+$"
+
+# What to type instead, for each pattern a field may carry; a regular expression
+# means nothing to an officer, so every pattern above has a sentence here.
+PATTERN_HINTS: dict[str, str] = {
+    REFERENCE_PATTERN: "Enter a reference in the form EIA-YYYY-NNNN, like EIA-2025-0001.",
+    EMAIL_PATTERN: "Enter an email address in the correct format, like name@example.gov.uk.",
+    SHORT_ID_PATTERN: "Use up to 20 letters, numbers, dots, dashes or underscores, like EV1 or A1.",
+    GROUP_ID_PATTERN: (
+        "Use lower-case letters, numbers and underscores, starting with a letter, like carers."
+    ),
+    CATEGORY_ID_PATTERN: (
+        "Use lower-case letters, numbers, underscores, plus or minus signs, like white_british."
+    ),
+}
+
 
 def guided(title: str, description: str, default: Any = None, **kwargs: Any) -> Any:
     """Declare a field with the title and guidance that the wizard shows beside it.

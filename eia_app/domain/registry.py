@@ -2,7 +2,7 @@
 
 from eia_app.domain.base import StrictModel
 from eia_app.domain.characteristics import CharacteristicId, GroupKind, PsedAim
-from eia_app.domain.fields import guided, guided_list
+from eia_app.domain.fields import CATEGORY_ID_PATTERN, GROUP_ID_PATTERN, guided, guided_list
 
 
 class AnswerCategory(StrictModel):
@@ -12,7 +12,7 @@ class AnswerCategory(StrictModel):
         "Category id",
         "Stable snake_case id used in results.",
         default=...,
-        pattern=r"^[a-z0-9_+-]+$",
+        pattern=CATEGORY_ID_PATTERN,
     )
     label: str = guided("Label", "How the category is shown to people.", default=...)
     parent: str | None = guided(
@@ -24,7 +24,7 @@ class GroupDefinition(StrictModel):
     """One protected characteristic or local group of interest."""
 
     id: str = guided(
-        "Id", "snake_case id, the same as the file name.", default=..., pattern=r"^[a-z][a-z0-9_]*$"
+        "Id", "snake_case id, the same as the file name.", default=..., pattern=GROUP_ID_PATTERN
     )
     label: str = guided("Label", "Name shown to people.", default=...)
     kind: GroupKind = guided(

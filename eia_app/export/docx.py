@@ -27,7 +27,6 @@ from eia_app.export.accessibility import make_accessible
 from eia_app.export.reach_context import ChartSlot
 from eia_app.export.text import clean_tree
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "eia_default.docx"
 CHART_WIDTH = Mm(165)
 README_HINT = "templates/README.md lists the variables a template can use"
 
@@ -65,11 +64,13 @@ def make_environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
-def open_template(template: Path | None = None) -> DocxTemplate:
+def open_template(template: Path, *, built_in: bool = False) -> DocxTemplate:
     """Open a template and check that it is a Word document.
 
     Args:
-        template: A .docx template, or None for the default one.
+        template: The .docx template.
+        built_in: Whether it is the toolkit's own template (the ``template_path``
+            setting), which changes the advice when it is missing.
 
     Returns:
         The template, ready to render.
@@ -77,8 +78,8 @@ def open_template(template: Path | None = None) -> DocxTemplate:
     Raises:
         ReportTemplateError: If the file is missing or is not a .docx file.
     """
-    path = template or DEFAULT_TEMPLATE
-    if template is None and not path.is_file():
+    path = template
+    if built_in and not path.is_file():
         raise ReportTemplateError(
             f"The built-in template {path.name} is missing from this installation: run "
             "python templates/build_template.py in the source folder, or pass --template."
@@ -119,18 +120,18 @@ def _prepare(value: Any, tpl: DocxTemplate, images: Mapping[str, bytes]) -> Any:
     return value
 
 
-def _name(template: Path | None) -> str:
-    return (template or DEFAULT_TEMPLATE).name
+def _name(template: Path) -> str:
+    return template.name
 
 
-def _syntax_error(template: Path | None, bad: TemplateSyntaxError) -> ReportTemplateError:
+def _syntax_error(template: Path, bad: TemplateSyntaxError) -> ReportTemplateError:
     return ReportTemplateError(
         f"Template {_name(template)} has a tag Word or Jinja cannot read ({bad.message}): "
         "retype the tag in one go so that Word keeps it in one piece."
     )
 
 
-def _translate(template: Path | None, bad: TemplateError) -> ReportTemplateError:
+def _translate(template: Path, bad: TemplateError) -> ReportTemplateError:
     name = _name(template)
     if isinstance(bad, SecurityError):
         return ReportTemplateError(
@@ -151,7 +152,8 @@ def render_report(
     context: Mapping[str, Any],
     *,
     images: Mapping[str, bytes] | None = None,
-    template: Path | None = None,
+    template: Path,
+    built_in: bool = False,
     title: str,
     language: str = "en-GB",
 ) -> tuple[bytes, list[str]]:
@@ -160,7 +162,8 @@ def render_report(
     Args:
         context: The report context (see :mod:`eia_app.export.context`).
         images: PNG charts by chart key; slots without an image are left out.
-        template: A .docx template, or None for the default one.
+        template: The .docx template.
+        built_in: Whether it is the toolkit's own template.
         title: Document title stored in the file's properties.
         language: Language tag of the document.
 
@@ -172,7 +175,7 @@ def render_report(
         ReportTemplateError: If the template is unreadable, uses an unknown
             variable, or tries something the sandbox forbids.
     """
-    tpl = open_template(template)
+    tpl = open_template(template, built_in=built_in)
     filled = _prepare(clean_tree(dict(context)), tpl, images or {})
     try:
         tpl.render(filled, jinja_env=make_environment(), autoescape=True)

@@ -6,20 +6,17 @@ its id (``race.yaml``). The loader validates every file into a
 the nine protected characteristics, so a broken edit is caught when the app starts.
 """
 
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-import eia_app
 from eia_app.domain.characteristics import CharacteristicId, GroupKind, PsedAim
 from eia_app.domain.errors import EIAError
+from eia_app.domain.issues import describe_file_issues, issues_from_validation_error
 from eia_app.domain.registry import GroupDefinition, Registry
-
-REGISTRY_DIR_ENV = "EIA_REGISTRY_DIR"
-"""Environment variable that points the toolkit at another registry folder."""
+from eia_app.settings import REGISTRY_DIR_VARIABLE
 
 ORDER_KEY = "order"
 """Optional key in a local group's file that sets its position among local groups."""
@@ -32,23 +29,11 @@ class RegistryError(EIAError):
     """The registry folder, or one of its files, cannot be used; the message says which."""
 
 
-def default_registry_dir() -> Path:
-    """Return the registry folder: ``EIA_REGISTRY_DIR`` if set, else the one in the repository.
-
-    Returns:
-        The folder holding one YAML file per group.
-    """
-    override = os.environ.get(REGISTRY_DIR_ENV, "").strip()
-    if override:
-        return Path(override)
-    return Path(eia_app.__file__).resolve().parents[1] / "protected_characteristics"
-
-
-def load_registry(folder: Path | None = None) -> Registry:
+def load_registry(folder: Path) -> Registry:
     """Read and validate every group file in a folder.
 
     Args:
-        folder: Folder of YAML files; defaults to :func:`default_registry_dir`.
+        folder: Folder of YAML files (the ``registry_dir`` setting).
 
     Returns:
         The registry: the protected characteristics in ``CharacteristicId`` order, then the
@@ -58,7 +43,7 @@ def load_registry(folder: Path | None = None) -> Registry:
         RegistryError: If the folder is missing, a file is invalid, or a protected
             characteristic has no file. The one-line message names the file and field.
     """
-    root = folder if folder is not None else default_registry_dir()
+    root = folder
     loaded = [_load_group_file(path) for path in _group_files(root)]
     groups = [group for group, _ in loaded]
     _check_unique_ids(groups, root)
@@ -70,7 +55,7 @@ def _group_files(root: Path) -> list[Path]:
     if not root.is_dir():
         raise RegistryError(
             f"The characteristics registry folder '{root}' does not exist: create it or set "
-            f"{REGISTRY_DIR_ENV} to a folder of group files."
+            f"{REGISTRY_DIR_VARIABLE} to a folder of group files."
         )
     return sorted(p for p in root.iterdir() if p.is_file() and p.suffix in _SUFFIXES)
 
@@ -81,7 +66,8 @@ def _load_group_file(path: Path) -> tuple[GroupDefinition, int]:
     try:
         group = GroupDefinition.model_validate(data)
     except ValidationError as bad:
-        raise RegistryError(_describe_validation_error(bad, path)) from None
+        issues = issues_from_validation_error(bad, GroupDefinition, whole="The whole file")
+        raise RegistryError(describe_file_issues(issues, path.name, one_line=True)) from None
     _check_id_matches_file(group, path)
     _check_kind(group, path)
     _check_psed_aims(group, path)
@@ -120,14 +106,6 @@ def _pop_order(data: dict[str, Any], path: Path) -> int:
     if isinstance(order, bool) or not isinstance(order, int):
         raise RegistryError(f"{path.name}: field '{ORDER_KEY}': must be a whole number.")
     return order
-
-
-def _describe_validation_error(error: ValidationError, path: Path) -> str:
-    problems = []
-    for problem in error.errors():
-        where = ".".join(str(part) for part in problem["loc"]) or "(whole file)"
-        problems.append(f"field '{where}': {problem['msg']}")
-    return f"{path.name}: " + "; ".join(problems) + "."
 
 
 def _check_id_matches_file(group: GroupDefinition, path: Path) -> None:
@@ -173,7 +151,7 @@ def _check_categories(group: GroupDefinition, path: Path) -> None:
     for index, detail in enumerate(group.detail_categories):
         if detail.parent not in broad:
             raise RegistryError(
-                f"{path.name}: field 'detail_categories.{index}.parent': '{detail.id}' must "
+                f"{path.name}: field 'detail_categories[{index}].parent': '{detail.id}' must "
                 f"name one of the categories ({', '.join(broad) or 'none defined'})."
             )
 

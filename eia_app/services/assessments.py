@@ -7,12 +7,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.characteristics import DEFAULT_LOCAL_GROUP_IDS
 from eia_app.domain.completeness import check_completeness
 from eia_app.domain.details import Stage
 from eia_app.domain.diff import describe_changes
 from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
-from eia_app.domain.issues import Issue
+from eia_app.domain.issues import Issue, describe_file_issues, issues_from_validation_error
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import (
     AssessmentFilter,
@@ -20,23 +19,7 @@ from eia_app.domain.versions import (
     StoredAssessment,
     VersionInfo,
 )
-
-
-def describe_validation_error(error: ValidationError, source: str) -> str:
-    """Turn a pydantic error into lines naming each field and what to do.
-
-    Args:
-        error: The validation error.
-        source: Where the data came from (a file name or "the form").
-
-    Returns:
-        One line per problem, prefixed with the source.
-    """
-    lines = []
-    for problem in error.errors():
-        where = ".".join(str(part) for part in problem["loc"]) or "(whole document)"
-        lines.append(f"{source}: field '{where}': {problem['msg']}")
-    return "\n".join(lines)
+from eia_app.services.reference import local_group_ids
 
 
 def parse_assessment(text: str, source: str = "the assessment") -> Assessment:
@@ -62,7 +45,9 @@ def parse_assessment(text: str, source: str = "the assessment") -> Assessment:
     try:
         return Assessment.model_validate(data)
     except ValidationError as bad:
-        raise InvalidAssessmentError(describe_validation_error(bad, source)) from None
+        raise InvalidAssessmentError(
+            describe_file_issues(issues_from_validation_error(bad, Assessment), source)
+        ) from None
 
 
 def read_assessment_file(path: Path) -> Assessment:
@@ -102,21 +87,30 @@ def check_assessment(
     assessment: Assessment,
     stage: Stage | None = None,
     *,
-    local_group_ids: tuple[str, ...] = DEFAULT_LOCAL_GROUP_IDS,
     today: date | None = None,
+    registry_dir: Path | None = None,
 ) -> list[Issue]:
     """Return every completeness problem of an assessment for a stage.
+
+    The app and ``eia validate`` both call this, so the local groups an assessment
+    must cover come from the same registry for both and their verdicts agree.
 
     Args:
         assessment: The assessment.
         stage: Stage to check; defaults to the assessment's own.
-        local_group_ids: Local groups the council requires to be assessed.
         today: Date for checks such as a passed review date.
+        registry_dir: Registry folder whose local groups must be assessed; defaults
+            to the ``registry_dir`` setting (``EIA_REGISTRY_DIR``).
 
     Returns:
         All issues, blocking and not.
+
+    Raises:
+        RegistryError: If the registry cannot be loaded.
     """
-    return check_completeness(assessment, stage, local_group_ids=local_group_ids, today=today)
+    return check_completeness(
+        assessment, stage, local_group_ids=local_group_ids(registry_dir), today=today
+    )
 
 
 def save_assessment(

@@ -21,6 +21,7 @@ from eia_app.export.summary import build_equality_implications, render_summary_d
 from eia_app.export.text import fmt_date
 from eia_app.services.assessments import read_assessment_file
 from eia_app.services.reference import get_registry
+from eia_app.settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,11 @@ def export_assessment(
         today=today,
     )
     docx, template_warnings = render_report(
-        context, images=charts.images, template=template, title=assessment.title
+        context,
+        images=charts.images,
+        template=template or load_settings().template_path,
+        built_in=template is None,
+        title=assessment.title,
     )
     finished = time.perf_counter()
     timings = {

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from eia_app.analysis.suppression import DEFAULT_MIN_COUNT
 from eia_app.analysis.survey import (
     QuestionMatch,
     SurveyData,
@@ -137,7 +138,7 @@ def analyse_survey(
     mapping_file: Path | None = None,
     assignments: Assignments | None = None,
     split_by: str | None = None,
-    min_count: int = 5,
+    min_count: int = DEFAULT_MIN_COUNT,
     thresholds: Mapping[str, Any] | None = None,
 ) -> ReachResult:
     """Analyse who responded to a consultation survey.

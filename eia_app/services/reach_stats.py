@@ -16,15 +16,13 @@ from eia_app.analysis.baselines import (
     DEFAULT_BASELINE_ID,
     Baseline,
     BaselineError,
-    find_baselines,
-    list_baselines,
-    load_baseline,
+    BaselineLibrary,
     match_universe,
     regroup_age,
 )
 from eia_app.analysis.reach_output import characteristic_reach
 from eia_app.analysis.representation import Thresholds, analyse_characteristic
-from eia_app.analysis.suppression import SUPPRESSION_PRESETS, suppress_result
+from eia_app.analysis.suppression import suppress_result
 from eia_app.analysis.survey import QuestionMatch, SurveyData, opinion_columns, tally_survey
 from eia_app.analysis.tally import CharacteristicTally
 from eia_app.domain.errors import EIAError
@@ -37,6 +35,7 @@ from eia_app.domain.reach import (
 )
 from eia_app.domain.registry import Registry
 from eia_app.services.reach_opinions import opinion_sections
+from eia_app.settings import load_settings
 
 DEFAULT_BASELINE = DEFAULT_BASELINE_ID
 ADULT_UNIVERSE = "16+"
@@ -119,19 +118,18 @@ class ReachSettings:
         return ReachThresholds.model_validate({**values, **floats})
 
 
-def preset_min_count(preset: str) -> int:
-    """Return the suppression threshold of a preset (``default``, ``strict``, ``nhs``)."""
-    return SUPPRESSION_PRESETS[preset]
+def baseline_library() -> BaselineLibrary:
+    """The baselines of the ``baselines_dir`` setting (``EIA_BASELINES_DIR``)."""
+    return BaselineLibrary(load_settings().baselines_dir)
 
 
-def _search(query: str) -> Baseline:
+def _search(library: BaselineLibrary, query: str) -> Baseline:
     """Load the one shipped baseline a name search points to."""
-    found = [info for info in find_baselines(query) if info.level != "cohort"] or find_baselines(
-        query
-    )
+    everything = library.find(query)
+    found = [info for info in everything if info.level != "cohort"] or everything
     exact = [info for info in found if info.area_name.casefold() == query.strip().casefold()]
     if len(exact) == 1 or len(found) == 1:
-        return load_baseline((exact or found)[0].id)
+        return library.load((exact or found)[0].id)
     if not found:
         raise ReachError(
             f"--baseline: no baseline matches '{query}'; run `eia baselines` to list them."
@@ -152,16 +150,17 @@ def choose_baseline(baseline: str | Path | None) -> Baseline:
     Raises:
         BaselineError: If nothing matches, several baselines match, or a file is unusable.
     """
+    library = baseline_library()
     if baseline is None:
-        return load_baseline(DEFAULT_BASELINE_ID)
+        return library.load(DEFAULT_BASELINE_ID)
     if isinstance(baseline, Path) or Path(baseline).is_file():
-        return load_baseline(Path(baseline))
+        return library.load(Path(baseline))
     try:
-        return load_baseline(baseline)
+        return library.load(baseline)
     except BaselineError:
         if str(baseline).lower().endswith(".csv"):
             raise
-    return _search(str(baseline))
+    return _search(library, str(baseline))
 
 
 def _universe_summary(universes: Mapping[str, str | None]) -> str:
@@ -306,7 +305,8 @@ def baseline_rows(query: str | None = None) -> list[dict[str, str]]:
     Returns:
         One row per baseline, in catalogue order (or best match first).
     """
-    infos = list_baselines() if not query else find_baselines(query)
+    library = baseline_library()
+    infos = library.catalogue() if not query else library.find(query)
     return [
         {
             "id": info.id,

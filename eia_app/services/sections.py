@@ -10,12 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.details import REFERENCE_PATTERN
 from eia_app.domain.diff import changed_fields
 from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
+from eia_app.domain.fields import PATTERN_HINTS, REFERENCE_PATTERN
+from eia_app.domain.issues import Issue, IssueLevel, issues_from_validation_error
+from eia_app.domain.labels import field_label
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import StoredAssessment
 from eia_app.services.assessments import save_assessment
@@ -58,31 +60,6 @@ SECTIONS: tuple[Section, ...] = (
 # start a different assessment rather than a new version of this one.
 READ_ONLY_FIELDS: frozenset[str] = frozenset({"key_details.reference"})
 
-_FRIENDLY_PATTERNS: dict[str, str] = {
-    "email": "Enter an email address in the correct format, like name@example.gov.uk.",
-    "reference": "Enter a reference in the form EIA-YYYY-NNNN, like EIA-2025-0001.",
-    "id": "Use up to 20 letters, numbers, dots, dashes or underscores, like EV1 or A1.",
-}
-
-
-@dataclass(frozen=True)
-class FormProblem:
-    """One problem with what was entered on a form.
-
-    Attributes:
-        path: Dotted path of the field, with list rows as ``[n]``.
-        label: The field's titles, for example "Key details > Lead officer > Email".
-        message: What is wrong and how to fix it.
-    """
-
-    path: str
-    label: str
-    message: str
-
-    def as_line(self) -> str:
-        """Return the problem as one line: label, then message."""
-        return f"{self.label}: {self.message}"
-
 
 class FormInvalidError(InvalidAssessmentError):
     """What was entered on a form does not make a valid assessment.
@@ -91,8 +68,8 @@ class FormInvalidError(InvalidAssessmentError):
         problems: Every problem found, one per field.
     """
 
-    def __init__(self, problems: list[FormProblem]):
-        super().__init__("\n".join(problem.as_line() for problem in problems))
+    def __init__(self, problems: list[Issue]):
+        super().__init__("\n".join(problem.as_sentence() for problem in problems))
         self.problems = problems
 
 
@@ -159,58 +136,14 @@ def apply_section(assessment: Assessment, values: Mapping[str, Any]) -> Assessme
     unknown = sorted(set(values) - set(Assessment.model_fields))
     if unknown:
         raise FormInvalidError(
-            [FormProblem(name, name, "This is not a field of an assessment.") for name in unknown]
+            [_problem(name, name, "This is not a field of an assessment.") for name in unknown]
         )
     data = assessment.model_dump()
     data.update(values)
     try:
         return Assessment.model_validate(data)
     except ValidationError as error:
-        raise FormInvalidError(form_problems(error)) from None
-
-
-def form_problems(error: ValidationError) -> list[FormProblem]:
-    """Turn a pydantic error on :class:`Assessment` into problems a person can fix.
-
-    Args:
-        error: Raised by validating an assessment.
-
-    Returns:
-        One problem per pydantic error, labelled with field titles.
-    """
-    problems = []
-    for detail in error.errors():
-        loc = tuple(detail["loc"])
-        problems.append(
-            FormProblem(path=_path_of(loc), label=location_label(loc), message=_message(detail))
-        )
-    return problems
-
-
-def location_label(loc: tuple[Any, ...]) -> str:
-    """Return the titles along a pydantic error location.
-
-    Args:
-        loc: Location such as ``("key_details", "contributors", 0, "name")``.
-
-    Returns:
-        A label such as "Key details > Contributors > row 1 > Name".
-    """
-    model: Any = Assessment
-    titles: list[str] = []
-    for part in loc:
-        if isinstance(part, int):
-            titles.append(f"row {part + 1}")
-            continue
-        fields = model.model_fields if _is_model(model) else {}
-        info = fields.get(part)
-        if info is None:
-            if part != "__root__" and not str(part).startswith(("function-", "model-")):
-                titles.append(str(part))
-            continue
-        titles.append(info.title or str(part))
-        model = _inner_model(info.annotation)
-    return " > ".join(titles) or "The assessment"
+        raise FormInvalidError(issues_from_validation_error(error, Assessment)) from None
 
 
 def start_assessment(
@@ -236,7 +169,7 @@ def start_assessment(
     if not title:
         problems.append(_new_problem("title", "Enter the title of the policy or proposal."))
     if not re.fullmatch(REFERENCE_PATTERN, reference):
-        problems.append(_new_problem("reference", _FRIENDLY_PATTERNS["reference"]))
+        problems.append(_new_problem("reference", PATTERN_HINTS[REFERENCE_PATTERN]))
     elif _exists(repo, reference):
         problems.append(
             _new_problem(
@@ -262,11 +195,7 @@ def compare_versions(old: Assessment, new: Assessment) -> list[str]:
     Returns:
         Labels such as "Key details > Lead officer > Email", in field order.
     """
-    labels = []
-    for path in changed_fields(old, new):
-        parts = [int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", path) if p]
-        labels.append(location_label(tuple(parts)))
-    return labels
+    return [field_label(path) for path in changed_fields(old, new)]
 
 
 def _exists(repo: AssessmentRepository, reference: str) -> bool:
@@ -277,48 +206,10 @@ def _exists(repo: AssessmentRepository, reference: str) -> bool:
     return True
 
 
-def _new_problem(field: str, message: str) -> FormProblem:
+def _new_problem(field: str, message: str) -> Issue:
     path = f"key_details.{field}"
-    return FormProblem(path, location_label(tuple(path.split("."))), message)
+    return _problem(path, field_label(path), message)
 
 
-def _path_of(loc: tuple[Any, ...]) -> str:
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
-
-
-def _message(detail: Mapping[str, Any]) -> str:
-    kind = detail["type"]
-    loc = tuple(detail["loc"])
-    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-    ctx = detail.get("ctx") or {}
-    if kind == "missing":
-        return "This is required: fill it in, or remove the row."
-    if kind == "string_pattern_mismatch":
-        return _FRIENDLY_PATTERNS.get(name, "This is not in the expected format.")
-    if kind == "string_too_long":
-        return f"Use {ctx.get('max_length')} characters or fewer."
-    if kind == "enum":
-        return f"Choose one of the options: {ctx.get('expected', '')}."
-    if kind.startswith("date"):
-        return "Enter a real date, for example 27/03/2025."
-    if kind == "value_error":
-        text = str(detail["msg"]).removeprefix("Value error, ")
-        return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
-    return str(detail["msg"])
-
-
-def _is_model(candidate: Any) -> bool:
-    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Return the model inside ``Model``, ``list[Model]`` or ``Model | None``, if any."""
-    if _is_model(annotation):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        if _is_model(arg):
-            return arg
-    return None
+def _problem(path: str, label: str, message: str) -> Issue:
+    return Issue(level=IssueLevel.ERROR, field=path, label=label, message=message)

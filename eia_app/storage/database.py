@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,8 @@ from sqlalchemy.pool import StaticPool
 
 from eia_app.domain.errors import EIAError
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Shipped inside the package, so found as a package resource wherever it is installed.
+MIGRATIONS_DIR = Path(str(files("eia_app.storage") / "migrations"))
 URL_HINT = "Set EIA_DATABASE_URL to a SQLAlchemy URL such as sqlite:///eia-data/eia.sqlite."
 
 

@@ -8,9 +8,9 @@ from typing import Any
 import streamlit as st
 
 from eia_app.domain.errors import EIAError
+from eia_app.domain.issues import Issue
 from eia_app.domain.versions import StoredAssessment
 from eia_app.services.assessments import load_assessment
-from eia_app.services.sections import FormProblem
 from eia_app.ui import state
 from eia_app.ui.form_fields import option_label
 
@@ -67,7 +67,7 @@ def heading(text: str, level: int) -> None:
         st.markdown(f"#### {text}")
 
 
-def error_summary(problems: Iterable[FormProblem]) -> None:
+def error_summary(problems: Iterable[Issue]) -> None:
     """Show the GOV.UK-style error summary: what is wrong, field by field.
 
     Args:

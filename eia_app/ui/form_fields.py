@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from eia_app.domain.characteristics import PSED_AIM_LABELS
 from eia_app.domain.consultation import ACCESSIBLE_FORMAT_LABELS
 from eia_app.domain.decision import OUTCOME_LABELS
+from eia_app.domain.labels import field_title
 
 
 class FieldKind(StrEnum):
@@ -100,7 +101,7 @@ def describe_fields(model: type[BaseModel]) -> list[FormField]:
         described.append(
             FormField(
                 name=name,
-                title=info.title or name.replace("_", " ").capitalize(),
+                title=field_title(name, info),
                 help=info.description or "",
                 kind=kind,
                 optional=optional,

@@ -14,7 +14,6 @@ from eia_app.services.assessments import (
     load_assessment,
     version_history,
 )
-from eia_app.services.reference import local_group_ids
 from eia_app.services.sections import compare_versions
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
@@ -42,9 +41,7 @@ def _completeness(stored: StoredAssessment) -> None:
         key="eia.history.stage",
         help="Each stage asks for everything the earlier stages do, and more.",
     )
-    issues = check_assessment(
-        stored.assessment, stage, local_group_ids=local_group_ids(), today=date.today()
-    )
+    issues = check_assessment(stored.assessment, stage, today=date.today())
     errors = [i for i in issues if i.blocking]
     warnings = [i for i in issues if not i.blocking]
     st.write(

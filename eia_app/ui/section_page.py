@@ -8,12 +8,12 @@ import streamlit as st
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.errors import EIAError
+from eia_app.domain.issues import Issue
 from eia_app.domain.versions import StoredAssessment
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.reference import get_registry
 from eia_app.services.sections import (
     FormInvalidError,
-    FormProblem,
     Section,
     apply_section,
     get_section,
@@ -195,11 +195,11 @@ def _problems_key(section_id: str) -> str:
     return f"eia.problems.{section_id}"
 
 
-def _problems(section_id: str) -> list[FormProblem]:
+def _problems(section_id: str) -> list[Issue]:
     return list(st.session_state.get(_problems_key(section_id), []))
 
 
-def _context(section_id: str, assessment: Assessment, problems: list[FormProblem]) -> FormContext:
+def _context(section_id: str, assessment: Assessment, problems: list[Issue]) -> FormContext:
     registry = get_registry()
     labels = {group.id: group.label for group in registry.groups}
     known = list(labels)
@@ -211,7 +211,7 @@ def _context(section_id: str, assessment: Assessment, problems: list[FormProblem
     options = known + sorted({g for g in used if g not in labels})
     return FormContext(
         section_id=section_id,
-        problems={p.path: p.message for p in problems},
+        problems={p.field: p.message for p in problems},
         group_options=options,
         group_labels=labels,
     )

@@ -1,18 +1,17 @@
 """Typed access to ``st.session_state``; every key the app uses starts with ``eia.``."""
 
-import os
 from typing import Any
 
 import streamlit as st
 
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.services.workspace import open_workspace
+from eia_app.settings import load_settings
 
 CURRENT_REFERENCE = "eia.current_reference"
 REQUESTED_PAGE = "eia.requested_page"
 FLASH = "eia.flash"
 FORM_PREFIX = "eia.form."
-DEFAULT_USER = "app user"
 
 
 def widget_key(section_id: str, path: str) -> str:
@@ -34,8 +33,12 @@ def repository() -> AssessmentRepository:
 
 
 def saved_by() -> str:
-    """Return the name recorded against saved versions: ``EIA_USER`` or "app user"."""
-    return (os.environ.get("EIA_USER") or "").strip() or DEFAULT_USER
+    """Return the name recorded against saved versions: the ``user`` setting.
+
+    It is the setting the CLI records too (``EIA_USER``, else the operating-system
+    user), so one person is recorded under one name whichever they use.
+    """
+    return load_settings().user
 
 
 def current_reference() -> str | None:

@@ -72,8 +72,13 @@ def test_revised_example_has_no_blocking_issue_at_the_final_stage(
     assert issues == []
 
 
-def test_only_the_past_review_date_is_warned_about_today(revised: Assessment) -> None:
-    issues = check_completeness(revised, Stage.FINAL, today=date(2099, 1, 1))
+def test_only_the_past_review_date_is_warned_about_today(
+    revised: Assessment, registry: Registry
+) -> None:
+    local_ids = [group.id for group in registry.local]
+    issues = check_completeness(
+        revised, Stage.FINAL, local_group_ids=local_ids, today=date(2099, 1, 1)
+    )
     assert [(i.level, i.field) for i in issues] == [(IssueLevel.WARNING, "monitoring.review_date")]
 
 

@@ -14,7 +14,7 @@ from eia_app.domain.assessment import Assessment
 from eia_app.export.docx import ReportTemplateError
 from eia_app.services.export import export_assessment
 from eia_app.services.reach import analyse_survey
-from eia_app.services.reference import get_registry
+from eia_app.services.reference import clear_registry_cache
 from tests.export.builders import final_data
 from tests.export.docx_checks import all_text, heading_levels, open_docx, table_rows_text
 
@@ -293,10 +293,10 @@ def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, fina
 def broken_registry(tmp_path, monkeypatch):
     """Point the registry at a missing folder, and reload the real one afterwards."""
     monkeypatch.setenv("EIA_REGISTRY_DIR", str(tmp_path / "no-such-registry"))
-    get_registry.cache_clear()
+    clear_registry_cache()
     yield
     monkeypatch.undo()
-    get_registry.cache_clear()
+    clear_registry_cache()
 
 
 @pytest.mark.usefixtures("broken_registry")

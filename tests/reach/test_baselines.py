@@ -9,12 +9,15 @@ from eia_app.analysis import baselines as module
 from eia_app.analysis.baselines import (
     DEFAULT_BASELINE_ID,
     BaselineError,
-    find_baselines,
-    list_baselines,
-    load_baseline,
+    BaselineLibrary,
     match_universe,
     regroup_age,
 )
+from eia_app.settings import load_settings
+
+# The shipped baselines, as the services layer passes them to the engine.
+LIBRARY = BaselineLibrary(load_settings().baselines_dir)
+load_baseline, list_baselines, find_baselines = LIBRARY.load, LIBRARY.catalogue, LIBRARY.find
 
 # Census 2021 TS007A five-year bands for Leicestershire (population_baselines.md, section 2).
 # TS007 (single years, shipped) is perturbed separately, so bands differ by a few people.

@@ -56,7 +56,7 @@ def test_a_bad_psed_aim_is_named_with_its_position(registry_copy: Path) -> None:
     _replace(registry_copy / "sex.yaml", "  - advance_equality\n", "  - advance_equity\n")
     message = _error_for(registry_copy)
     assert message.startswith("sex.yaml:")
-    assert "field 'psed_aims.1'" in message
+    assert "field 'psed_aims[1]'" in message
 
 
 def test_an_id_that_differs_from_the_file_name_is_refused(registry_copy: Path) -> None:
@@ -97,7 +97,7 @@ def test_marriage_cannot_be_given_the_second_psed_aim(registry_copy: Path) -> No
 def test_a_detail_category_must_point_at_an_existing_parent(registry_copy: Path) -> None:
     _replace(registry_copy / "race.yaml", "    parent: black\n", "    parent: blak\n")
     message = _error_for(registry_copy)
-    assert message.startswith("race.yaml: field 'detail_categories.14.parent'")
+    assert message.startswith("race.yaml: field 'detail_categories[14].parent'")
 
 
 def test_a_repeated_category_id_is_refused(registry_copy: Path) -> None:

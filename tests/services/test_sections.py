@@ -6,15 +6,15 @@ import pytest
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.details import Status
+from eia_app.domain.issues import issues_from_validation_error
+from eia_app.domain.labels import field_label
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.sections import (
     SECTIONS,
     FormInvalidError,
     apply_section,
     compare_versions,
-    form_problems,
     get_section,
-    location_label,
     section_changed,
     section_values,
     start_assessment,
@@ -117,14 +117,14 @@ def test_apply_section_refuses_a_field_the_model_does_not_have():
     ],
 )
 def test_location_label_follows_titles_and_rows(loc, label):
-    assert location_label(loc) == label
+    assert field_label(loc) == label
 
 
 def test_form_problems_give_gov_uk_style_messages_for_a_bad_date():
     with pytest.raises(Exception) as raised:  # noqa: B017 - the pydantic error itself
         Assessment.model_validate({"monitoring": {"review_date": "not a date"}})
-    (problem,) = form_problems(raised.value)
-    assert problem.path == "monitoring.review_date"
+    (problem,) = issues_from_validation_error(raised.value)
+    assert problem.field == "monitoring.review_date"
     assert problem.message.startswith("Enter a real date")
 
 

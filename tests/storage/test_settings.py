@@ -1,9 +1,12 @@
 """Reading EIA_* settings from the environment."""
 
+import getpass
 from pathlib import Path
 
+import pytest
+
 import eia_app
-from eia_app.settings import default_database_url, load_settings
+from eia_app.settings import DEFAULT_TEMPLATE_NAME, default_database_url, load_settings
 
 
 def test_defaults_when_nothing_is_set(tmp_path, monkeypatch):
@@ -46,3 +49,62 @@ def test_blank_values_fall_back_to_defaults(tmp_path):
 def test_os_environ_is_read_at_call_time(monkeypatch):
     monkeypatch.setenv("EIA_USER", "Jo Lee")
     assert load_settings().user == "Jo Lee"
+
+
+@pytest.mark.parametrize(
+    ("variable", "attribute"),
+    [
+        ("EIA_EXAMPLES_DIR", "examples_dir"),
+        ("EIA_REGISTRY_DIR", "registry_dir"),
+        ("EIA_BASELINES_DIR", "baselines_dir"),
+        ("EIA_TEMPLATES_DIR", "templates_dir"),
+    ],
+)
+def test_each_folder_is_read_from_its_own_variable(tmp_path, variable, attribute):
+    defaults = load_settings({})
+    settings = load_settings({variable: str(tmp_path)})
+    assert getattr(settings, attribute) == tmp_path
+    others = {"examples_dir", "registry_dir", "baselines_dir", "templates_dir"} - {attribute}
+    assert all(getattr(settings, other) == getattr(defaults, other) for other in others)
+
+
+def test_the_template_is_the_default_one_in_the_templates_folder(tmp_path):
+    settings = load_settings({"EIA_TEMPLATES_DIR": str(tmp_path)})
+    assert settings.template_path == tmp_path / DEFAULT_TEMPLATE_NAME
+
+
+def test_default_folders_are_the_shipped_data_of_the_source_tree():
+    root = Path(eia_app.__file__).resolve().parents[1]
+    settings = load_settings({})
+    assert settings.registry_dir == root / "protected_characteristics"
+    assert settings.baselines_dir == root / "protected_characteristics" / "baselines"
+    assert settings.templates_dir == root / "templates"
+    assert (settings.registry_dir / "age.yaml").is_file()
+    assert (settings.baselines_dir / "catalogue.csv").is_file()
+    assert settings.template_path.is_file()
+
+
+@pytest.mark.parametrize(
+    ("value", "debug"), [(None, False), ("", False), ("0", False), ("1", True), ("yes", True)]
+)
+def test_debug_is_read_from_eia_debug(value, debug):
+    assert load_settings({} if value is None else {"EIA_DEBUG": value}).debug is debug
+
+
+def test_the_user_defaults_to_the_operating_system_user(monkeypatch):
+    monkeypatch.setattr(getpass, "getuser", lambda: "jo.lee")
+    assert load_settings({}).user == "jo.lee"
+
+
+def test_only_settings_reads_the_environment_or_locates_files_by_module_path():
+    package = Path(eia_app.__file__).resolve().parent
+    readers = []
+    for source in package.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        if (
+            "os.environ" in text or "getenv" in text or "__file__" in text
+        ) and source.name != "settings.py":
+            readers.append(source.relative_to(package).as_posix())
+    # ``eia serve`` hands its whole environment on to Streamlit; the chart renderer
+    # honours BROWSER_PATH, a convention of the browser library, not an EIA setting.
+    assert sorted(readers) == ["cli/assessment_commands.py", "export/images.py"]
