@@ -5,11 +5,10 @@ from typing import Any
 
 from eia_app.domain.decision import Action
 from eia_app.domain.evidence import EvidenceItem
+from eia_app.domain.reach import NOT_AVAILABLE
 from eia_app.export.changes import Changes
 from eia_app.export.sections import rating_label
 from eia_app.export.text import clean, fmt_date, humanise, text_or
-
-DASH = "–"
 
 
 def _version_label(changes: Changes) -> str:
@@ -23,7 +22,7 @@ def _action_row(action: Action) -> dict[str, str]:
     return {
         "id": clean(action.id),
         "action": clean(action.action),
-        "owner": text_or(action.owner, DASH),
+        "owner": text_or(action.owner, NOT_AVAILABLE),
     }
 
 
@@ -31,7 +30,7 @@ def _evidence_row(item: EvidenceItem) -> dict[str, str]:
     return {
         "id": clean(item.id),
         "title": clean(item.title),
-        "summary": text_or(item.summary, DASH),
+        "summary": text_or(item.summary, NOT_AVAILABLE),
     }
 
 
@@ -82,8 +81,8 @@ def build_changes_context(
             {
                 "group": label_of(m.group_id),
                 "change": humanise(m.kind),
-                "before": text_or(m.before, DASH),
-                "after": text_or(m.after, DASH),
+                "before": text_or(m.before, NOT_AVAILABLE),
+                "after": text_or(m.after, NOT_AVAILABLE),
             }
             for m in changes.mitigations
         ],

@@ -15,7 +15,7 @@ from eia_app.domain.characteristics import PSED_AIM_LABELS
 from eia_app.domain.consultation import ACCESSIBLE_FORMAT_LABELS
 from eia_app.domain.decision import OUTCOME_LABELS, Approval
 from eia_app.domain.details import Person
-from eia_app.domain.reach import ReachResult
+from eia_app.domain.reach import NOT_AVAILABLE, ReachResult
 from eia_app.export.changes import Changes
 from eia_app.export.changes_context import build_changes_context
 from eia_app.export.reach_context import build_reach_context
@@ -127,8 +127,8 @@ def _details(assessment: Assessment) -> dict[str, Any]:
         {
             "name": clean(c.name),
             "role": clean(c.role),
-            "job_title": text_or(c.job_title, "–"),
-            "organisation": text_or(c.organisation, "–"),
+            "job_title": text_or(c.job_title, NOT_AVAILABLE),
+            "organisation": text_or(c.organisation, NOT_AVAILABLE),
         }
         for c in details.contributors
     ]

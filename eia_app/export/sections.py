@@ -5,9 +5,8 @@ from typing import Any
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.impact import ImpactRating
+from eia_app.domain.reach import NOT_AVAILABLE
 from eia_app.export.text import clean, fmt_bool, fmt_date, humanise, paragraphs, text_or
-
-DASH = "–"
 
 RATING_LABELS: dict[ImpactRating, str] = {
     ImpactRating.POSITIVE: "Positive",
@@ -46,7 +45,7 @@ def build_screening(assessment: Assessment, label_of: Callable[[str], str]) -> d
             {
                 "group": label_of(e.group_id),
                 "relevance": humanise(e.relevance.value),
-                "note": text_or(e.note, DASH),
+                "note": text_or(e.note, NOT_AVAILABLE),
             }
             for e in screening.entries
         ],
@@ -76,11 +75,13 @@ def build_evidence(assessment: Assessment, label_of: Callable[[str], str]) -> di
             {
                 "id": clean(item.id),
                 "title": clean(item.title),
-                "source": text_or(source, DASH),
-                "groups": text_or(", ".join(label_of(g) for g in item.characteristics), DASH),
-                "summary": text_or(item.summary, DASH),
-                "quality": humanise(item.quality.value) if item.quality else DASH,
-                "gaps": text_or(gaps, DASH),
+                "source": text_or(source, NOT_AVAILABLE),
+                "groups": text_or(
+                    ", ".join(label_of(g) for g in item.characteristics), NOT_AVAILABLE
+                ),
+                "summary": text_or(item.summary, NOT_AVAILABLE),
+                "quality": humanise(item.quality.value) if item.quality else NOT_AVAILABLE,
+                "gaps": text_or(gaps, NOT_AVAILABLE),
             }
         )
     return {
@@ -111,8 +112,8 @@ def build_impacts(assessment: Assessment, label_of: Callable[[str], str]) -> lis
                 "group": label_of(impact.group_id),
                 "rating": rating_label(impact.rating),
                 "reasoning": text_or(impact.reasoning),
-                "evidence": text_or(", ".join(impact.evidence_refs), DASH),
-                "mitigation": text_or(mitigation.strip(), DASH),
+                "evidence": text_or(", ".join(impact.evidence_refs), NOT_AVAILABLE),
+                "mitigation": text_or(mitigation.strip(), NOT_AVAILABLE),
             }
         )
     return rows
@@ -132,8 +133,8 @@ def build_human_rights(assessment: Assessment) -> dict[str, Any]:
             "article": clean(a.article),
             "right_type": humanise(a.right_type.value),
             "engaged": "Yes" if a.engaged else "No",
-            "analysis": text_or(a.analysis, DASH),
-            "proportionality": text_or(a.proportionality, DASH),
+            "analysis": text_or(a.analysis, NOT_AVAILABLE),
+            "proportionality": text_or(a.proportionality, NOT_AVAILABLE),
         }
         for a in assessment.human_rights.articles
     ]
@@ -153,13 +154,13 @@ def build_actions(assessment: Assessment, label_of: Callable[[str], str]) -> lis
     return [
         {
             "id": clean(a.id),
-            "issue": text_or(a.issue, DASH),
+            "issue": text_or(a.issue, NOT_AVAILABLE),
             "action": clean(a.action),
-            "owner": text_or(a.owner, DASH),
-            "due": fmt_date(a.due_date, DASH),
-            "measure": text_or(a.success_measure, DASH),
+            "owner": text_or(a.owner, NOT_AVAILABLE),
+            "due": fmt_date(a.due_date, NOT_AVAILABLE),
+            "measure": text_or(a.success_measure, NOT_AVAILABLE),
             "status": humanise(a.status.value),
-            "groups": text_or(", ".join(label_of(g) for g in a.group_ids), DASH),
+            "groups": text_or(", ".join(label_of(g) for g in a.group_ids), NOT_AVAILABLE),
         }
         for a in assessment.actions
     ]

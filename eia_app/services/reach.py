@@ -27,6 +27,7 @@ from eia_app.analysis.survey import (
     recognise_questions,
     split_survey,
 )
+from eia_app.domain.issues import issues_from_validation_error
 from eia_app.domain.reach import (
     REACH_SCHEMA,
     QuestionEntry,
@@ -216,14 +217,13 @@ def read_reach_file(path: Path) -> ReachResult:
     try:
         return ReachResult.model_validate_json(text)
     except ValidationError as error:
-        problems = error.errors()
-        first = problems[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the document"
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        issues = issues_from_validation_error(error, ReachResult, whole="the reach result")
+        more = f" (and {len(issues) - 1} more problems)" if len(issues) > 1 else ""
         raise ReachError(
-            f"--reach: {path.name} is not a valid {REACH_SCHEMA} result: {where}: "
-            f"{first['msg']}{more}. Write it again with `eia reach SURVEY --format json -o "
-            f"{path.name}`; `eia schema --reach` prints the schema."
+            f"--reach: {path.name} is not a valid {REACH_SCHEMA} result: "
+            f"{issues[0].as_file_problem().removesuffix('.')}{more}. Write it again with "
+            f"`eia reach SURVEY --format json -o {path.name}`; `eia schema --reach` prints "
+            "the schema."
         ) from None
 
 

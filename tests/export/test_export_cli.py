@@ -65,7 +65,7 @@ def test_a_reach_file_that_breaks_the_schema_is_refused_naming_the_field(
     out = tmp_path / "report.docx"
     code, _, stderr = run(["export", str(files[0]), "--reach", str(saved), "-o", str(out)], capsys)
     assert code == 1
-    assert "reach.json is not a valid eia.reach/1 result: source.layout:" in stderr
+    assert "reach.json is not a valid eia.reach/1 result: field 'source.layout'" in stderr
     assert "(and 1 more problems)" in stderr
     assert "Traceback" not in stderr
     assert not out.exists()
