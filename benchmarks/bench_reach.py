@@ -88,15 +88,8 @@ class NotApplicable(Exception):
 
 
 def _document_summary(document: Any) -> tuple[str, int]:
-    """JSON text and respondent count of a reach document, a dict or a pydantic model."""
-    if hasattr(document, "model_dump_json"):
-        text = document.model_dump_json()
-    else:
-        text = json.dumps(document)
-    respondents = (
-        document.respondents if hasattr(document, "respondents") else document["respondents"]
-    )
-    return text, int(respondents)
+    """JSON text (as ``eia reach --format json`` writes it) and respondent count of a result."""
+    return document.model_dump_json(indent=2), document.respondents
 
 
 def _reach(kind: str, path: Path) -> dict[str, Any]:

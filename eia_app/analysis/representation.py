@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from scipy.stats import chisquare
 from statsmodels.stats.proportion import proportion_confint
 
-from eia_app.analysis.tally import CategoryTally, CharacteristicTally
+from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
 
 MIN_EXPECTED = 5  # usual validity rule of thumb for the chi-square approximation
 

@@ -12,8 +12,7 @@ Rules (all counts; ``min_count`` 0 turns suppression off):
 * Derived figures (share, interval, ratio, gap, expected, parity, flag, residual)
   are withheld with their count; the baseline share is public and stays.
 * Zeros are never withheld: a true zero identifies nobody (Ofqual and ONS publish
-  true zeros) and showing that a group was not reached at all is the point of a
-  reach table.
+  true zeros), and showing that a group was not reached is the point of a reach table.
 * The goodness-of-fit test is recomputed with the withheld categories merged into
   one (whose total is already known from the published figures): the statistic on
   all cells could otherwise be solved for two withheld counts with a known sum.
@@ -42,6 +41,7 @@ from eia_app.analysis.representation import (
 Cell = TypeVar("Cell", bound=Hashable)
 
 SUPPRESSION_PRESETS: dict[str, int] = {"default": 5, "nhs": 8, "strict": 10}
+PRESET_NAMES = tuple(SUPPRESSION_PRESETS)
 DEFAULT_MIN_COUNT = SUPPRESSION_PRESETS["default"]  # the one default: services, CLI, help
 
 _DERIVED = (
@@ -58,9 +58,7 @@ def resolve_min_count(setting: str | int) -> int:
     """
     if isinstance(setting, str):
         if setting not in SUPPRESSION_PRESETS:
-            raise ValueError(
-                f"Unknown suppression preset {setting!r}: use {list(SUPPRESSION_PRESETS)}"
-            )
+            raise ValueError(f"Unknown suppression preset {setting!r}: use {[*PRESET_NAMES]}")
         return SUPPRESSION_PRESETS[setting]
     if setting < 0:
         raise ValueError(f"min_count must be 0 or more, not {setting}")

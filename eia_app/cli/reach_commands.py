@@ -11,8 +11,8 @@ from eia_app.cli.app import cli
 from eia_app.cli.reach_view import render_table
 from eia_app.domain.reach import ReachResult
 from eia_app.export.reach_spreadsheet import render_csv, write_csv, write_xlsx
-from eia_app.services import reach_stats
 from eia_app.services.reach import analyse_survey, save_mapping
+from eia_app.services.reach_baselines import baseline_rows
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -233,7 +233,7 @@ def reach(
 @click.argument("query", nargs=-1)
 def baselines(query: tuple[str, ...]) -> None:
     """List the population baselines (optionally those matching QUERY)."""
-    rows = reach_stats.baseline_rows(" ".join(query) or None)
+    rows = baseline_rows(" ".join(query) or None)
     if not rows:
         raise click.ClickException(
             f"No baseline matches '{' '.join(query)}'; try an area name such as Leicestershire."

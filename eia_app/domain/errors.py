@@ -11,3 +11,10 @@ class InvalidAssessmentError(EIAError):
 
 class NotFoundError(EIAError):
     """A stored assessment or version does not exist."""
+
+
+class ReachError(EIAError):
+    """A reach option (baseline, column, assignment, threshold) cannot be used.
+
+    The message is one line naming the option and the file or value at fault.
+    """

@@ -3,10 +3,10 @@
 from collections.abc import Callable
 from typing import Any
 
+from eia_app.domain.changes import Changes
 from eia_app.domain.decision import Action
 from eia_app.domain.evidence import EvidenceItem
 from eia_app.domain.reach import NOT_AVAILABLE
-from eia_app.export.changes import Changes
 from eia_app.export.sections import rating_label
 from eia_app.export.text import clean, fmt_date, humanise, text_or
 

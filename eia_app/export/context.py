@@ -11,12 +11,12 @@ from datetime import date
 from typing import Any
 
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.changes import Changes
 from eia_app.domain.characteristics import PSED_AIM_LABELS
 from eia_app.domain.consultation import ACCESSIBLE_FORMAT_LABELS
 from eia_app.domain.decision import OUTCOME_LABELS, Approval
 from eia_app.domain.details import Person
 from eia_app.domain.reach import NOT_AVAILABLE, ReachResult
-from eia_app.export.changes import Changes
 from eia_app.export.changes_context import build_changes_context
 from eia_app.export.reach_context import build_reach_context
 from eia_app.export.sections import (

@@ -7,9 +7,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.changes import describe_changes
 from eia_app.domain.completeness import check_completeness
 from eia_app.domain.details import Stage
-from eia_app.domain.diff import describe_changes
 from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
 from eia_app.domain.issues import Issue, describe_file_issues, issues_from_validation_error
 from eia_app.domain.repository import AssessmentRepository

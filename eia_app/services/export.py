@@ -8,11 +8,11 @@ from pathlib import Path
 
 from eia_app.charts.reach import build_reach_figure
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.changes import build_changes
 from eia_app.domain.details import Stage
 from eia_app.domain.errors import EIAError, InvalidAssessmentError
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
-from eia_app.export.changes import build_changes
 from eia_app.export.context import build_report_context
 from eia_app.export.docx import render_report
 from eia_app.export.images import ChartRenderingError, RenderedCharts, render_pngs

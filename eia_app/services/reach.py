@@ -27,6 +27,7 @@ from eia_app.analysis.survey import (
     recognise_questions,
     split_survey,
 )
+from eia_app.domain.errors import ReachError
 from eia_app.domain.issues import issues_from_validation_error
 from eia_app.domain.reach import (
     REACH_SCHEMA,
@@ -36,14 +37,8 @@ from eia_app.domain.reach import (
     SplitReach,
     SurveyLayout,
 )
-from eia_app.services.reach_stats import (
-    DEFAULT_BASELINE,
-    ReachError,
-    ReachSettings,
-    baseline_section,
-    choose_baseline,
-    survey_sections,
-)
+from eia_app.services.reach_baselines import DEFAULT_BASELINE, baseline_section, choose_baseline
+from eia_app.services.reach_figures import ReachSettings, survey_sections
 from eia_app.services.reference import get_registry
 
 Assignments = Mapping[str, Mapping[str, str]]

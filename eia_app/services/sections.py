@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.diff import changed_fields
+from eia_app.domain.changes import changed_fields
 from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
 from eia_app.domain.fields import PATTERN_HINTS, REFERENCE_PATTERN
 from eia_app.domain.issues import Issue, IssueLevel, issues_from_validation_error

@@ -1,6 +1,6 @@
 """What changed since consultation, and the Cabinet summary, computed from the data."""
 
-from eia_app.export.changes import build_changes
+from eia_app.domain.changes import build_changes
 from eia_app.export.summary import build_equality_implications
 from eia_app.services.export import export_summary
 from tests.export.docx_checks import heading_levels, open_docx

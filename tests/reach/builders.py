@@ -1,6 +1,6 @@
 """Builders shared by the reach tests."""
 
-from eia_app.analysis.tally import CategoryTally, CharacteristicTally
+from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
 
 
 def make_tally(characteristic, counts, *, detail=None, respondents=None, **extra):

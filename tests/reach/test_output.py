@@ -5,7 +5,7 @@ import json
 import pandas as pd
 
 from eia_app.analysis.opinion_stats import crosstab_opinion
-from eia_app.analysis.reach_output import characteristic_reach, opinion_crosstab
+from eia_app.analysis.published_figures import characteristic_reach, opinion_crosstab
 from eia_app.analysis.representation import analyse_characteristic
 from eia_app.analysis.suppression import suppress_opinion, suppress_result
 from tests.reach.builders import make_tally

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from eia_app.analysis.category_counts import CharacteristicTally
 from eia_app.analysis.survey import read_survey, recognise_questions
-from eia_app.analysis.tally import CharacteristicTally
 from tests.survey.engine import tally_survey
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "surveys"

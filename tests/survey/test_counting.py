@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from eia_app.analysis.survey import SurveyData
-from eia_app.analysis.survey.counting import count_codes, encode
+from eia_app.analysis.survey.fast_counts import count_codes, encode
 
 
 def frame(dtype: str) -> pd.DataFrame:

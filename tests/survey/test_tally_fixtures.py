@@ -5,7 +5,7 @@ from eia_app.analysis.survey import (
     read_survey,
     recognise_questions,
 )
-from eia_app.analysis.survey.tallying import SELF_IDENTIFIED_NOTE
+from eia_app.analysis.survey.by_characteristic import SELF_IDENTIFIED_NOTE
 from tests.survey.engine import tally_survey
 
 from .conftest import FIXTURES, category_counts, detail_counts

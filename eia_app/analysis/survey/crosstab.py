@@ -6,11 +6,11 @@ from typing import cast
 
 import pandas as pd
 
-from eia_app.analysis.survey.coding import AgeCoder, ColumnCoder, TwoPartDisabilityCoder
+from eia_app.analysis.survey.answer_coders import AgeCoder, ColumnCoder, TwoPartDisabilityCoder
+from eia_app.analysis.survey.by_characteristic import check_columns
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.opinion import DONT_KNOW_POINT, best_scale, opinion_label, scale_labels
-from eia_app.analysis.survey.tallying import check_columns
 from eia_app.domain.registry import GroupDefinition
 
 
@@ -76,7 +76,7 @@ def opinion_crosstab_counts(
         label = labels.get(key[-1]) if isinstance(key[-1], str) else None
         if label is None:
             continue
-        outcome = coder.outcome(key[0] if len(key) == 2 else key[:-1])
+        outcome = coder.code(key[0] if len(key) == 2 else key[:-1])
         for category in outcome.detail if use_detail else outcome.categories:
             cells[(category, label)] += int(count)
     rows = list(coder.parents) if use_detail else coder.category_ids()

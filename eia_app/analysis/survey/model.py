@@ -5,7 +5,7 @@ from typing import Final
 
 import pandas as pd
 
-from eia_app.analysis.survey import counting
+from eia_app.analysis.survey import fast_counts
 
 LAYOUTS: Final = (
     "citizen_space",
@@ -124,7 +124,7 @@ class SurveyData:
     _counts: dict[tuple[str, ...], pd.Series] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    _codes: dict[str, counting.Codes] = field(
+    _codes: dict[str, fast_counts.Codes] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -159,9 +159,9 @@ class SurveyData:
         """
         if columns not in self._counts:
             if len(columns) == 1:
-                counted = counting.count_one(self.frame[columns[0]])
+                counted = fast_counts.count_one(self.frame[columns[0]])
             else:
-                combined = counting.count_codes([self._encoded(c) for c in columns], columns)
+                combined = fast_counts.count_codes([self._encoded(c) for c in columns], columns)
                 counted = combined if combined is not None else self._grouped_size(columns)
             self._counts[columns] = counted
         return self._counts[columns]
@@ -170,9 +170,9 @@ class SurveyData:
         grouped = self.frame.groupby(list(columns), dropna=False, sort=False, observed=True)
         return grouped.size()
 
-    def _encoded(self, column: str) -> counting.Codes:
+    def _encoded(self, column: str) -> fast_counts.Codes:
         if column not in self._codes:
-            self._codes[column] = counting.encode(self.frame[column])
+            self._codes[column] = fast_counts.encode(self.frame[column])
         return self._codes[column]
 
 

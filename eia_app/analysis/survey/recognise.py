@@ -5,10 +5,15 @@ from collections.abc import Collection, Mapping
 
 from eia_app.analysis.survey import keywords
 from eia_app.analysis.survey.age import age_bands
-from eia_app.analysis.survey.columns import Answers, mapper_for, top_answers
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
-from eia_app.analysis.survey.normalise import SPECIAL_CODES, Question
+from eia_app.analysis.survey.normalise import (
+    SPECIAL_CODES,
+    Answers,
+    Question,
+    mapper_for,
+    top_answers,
+)
 from eia_app.analysis.survey.opinion import DISTINCTIVE_SCALES, scale_share
 from eia_app.analysis.survey.text import fold
 

@@ -1,16 +1,14 @@
-"""Reach statistics for one survey (or one split group): baseline choice, results, crosstabs.
+"""Which population a consultation's respondents are compared with, and its shares.
 
-Turns the tallies of the survey side into the ``characteristics`` and
-``opinions`` sections of an ``eia.reach/1`` document, using the representation
-and suppression code of the analysis layer.
+Chooses a baseline from what the user gave (an id, an area name, a council's own
+file, or nothing for the default), finds the population shares to compare each
+characteristic with, and writes the ``baseline`` section of an ``eia.reach/1`` result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from eia_app.analysis.baselines import (
     DEFAULT_BASELINE_ID,
@@ -20,102 +18,13 @@ from eia_app.analysis.baselines import (
     match_universe,
     regroup_age,
 )
-from eia_app.analysis.reach_output import characteristic_reach
-from eia_app.analysis.representation import Thresholds, analyse_characteristic
-from eia_app.analysis.suppression import suppress_result
-from eia_app.analysis.survey import QuestionMatch, SurveyData, opinion_columns, tally_survey
-from eia_app.analysis.tally import CharacteristicTally
-from eia_app.domain.errors import EIAError
-from eia_app.domain.reach import (
-    CharacteristicReach,
-    Opinions,
-    ReachBaseline,
-    ReachThresholds,
-    SplitReach,
-)
-from eia_app.domain.registry import Registry
-from eia_app.services.reach_opinions import opinion_sections
+from eia_app.analysis.category_counts import CharacteristicTally
+from eia_app.domain.errors import ReachError
+from eia_app.domain.reach import ReachBaseline
 from eia_app.settings import load_settings
 
 DEFAULT_BASELINE = DEFAULT_BASELINE_ID
 ADULT_UNIVERSE = "16+"
-# Names used in the document -> fields of ``Thresholds``.
-THRESHOLD_NAMES = {
-    "rr_under": "ratio_under",
-    "rr_over": "ratio_over",
-    "min_gap_pp": "min_gap_pp",
-    "require_ci_excludes_population": "require_ci",
-    "confidence": "confidence",
-}
-
-
-class ReachError(EIAError):
-    """A reach option (baseline, column, assignment, threshold) cannot be used.
-
-    The message is one line naming the option and the file or value at fault.
-    """
-
-
-def _thresholds(values: Mapping[str, Any] | None) -> Thresholds:
-    """Build the flagging rule from document names (or ``Thresholds`` field names)."""
-    known = {f.name for f in fields(Thresholds)}
-    chosen: dict[str, Any] = {}
-    for name, value in (values or {}).items():
-        field_name = THRESHOLD_NAMES.get(name, name)
-        if field_name not in known:
-            raise ReachError(f"Threshold '{name}' is not known; use {', '.join(THRESHOLD_NAMES)}.")
-        chosen[field_name] = value
-    return Thresholds(**chosen)
-
-
-@dataclass(frozen=True)
-class ReachSettings:
-    """Everything that decides the figures, shared by the whole survey and its splits.
-
-    Attributes:
-        baseline: Population to compare with.
-        thresholds: Flagging rule.
-        min_count: Suppression threshold.
-        assignments: Characteristic -> raw answer -> category id.
-        registry: The groups, their categories and labels.
-    """
-
-    baseline: Baseline
-    thresholds: Thresholds
-    min_count: int
-    assignments: Mapping[str, Mapping[str, str]]
-    registry: Registry
-
-    @classmethod
-    def build(
-        cls,
-        baseline: Baseline,
-        assignments: Mapping[str, Mapping[str, str]] | None,
-        min_count: int,
-        thresholds: Mapping[str, Any] | None,
-        registry: Registry,
-    ) -> ReachSettings:
-        """Validate and gather the settings.
-
-        Args:
-            baseline: Baseline chosen with :func:`choose_baseline`.
-            assignments: User placements of unrecognised answers.
-            min_count: Suppression threshold.
-            thresholds: Overrides of the flagging rule.
-            registry: The registry the categories and labels come from.
-
-        Returns:
-            The settings.
-        """
-        return cls(
-            baseline, _thresholds(thresholds), min_count, dict(assignments or {}), registry
-        )
-
-    def published_thresholds(self) -> ReachThresholds:
-        """The flagging rule under the names the document uses."""
-        values = {name: getattr(self.thresholds, f) for name, f in THRESHOLD_NAMES.items()}
-        floats = {k: float(v) for k, v in values.items() if not isinstance(v, bool)}
-        return ReachThresholds.model_validate({**values, **floats})
 
 
 def baseline_library() -> BaselineLibrary:
@@ -242,58 +151,6 @@ def baseline_shares(
     if shares is None:
         return None, None, ()
     return shares, baseline.universe_label(tally.characteristic, ADULT_UNIVERSE), ()
-
-
-def characteristic_sections(
-    tallies: Mapping[str, CharacteristicTally], settings: ReachSettings
-) -> dict[str, CharacteristicReach]:
-    """Analyse and suppress every tally.
-
-    Args:
-        tallies: Characteristic id -> tally, in registry order.
-        settings: Baseline, thresholds, suppression and registry.
-
-    Returns:
-        Characteristic id -> its ``characteristics`` entry.
-    """
-    sections = {}
-    for cid, tally in tallies.items():
-        shares, universe, notes = baseline_shares(settings.baseline, tally)
-        result = analyse_characteristic(
-            tally, shares, thresholds=settings.thresholds, universe=universe, notes=notes
-        )
-        published = suppress_result(result, settings.min_count)
-        sections[cid] = characteristic_reach(published, settings.registry.label(cid))
-    return sections
-
-
-def survey_sections(
-    survey: SurveyData, matches: Sequence[QuestionMatch], settings: ReachSettings
-) -> SplitReach:
-    """The figures of one survey or split group: characteristics and opinions.
-
-    Args:
-        survey: The survey (or one split group of it).
-        matches: Recognised columns (of the whole survey).
-        settings: Baseline, thresholds, suppression, assignments and registry.
-
-    Returns:
-        The group's respondents, characteristics and opinion crosstabs.
-    """
-    groups = settings.registry.groups
-    tallies = tally_survey(survey, matches, settings.assignments, groups=groups)
-    opinions: Opinions = opinion_sections(
-        survey,
-        matches,
-        opinion_columns(matches),
-        [settings.registry.get(cid) for cid in tallies],
-        settings.min_count,
-    )
-    return SplitReach(
-        respondents=survey.respondents,
-        characteristics=characteristic_sections(tallies, settings),
-        opinions=opinions,
-    )
 
 
 def baseline_rows(query: str | None = None) -> list[dict[str, str]]:

@@ -1,4 +1,4 @@
-"""Turning raw answers (one column, or the two disability parts) into outcomes to count."""
+"""Coding raw answers (one column, or the two disability parts) into registry categories."""
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -6,18 +6,18 @@ from typing import cast
 
 import pandas as pd
 
+from eia_app.analysis.age_bands import parse_age_id
 from eia_app.analysis.survey import age, vocabulary
-from eia_app.analysis.survey.columns import mapper_for
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
-from eia_app.analysis.survey.normalise import SPECIAL_CODES, AnswerMapper, Question
+from eia_app.analysis.survey.normalise import SPECIAL_CODES, AnswerMapper, Question, mapper_for
 from eia_app.analysis.survey.text import key_of
 from eia_app.analysis.survey.vocabulary import NOT_ANSWERED, PREFER_NOT_TO_SAY
 from eia_app.domain.registry import GroupDefinition
 
 
 @dataclass(frozen=True)
-class Outcome:
+class CodedAnswer:
     """What one respondent's answer counts as.
 
     Attributes:
@@ -38,17 +38,19 @@ def _is_missing(raw: object) -> bool:
     return raw is None or (isinstance(raw, float) and pd.isna(raw))
 
 
-def _outcome(codes: Iterable[str], unknown: tuple[str, ...], parents: Mapping[str, str]) -> Outcome:
+def _coded(
+    codes: Iterable[str], unknown: tuple[str, ...], parents: Mapping[str, str]
+) -> CodedAnswer:
     codes = tuple(codes)
     real = [code for code in codes if code not in SPECIAL_CODES]
     if real:
         broad = tuple(dict.fromkeys(parents.get(code, code) for code in real))
         detail = tuple(code for code in real if code in parents)
-        return Outcome(broad, detail, unknown=unknown)
+        return CodedAnswer(broad, detail, unknown=unknown)
     for special in (PREFER_NOT_TO_SAY, vocabulary.DONT_KNOW, NOT_ANSWERED):
         if special in codes:
-            return Outcome(special=special, unknown=unknown)
-    return Outcome(unknown=unknown)
+            return CodedAnswer(special=special, unknown=unknown)
+    return CodedAnswer(unknown=unknown)
 
 
 class ColumnCoder:
@@ -100,10 +102,10 @@ class ColumnCoder:
         """Display label of a category."""
         return self.labels[category]
 
-    def outcome(self, raw: object) -> Outcome:
+    def code(self, raw: object) -> CodedAnswer:
         """Code one raw answer (a cell's text, or NaN for blank)."""
         if _is_missing(raw):
-            return Outcome(special=NOT_ANSWERED)
+            return CodedAnswer(special=NOT_ANSWERED)
         codes, unknown = self.mapper.map_cell(str(raw))
         codes = tuple(self.translate.get(code, code) for code in codes)
         known = set(self.labels) | set(self.parents) | SPECIAL_CODES
@@ -112,7 +114,7 @@ class ColumnCoder:
             # answer is then unplaced, for the user to assign, never silently lost.
             codes = tuple(code for code in codes if code in known)
             unknown = (*unknown, str(raw))
-        return _outcome(codes, unknown, self.parents)
+        return _coded(codes, unknown, self.parents)
 
 
 class AgeCoder(ColumnCoder):
@@ -157,19 +159,19 @@ class AgeCoder(ColumnCoder):
 
     def label(self, category: str) -> str:
         """Label of a band id."""
-        low, _, high = category.rstrip("+").partition("-")
-        return age.band_label((int(low), int(high) if high else None))
+        interval = parse_age_id(category)
+        return age.band_label((interval.low, interval.high))
 
-    def outcome(self, raw: object) -> Outcome:
+    def code(self, raw: object) -> CodedAnswer:
         """Code one raw age answer."""
         if _is_missing(raw):
-            return Outcome(special=NOT_ANSWERED)
+            return CodedAnswer(special=NOT_ANSWERED)
         text = str(raw)
         band = self.assigned.get(text) or self.bands.get(text)
         if band is not None:
-            return Outcome((age.band_id(band),))
+            return CodedAnswer((age.band_id(band),))
         codes, unknown = self.mapper.map_cell(text)
-        return _outcome(codes, unknown, {})
+        return _coded(codes, unknown, {})
 
 
 def _is_single_age(answer: str) -> bool:
@@ -178,13 +180,17 @@ def _is_single_age(answer: str) -> bool:
 
 
 def _assigned_band(raw: str, band_id: str) -> age.Band:
-    parsed = age.parse_band(band_id.replace("+", " and over"))
-    if parsed is None or parsed[0] != "band":
+    try:
+        interval = parse_age_id(band_id)
+    except ValueError:
+        interval = None
+    # A single age ("17") is an answer, not a band to assign answers to.
+    if interval is None or (interval.high is not None and "-" not in band_id):
         raise SurveyReadError(
             f"Assignment for age answer '{raw}': '{band_id}' is not a band; write it as "
             "'18-24' or '75+'."
         )
-    return parsed[1]
+    return interval.low, interval.high
 
 
 class TwoPartDisabilityCoder(ColumnCoder):
@@ -230,27 +236,27 @@ class TwoPartDisabilityCoder(ColumnCoder):
         codes, _ = mapper.map_cell(str(raw))
         return codes[0] if len(codes) == 1 else None
 
-    def outcome(self, raw: object) -> Outcome:
+    def code(self, raw: object) -> CodedAnswer:
         """Code one (condition answer, activity answer) pair."""
         condition_raw, activity_raw = cast(tuple[object, object], raw)
         condition = self._code(self.condition, condition_raw)
         activity = self._code(self.activity, activity_raw)
         if PREFER_NOT_TO_SAY in (condition, activity):
-            return Outcome(special=PREFER_NOT_TO_SAY)
+            return CodedAnswer(special=PREFER_NOT_TO_SAY)
         if condition in ("no", "not_disabled"):
-            return Outcome(("not_disabled",))
+            return CodedAnswer(("not_disabled",))
         if condition == "disabled":
-            return Outcome(("disabled",))
+            return CodedAnswer(("disabled",))
         if condition is None:
-            return Outcome(unknown=(str(condition_raw),))
+            return CodedAnswer(unknown=(str(condition_raw),))
         if condition != "yes":
-            return Outcome(special=NOT_ANSWERED)
+            return CodedAnswer(special=NOT_ANSWERED)
         if activity is None:
-            return Outcome(unknown=(str(activity_raw),))
+            return CodedAnswer(unknown=(str(activity_raw),))
         status = vocabulary.DISABILITY_WITH_CONDITION.get(activity, activity)
         if status in ("disabled", "not_disabled"):
-            return Outcome((status,))
-        return Outcome(special=NOT_ANSWERED)
+            return CodedAnswer((status,))
+        return CodedAnswer(special=NOT_ANSWERED)
 
 
 def check_assignments(target: str, assignments: Mapping[str, str], allowed: set[str]) -> None:

@@ -4,17 +4,17 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
 from eia_app.analysis.survey.age import Band
-from eia_app.analysis.survey.coding import (
+from eia_app.analysis.survey.answer_coders import (
     AgeCoder,
+    CodedAnswer,
     ColumnCoder,
-    Outcome,
     TwoPartDisabilityCoder,
 )
 from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.vocabulary import DONT_KNOW, NOT_ANSWERED, PREFER_NOT_TO_SAY
-from eia_app.analysis.tally import CategoryTally, CharacteristicTally
 from eia_app.domain.registry import GroupDefinition
 
 SELF_IDENTIFIED_NOTE = "self-identified; indicative comparison only"
@@ -73,7 +73,7 @@ class _Counts:
         self.unrecognised: Counter[str] = Counter()
         self.several = 0
 
-    def add(self, outcome: Outcome, count: int) -> None:
+    def add(self, outcome: CodedAnswer, count: int) -> None:
         for category in outcome.categories:
             self.categories[category] += count
         for category in outcome.detail:
@@ -112,7 +112,7 @@ def _tally(
 ) -> CharacteristicTally:
     totals = _Counts()
     for raw, count in survey.counts(*coder.columns).items():
-        totals.add(coder.outcome(raw), int(count))
+        totals.add(coder.code(raw), int(count))
     categories = tuple(
         CategoryTally(c, coder.label(c), totals.categories[c]) for c in coder.category_ids()
     )

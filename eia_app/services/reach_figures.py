@@ -1,0 +1,240 @@
+"""The figures of one survey (or one split group): reach by characteristic, and opinions.
+
+Turns the tallies of the survey side into the ``characteristics`` and ``opinions``
+of an ``eia.reach/1`` result, using the representation, suppression and crosstab
+code of the analysis layer, with the registry's categories and labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from eia_app.analysis.baselines import Baseline
+from eia_app.analysis.category_counts import CharacteristicTally
+from eia_app.analysis.opinion_stats import crosstab_opinion
+from eia_app.analysis.published_figures import characteristic_reach, opinion_crosstab
+from eia_app.analysis.representation import Thresholds, analyse_characteristic
+from eia_app.analysis.suppression import suppress_opinion, suppress_result
+from eia_app.analysis.survey import (
+    QuestionMatch,
+    SurveyData,
+    opinion_columns,
+    opinion_crosstab_counts,
+    tally_survey,
+)
+from eia_app.domain.errors import ReachError
+from eia_app.domain.reach import (
+    CharacteristicReach,
+    OpinionCrosstab,
+    Opinions,
+    ReachThresholds,
+    SplitReach,
+)
+from eia_app.domain.registry import GroupDefinition, Registry
+from eia_app.services.reach_baselines import baseline_shares
+
+# Names used in the document -> fields of ``Thresholds``.
+THRESHOLD_NAMES = {
+    "rr_under": "ratio_under",
+    "rr_over": "ratio_over",
+    "min_gap_pp": "min_gap_pp",
+    "require_ci_excludes_population": "require_ci",
+    "confidence": "confidence",
+}
+
+
+def _thresholds(values: Mapping[str, Any] | None) -> Thresholds:
+    """Build the flagging rule from document names (or ``Thresholds`` field names)."""
+    known = {f.name for f in fields(Thresholds)}
+    chosen: dict[str, Any] = {}
+    for name, value in (values or {}).items():
+        field_name = THRESHOLD_NAMES.get(name, name)
+        if field_name not in known:
+            raise ReachError(f"Threshold '{name}' is not known; use {', '.join(THRESHOLD_NAMES)}.")
+        chosen[field_name] = value
+    return Thresholds(**chosen)
+
+
+@dataclass(frozen=True)
+class ReachSettings:
+    """Everything that decides the figures, shared by the whole survey and its splits.
+
+    Attributes:
+        baseline: Population to compare with.
+        thresholds: Flagging rule.
+        min_count: Suppression threshold.
+        assignments: Characteristic -> raw answer -> category id.
+        registry: The groups, their categories and labels.
+    """
+
+    baseline: Baseline
+    thresholds: Thresholds
+    min_count: int
+    assignments: Mapping[str, Mapping[str, str]]
+    registry: Registry
+
+    @classmethod
+    def build(
+        cls,
+        baseline: Baseline,
+        assignments: Mapping[str, Mapping[str, str]] | None,
+        min_count: int,
+        thresholds: Mapping[str, Any] | None,
+        registry: Registry,
+    ) -> ReachSettings:
+        """Validate and gather the settings.
+
+        Args:
+            baseline: Baseline chosen with :func:`choose_baseline`.
+            assignments: User placements of unrecognised answers.
+            min_count: Suppression threshold.
+            thresholds: Overrides of the flagging rule.
+            registry: The registry the categories and labels come from.
+
+        Returns:
+            The settings.
+        """
+        return cls(
+            baseline, _thresholds(thresholds), min_count, dict(assignments or {}), registry
+        )
+
+    def published_thresholds(self) -> ReachThresholds:
+        """The flagging rule under the names the document uses."""
+        values = {name: getattr(self.thresholds, f) for name, f in THRESHOLD_NAMES.items()}
+        floats = {k: float(v) for k, v in values.items() if not isinstance(v, bool)}
+        return ReachThresholds.model_validate({**values, **floats})
+
+
+CharacteristicMatch = QuestionMatch | tuple[QuestionMatch, QuestionMatch]
+
+
+def characteristic_match(
+    matches: Sequence[QuestionMatch], target: str
+) -> CharacteristicMatch | None:
+    """The column(s) that ask about one characteristic, as the crosstab wants them.
+
+    Args:
+        matches: Recognised columns.
+        target: Registry id.
+
+    Returns:
+        The most confident match; for the two-part GSS disability question the
+        (condition, activity) pair; None when no column asks about it.
+    """
+    found = [m for m in matches if m.target == target]
+    if not found:
+        return None
+    if target == "disability":
+        parts = {m.part: m for m in sorted(found, key=lambda m: m.confidence)}
+        if "condition" in parts and "activity" in parts:
+            return parts["condition"], parts["activity"]
+    return max(found, key=lambda m: m.confidence)
+
+
+def crosstab_section(
+    survey: SurveyData,
+    question: str,
+    match: CharacteristicMatch,
+    group: GroupDefinition,
+    min_count: int,
+) -> OpinionCrosstab:
+    """One opinion question by one characteristic: counts, test and flags, suppressed.
+
+    Args:
+        survey: The survey (or a split group).
+        question: Header of the opinion question.
+        match: The characteristic's column(s).
+        group: The registry's definition of the characteristic.
+        min_count: Suppression threshold.
+
+    Returns:
+        Answers, agree answers, rows, test and notes.
+    """
+    counts = opinion_crosstab_counts(survey, question, match, group=group)
+    return opinion_crosstab(suppress_opinion(crosstab_opinion(counts), min_count))
+
+
+def opinion_sections(
+    survey: SurveyData,
+    matches: Sequence[QuestionMatch],
+    questions: Sequence[str],
+    characteristics: Sequence[GroupDefinition],
+    min_count: int,
+) -> Opinions:
+    """Every opinion question by every characteristic found.
+
+    Args:
+        survey: The survey (or a split group).
+        matches: Recognised columns.
+        questions: Headers of the opinion questions.
+        characteristics: The registry groups tallied, in order.
+        min_count: Suppression threshold.
+
+    Returns:
+        Opinion header -> characteristic id -> crosstab section.
+    """
+    sections: Opinions = {}
+    for question in questions:
+        by_characteristic = {}
+        for group in characteristics:
+            match = characteristic_match(matches, group.id)
+            if match is not None:
+                by_characteristic[group.id] = crosstab_section(
+                    survey, question, match, group, min_count
+                )
+        sections[question] = by_characteristic
+    return sections
+
+
+def characteristic_sections(
+    tallies: Mapping[str, CharacteristicTally], settings: ReachSettings
+) -> dict[str, CharacteristicReach]:
+    """Analyse and suppress every tally.
+
+    Args:
+        tallies: Characteristic id -> tally, in registry order.
+        settings: Baseline, thresholds, suppression and registry.
+
+    Returns:
+        Characteristic id -> its ``characteristics`` entry.
+    """
+    sections = {}
+    for cid, tally in tallies.items():
+        shares, universe, notes = baseline_shares(settings.baseline, tally)
+        result = analyse_characteristic(
+            tally, shares, thresholds=settings.thresholds, universe=universe, notes=notes
+        )
+        published = suppress_result(result, settings.min_count)
+        sections[cid] = characteristic_reach(published, settings.registry.label(cid))
+    return sections
+
+
+def survey_sections(
+    survey: SurveyData, matches: Sequence[QuestionMatch], settings: ReachSettings
+) -> SplitReach:
+    """The figures of one survey or split group: characteristics and opinions.
+
+    Args:
+        survey: The survey (or one split group of it).
+        matches: Recognised columns (of the whole survey).
+        settings: Baseline, thresholds, suppression, assignments and registry.
+
+    Returns:
+        The group's respondents, characteristics and opinion crosstabs.
+    """
+    groups = settings.registry.groups
+    tallies = tally_survey(survey, matches, settings.assignments, groups=groups)
+    opinions: Opinions = opinion_sections(
+        survey,
+        matches,
+        opinion_columns(matches),
+        [settings.registry.get(cid) for cid in tallies],
+        settings.min_count,
+    )
+    return SplitReach(
+        respondents=survey.respondents,
+        characteristics=characteristic_sections(tallies, settings),
+        opinions=opinions,
+    )
