@@ -219,7 +219,8 @@ def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
         f"For each characteristic below, a chart compares the share of respondents in each "
         f"group with the share of the population, and a table gives the same figures.",
         "source": clean(
-            f"Survey file: {source.file}" + (f", sheet {source.sheet}" if source.sheet else "")
+            f"Survey file: {source.file}"
+            + (f", sheet {source.sheet}" if source.sheet else "")
             + "."
         ),
         "assumptions": _assumptions(reach),

@@ -96,9 +96,7 @@ class ReachSettings:
         Returns:
             The settings.
         """
-        return cls(
-            baseline, _thresholds(thresholds), min_count, dict(assignments or {}), registry
-        )
+        return cls(baseline, _thresholds(thresholds), min_count, dict(assignments or {}), registry)
 
     def published_thresholds(self) -> ReachThresholds:
         """The flagging rule under the names the document uses."""

@@ -51,8 +51,7 @@ def test_flags_sentence_is_empty_when_nothing_is_flagged(reach_result):
 def test_all_charts_render_in_one_browser_session(reach_result):
     require_browser()
     figures = {
-        key: build_reach_figure(key, value)
-        for key, value in reach_result.characteristics.items()
+        key: build_reach_figure(key, value) for key, value in reach_result.characteristics.items()
     }
     rendered = render_pngs(figures)
     assert set(rendered.images) == set(figures)
