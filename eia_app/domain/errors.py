@@ -18,3 +18,11 @@ class ReachError(EIAError):
 
     The message is one line naming the option and the file or value at fault.
     """
+
+
+class SurveyReadError(EIAError):
+    """A survey file, sheet or column mapping could not be read.
+
+    The message is one line: it names the file (and the row, column or sheet where
+    that helps) and says what the user can do about it.
+    """

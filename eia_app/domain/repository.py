@@ -1,13 +1,17 @@
 """The repository protocol that storage adapters implement (cosmicpython's port)."""
 
+import builtins
 from typing import Protocol
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.versions import (
     AssessmentFilter,
     AssessmentSummary,
+    ReviewEvent,
+    SavedReach,
     StoredAssessment,
     VersionInfo,
+    WorkingCopy,
 )
 
 
@@ -71,4 +75,72 @@ class AssessmentRepository(Protocol):
 
     def count(self) -> int:
         """Return how many assessments (not versions) are stored."""
+        ...
+
+    def keep_working_copy(self, copy: WorkingCopy) -> None:
+        """Keep (or replace) one person's work in progress on an assessment.
+
+        Args:
+            copy: The values typed so far.
+        """
+        ...
+
+    def working_copy(self, reference: str, user: str) -> WorkingCopy | None:
+        """Return one person's work in progress on an assessment, if any.
+
+        Args:
+            reference: The assessment's reference.
+            user: Whose work it is.
+
+        Returns:
+            The working copy, or None.
+        """
+        ...
+
+    def discard_working_copy(self, reference: str, user: str) -> None:
+        """Forget one person's work in progress (after a save, or when they discard it).
+
+        Args:
+            reference: The assessment's reference.
+            user: Whose work it is.
+        """
+        ...
+
+    def save_reach(self, saved: SavedReach) -> None:
+        """Keep the reach result analysed for an assessment version.
+
+        Args:
+            saved: The aggregated result and the mapping used.
+        """
+        ...
+
+    def latest_reach(self, reference: str, version: int | None = None) -> SavedReach | None:
+        """Return the reach result saved most recently with this version or an earlier one.
+
+        Args:
+            reference: The assessment's reference.
+            version: The version being read; None for the latest.
+
+        Returns:
+            The saved reach, or None when no survey was analysed for it.
+        """
+        ...
+
+    def add_review_event(self, event: ReviewEvent) -> None:
+        """Record one step of an assessment's review.
+
+        Args:
+            event: The submission, comment, return, approval or publication.
+        """
+        ...
+
+    def review_events(self, reference: str) -> "builtins.list[ReviewEvent]":
+        """Return the review history of an assessment, oldest first.
+
+        Args:
+            reference: The assessment's reference.
+
+        Returns:
+            Every recorded event.
+        """
         ...

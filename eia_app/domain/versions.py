@@ -1,11 +1,15 @@
-"""What storage returns: saved versions of assessments and summaries for listing."""
+"""What storage keeps and returns: saved versions, summaries, work in progress, reach, review."""
 
 from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import ConfigDict, JsonValue
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.base import StrictModel
 from eia_app.domain.details import Stage, Status
 from eia_app.domain.fields import guided
+from eia_app.domain.reach import ReachResult
 
 
 class VersionInfo(StrictModel):
@@ -47,3 +51,62 @@ class AssessmentFilter(StrictModel):
     status: Status | None = guided("Status", "Only assessments with this status.")
     directorate: str | None = guided("Directorate", "Only this directorate (case-insensitive).")
     review_before: date | None = guided("Review due by", "Only reviews due on or before this.")
+
+
+class WorkingCopy(StrictModel):
+    """What one person has typed into an assessment since its last saved version.
+
+    Kept on every change, so a refresh, a closed tab or a crashed browser loses
+    nothing; saving turns it into a new immutable version and discards it. The
+    values are kept as typed (they may not be valid yet), by field path.
+    """
+
+    model_config = ConfigDict(str_strip_whitespace=False)
+
+    reference: str = guided("Reference", "The assessment being edited.", default=...)
+    user: str = guided("User", "Whose work in progress this is.", default=...)
+    based_on_version: int = guided(
+        "Based on version", "The saved version the typing started from.", default=..., ge=1
+    )
+    values: dict[str, JsonValue] = guided(
+        "Values typed", "Field path -> the value as typed, not yet saved.", default_factory=dict
+    )
+    kept_at: datetime = guided("Kept at", "When it was last kept (UTC).", default=...)
+
+
+class SavedReach(StrictModel):
+    """The respondent reach of a consultation, saved with an assessment version.
+
+    Only the aggregated, suppressed result and the column mapping are kept: the
+    survey's rows never reach the database.
+    """
+
+    reference: str = guided("Reference", "The assessment.", default=...)
+    version: int = guided("Version", "The version it was saved with.", default=..., ge=1)
+    reach: ReachResult = guided("Reach", "The eia.reach/1 result.", default=...)
+    mapping: dict[str, str] = guided(
+        "Column mapping", "Survey header -> what it was read as.", default_factory=dict
+    )
+    saved_by: str = guided("Saved by", "Who analysed the survey.", default=...)
+    saved_at: datetime = guided("Saved at", "When (UTC).", default=...)
+
+
+class ReviewAction(StrEnum):
+    """What a person did to an assessment version in its review."""
+
+    SUBMITTED = "submitted"
+    COMMENTED = "commented"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+
+class ReviewEvent(StrictModel):
+    """One step of an assessment's review: a submission, comment, approval ..."""
+
+    reference: str = guided("Reference", "The assessment.", default=...)
+    version: int = guided("Version", "The version it is about.", default=..., ge=1)
+    action: ReviewAction = guided("Action", "What was done.", default=...)
+    by: str = guided("By", "Who did it.", default=...)
+    at: datetime = guided("At", "When (UTC).", default=...)
+    comment: str = guided("Comment", "What the reviewer or author wrote.", default="")

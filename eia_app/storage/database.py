@@ -87,11 +87,13 @@ def create_database_engine(url: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the database schema up to date with the migrations shipped in the package.
 
     Args:
         engine: The database to migrate.
+        revision: The migration to stop at; the latest by default (tests of upgrading
+            an existing database stop earlier).
 
     Raises:
         StorageError: If the database cannot be reached or written.
@@ -102,7 +104,7 @@ def migrate(engine: Engine) -> None:
     config.set_main_option("path_separator", "os")
     with translate_errors(engine, "open"), engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 @contextmanager

@@ -1,13 +1,17 @@
 """An in-memory assessment repository for fast tests, behaving like the SQL one."""
 
+import builtins
 from dataclasses import dataclass
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.versions import (
     AssessmentFilter,
     AssessmentSummary,
+    ReviewEvent,
+    SavedReach,
     StoredAssessment,
     VersionInfo,
+    WorkingCopy,
 )
 from eia_app.storage.records import (
     QueryableFields,
@@ -39,6 +43,42 @@ class InMemoryAssessmentRepository:
 
     def __init__(self) -> None:
         self._saved: dict[str, _History] = {}
+        self._copies: dict[tuple[str, str], WorkingCopy] = {}
+        self._reach: builtins.list[SavedReach] = []
+        self._events: builtins.list[ReviewEvent] = []
+
+    def keep_working_copy(self, copy: WorkingCopy) -> None:
+        """Keep (or replace) one person's work in progress on an assessment."""
+        self._copies[(copy.reference, copy.user)] = copy
+
+    def working_copy(self, reference: str, user: str) -> WorkingCopy | None:
+        """Return one person's work in progress on an assessment, if any."""
+        return self._copies.get((reference, user))
+
+    def discard_working_copy(self, reference: str, user: str) -> None:
+        """Forget one person's work in progress."""
+        self._copies.pop((reference, user), None)
+
+    def save_reach(self, saved: SavedReach) -> None:
+        """Keep the reach result analysed for an assessment version."""
+        self._reach.append(saved)
+
+    def latest_reach(self, reference: str, version: int | None = None) -> SavedReach | None:
+        """Return the reach saved most recently with this version or an earlier one."""
+        found = [
+            (n, saved)
+            for n, saved in enumerate(self._reach)
+            if saved.reference == reference and (version is None or saved.version <= version)
+        ]
+        return max(found, key=lambda item: (item[1].version, item[0]))[1] if found else None
+
+    def add_review_event(self, event: ReviewEvent) -> None:
+        """Record one step of an assessment's review."""
+        self._events.append(event)
+
+    def review_events(self, reference: str) -> builtins.list[ReviewEvent]:
+        """Return the review history of an assessment, oldest first."""
+        return [event for event in self._events if event.reference == reference]
 
     def add_version(
         self, assessment: Assessment, *, saved_by: str, change_summary: str

@@ -24,12 +24,13 @@ from eia_app.storage.records import (
     utc_now,
 )
 from eia_app.storage.tables import AssessmentRow, AssessmentVersionRow
+from eia_app.storage.work_records import SqlWorkRecords
 
 Version = AssessmentVersionRow
 SAVE_ATTEMPTS = 5
 
 
-class SqlAlchemyAssessmentRepository:
+class SqlAlchemyAssessmentRepository(SqlWorkRecords):
     """Stores each saved version as an immutable row; the schema comes from the migrations.
 
     Args:

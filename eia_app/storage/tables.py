@@ -1,4 +1,4 @@
-"""SQLAlchemy tables: one row per assessment and one immutable row per saved version."""
+"""SQLAlchemy tables: assessments, their immutable versions, work in progress, reach, review."""
 
 from datetime import UTC, date, datetime
 
@@ -66,3 +66,49 @@ class AssessmentVersionRow(Base):
     directorate: Mapped[str | None] = mapped_column(Text, nullable=True)
     review_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     payload: Mapped[str] = mapped_column(Text)
+
+
+class WorkingCopyRow(Base):
+    """One person's unsaved values for one assessment (replaced as they type)."""
+
+    __tablename__ = "working_copies"
+
+    reference: Mapped[str] = mapped_column(
+        String(32), ForeignKey("assessments.reference"), primary_key=True
+    )
+    user: Mapped[str] = mapped_column(String(200), primary_key=True)
+    based_on_version: Mapped[int] = mapped_column(Integer)
+    kept_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class ReachResultRow(Base):
+    """The aggregated reach result saved with one version (never respondent rows)."""
+
+    __tablename__ = "reach_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reference: Mapped[str] = mapped_column(
+        String(32), ForeignKey("assessments.reference"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    saved_by: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    mapping: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class ReviewEventRow(Base):
+    """One step of an assessment's review."""
+
+    __tablename__ = "review_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reference: Mapped[str] = mapped_column(
+        String(32), ForeignKey("assessments.reference"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(32))
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    comment: Mapped[str] = mapped_column(Text, default="")

@@ -32,6 +32,9 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
         "alembic_version",
         "assessments",
         "assessment_versions",
+        "working_copies",
+        "reach_results",
+        "review_events",
     }
     columns = {column["name"] for column in schema.get_columns("assessment_versions")}
     assert columns == {
@@ -53,7 +56,7 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
     foreign = schema.get_foreign_keys("assessment_versions")
     assert foreign[0]["referred_table"] == "assessments"
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
     engine.dispose()
 
 
@@ -222,4 +225,21 @@ def test_an_in_memory_database_is_shared_across_threads():
     reader.join()
 
     assert seen == [1]
+    engine.dispose()
+
+
+def test_a_database_of_the_first_release_is_upgraded_in_place(sqlite_url):
+    engine = create_database_engine(sqlite_url)
+    migrate(engine, "0001")
+    assert "working_copies" not in inspect(engine).get_table_names()
+    SqlAlchemyAssessmentRepository(engine).add_version(
+        make_assessment(), saved_by="Alex", change_summary="Before the upgrade"
+    )
+    migrate(engine)
+    upgraded = SqlAlchemyAssessmentRepository(engine)
+    assert upgraded.get("EIA-2025-0001").info.change_summary == "Before the upgrade"
+    assert upgraded.review_events("EIA-2025-0001") == []
+    assert {"working_copies", "reach_results", "review_events"} <= set(
+        inspect(engine).get_table_names()
+    )
     engine.dispose()

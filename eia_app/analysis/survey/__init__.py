@@ -12,11 +12,11 @@ from eia_app.analysis.survey.by_characteristic import (
     tally_survey,
 )
 from eia_app.analysis.survey.crosstab import opinion_crosstab_counts
-from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.mapping import mapping_from_json, mapping_to_json
 from eia_app.analysis.survey.model import LAYOUTS, QuestionMatch, SurveyData
 from eia_app.analysis.survey.readers import list_sheets, read_survey
 from eia_app.analysis.survey.recognise import recognise_questions
+from eia_app.domain.errors import SurveyReadError
 
 __all__ = [
     "LAYOUTS",

@@ -8,11 +8,11 @@ import pandas as pd
 
 from eia_app.analysis.age_bands import parse_age_id
 from eia_app.analysis.survey import age, vocabulary
-from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.normalise import SPECIAL_CODES, AnswerMapper, Question, mapper_for
 from eia_app.analysis.survey.text import key_of
 from eia_app.analysis.survey.vocabulary import NOT_ANSWERED, PREFER_NOT_TO_SAY
+from eia_app.domain.errors import SurveyReadError
 from eia_app.domain.registry import GroupDefinition
 
 

@@ -12,9 +12,9 @@ from eia_app.analysis.survey.answer_coders import (
     ColumnCoder,
     TwoPartDisabilityCoder,
 )
-from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.vocabulary import DONT_KNOW, NOT_ANSWERED, PREFER_NOT_TO_SAY
+from eia_app.domain.errors import SurveyReadError
 from eia_app.domain.registry import GroupDefinition
 
 SELF_IDENTIFIED_NOTE = "self-identified; indicative comparison only"

@@ -8,9 +8,9 @@ import pandas as pd
 
 from eia_app.analysis.survey.answer_coders import AgeCoder, ColumnCoder, TwoPartDisabilityCoder
 from eia_app.analysis.survey.by_characteristic import check_columns
-from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.opinion import DONT_KNOW_POINT, best_scale, opinion_label, scale_labels
+from eia_app.domain.errors import SurveyReadError
 from eia_app.domain.registry import GroupDefinition
 
 

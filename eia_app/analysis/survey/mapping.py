@@ -4,7 +4,7 @@ import json
 from collections.abc import Iterable
 from typing import Protocol
 
-from eia_app.analysis.survey.errors import SurveyReadError
+from eia_app.domain.errors import SurveyReadError
 
 FORMAT = "eia-survey-mapping"
 VERSION = 1

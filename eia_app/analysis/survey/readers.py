@@ -16,11 +16,11 @@ from eia_app.analysis.survey.encoding import (
     detect_encoding,
     sniff_delimiter,
 )
-from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.fast_reader import read_large_utf8
 from eia_app.analysis.survey.layouts import Layout, recognise_layout
 from eia_app.analysis.survey.model import SurveyData
 from eia_app.analysis.survey.shaping import header_rows, shape
+from eia_app.domain.errors import SurveyReadError
 
 _WORKBOOK_MAGIC: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")

@@ -5,7 +5,6 @@ from collections.abc import Collection, Mapping
 
 from eia_app.analysis.survey import keywords
 from eia_app.analysis.survey.age import age_bands
-from eia_app.analysis.survey.errors import SurveyReadError
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.survey.normalise import (
     SPECIAL_CODES,
@@ -16,6 +15,7 @@ from eia_app.analysis.survey.normalise import (
 )
 from eia_app.analysis.survey.opinion import DISTINCTIVE_SCALES, scale_share
 from eia_app.analysis.survey.text import fold
+from eia_app.domain.errors import SurveyReadError
 
 # What a survey question can ask besides a registry group: who is responding, and
 # an opinion (agree/disagree) question.
