@@ -9,9 +9,8 @@ import getpass
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
-
-import eia_app
 
 DATABASE_URL_VARIABLE = "EIA_DATABASE_URL"
 USER_VARIABLE = "EIA_USER"
@@ -80,40 +79,40 @@ def default_user() -> str:
         return "unknown"
 
 
-def source_tree_dir(name: str) -> Path:
-    """Return a data folder at the root of the source tree, next to the package.
+def shipped_dir(name: str) -> Path:
+    """Return a data folder shipped inside the package (``eia_app.shipped_<name>``).
 
-    The registry, baselines, template and examples are not inside the package yet;
-    this is the one place that knows where they are, so that mapping them into the
-    wheel later changes only this function.
+    ``protected_characteristics/``, ``templates/`` and ``examples/`` live at the top of
+    the repository, where councils edit them; ``setup.py`` maps them into the package,
+    so an installed toolkit (editable or not) finds them from any folder.
 
     Args:
-        name: Folder name, such as ``protected_characteristics``.
+        name: ``registry``, ``templates`` or ``examples``.
 
     Returns:
-        The folder's path (it may not exist in an installation without the sources).
+        The folder's path.
     """
-    return Path(eia_app.__file__).resolve().parents[1] / name
+    return Path(str(resources.files(f"eia_app.shipped_{name}")))
 
 
 def default_examples_dir() -> Path:
-    """Return the shipped ``examples/`` folder."""
-    return source_tree_dir("examples")
+    """Return the shipped examples (``examples/`` in the repository)."""
+    return shipped_dir("examples")
 
 
 def default_registry_dir() -> Path:
-    """Return the shipped registry folder, ``protected_characteristics/``."""
-    return source_tree_dir("protected_characteristics")
+    """Return the shipped registry (``protected_characteristics/`` in the repository)."""
+    return shipped_dir("registry")
 
 
 def default_baselines_dir() -> Path:
-    """Return the shipped baselines folder, ``protected_characteristics/baselines/``."""
-    return source_tree_dir("protected_characteristics") / "baselines"
+    """Return the shipped baselines (``protected_characteristics/baselines/``)."""
+    return shipped_dir("registry") / "baselines"
 
 
 def default_templates_dir() -> Path:
-    """Return the shipped ``templates/`` folder."""
-    return source_tree_dir("templates")
+    """Return the shipped Word template folder (``templates/`` in the repository)."""
+    return shipped_dir("templates")
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

@@ -36,33 +36,14 @@ from eia_app.analysis.representation import (
     GoodnessOfFit,
     goodness_of_fit,
 )
+from eia_app.domain.publication import resolve_min_count
 
-# NHS Digital HES withholds 1-7; the ONS Longitudinal Study uses a threshold of 10.
 Cell = TypeVar("Cell", bound=Hashable)
-
-SUPPRESSION_PRESETS: dict[str, int] = {"default": 5, "nhs": 8, "strict": 10}
-PRESET_NAMES = tuple(SUPPRESSION_PRESETS)
-DEFAULT_MIN_COUNT = SUPPRESSION_PRESETS["default"]  # the one default: services, CLI, help
 
 _DERIVED = (
     "count", "share", "ci_low", "ci_high", "ratio", "gap_pp", "expected",
     "needed_for_parity", "flag", "adjusted_residual",
 )  # fmt: skip
-
-
-def resolve_min_count(setting: str | int) -> int:
-    """Return the threshold for a preset name (``default``, ``nhs``, ``strict``) or a number.
-
-    Raises:
-        ValueError: If the name is not a preset or the number is negative.
-    """
-    if isinstance(setting, str):
-        if setting not in SUPPRESSION_PRESETS:
-            raise ValueError(f"Unknown suppression preset {setting!r}: use {[*PRESET_NAMES]}")
-        return SUPPRESSION_PRESETS[setting]
-    if setting < 0:
-        raise ValueError(f"min_count must be 0 or more, not {setting}")
-    return setting
 
 
 def primary(counts: Mapping[Cell, int], min_count: int) -> set[Cell]:

@@ -15,13 +15,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from eia_app.domain.reach import (
-    NOT_AVAILABLE,
-    SUPPRESSED,
-    CategoryFigures,
-    CharacteristicReach,
-    RepresentationFlag,
-)
+from eia_app.domain.publication import NOT_AVAILABLE, SUPPRESSED
+from eia_app.domain.reach import CategoryFigures, CharacteristicReach, RepresentationFlag
 
 # Okabe-Ito blue and vermilion: distinguishable with the common colour-vision
 # deficiencies and in greyscale; a hatch pattern on the population bars and text

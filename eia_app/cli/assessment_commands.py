@@ -2,7 +2,6 @@
 
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from eia_app.domain.assessment import Assessment
 from eia_app.domain.details import Stage, Status
 from eia_app.domain.errors import EIAError
 from eia_app.domain.reach import reach_json_schema
+from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import AssessmentFilter
 from eia_app.services.assessments import (
     assessment_to_json,
@@ -30,11 +30,24 @@ from eia_app.services.assessments import (
     save_assessment,
     version_history,
 )
-from eia_app.services.workspace import open_repository, open_workspace
 from eia_app.settings import DATABASE_URL_VARIABLE, load_settings
 
 # The Streamlit entrypoint is located by path, not imported: only the UI may import streamlit.
 STREAMLIT_APP = Path(str(files(eia_app) / "ui" / "streamlit_app.py"))
+
+
+def open_repository() -> AssessmentRepository:
+    """Open the assessment library; SQLAlchemy is imported only by commands that need it."""
+    from eia_app.services.workspace import open_repository as open_library
+
+    return open_library()
+
+
+def _open_workspace(database_url: str) -> None:
+    from eia_app.services.workspace import open_workspace
+
+    open_workspace(database_url)
+
 
 STAGES = click.Choice([stage.value for stage in Stage])
 STATUSES = click.Choice([status.value for status in Status])
@@ -59,17 +72,22 @@ def user_errors() -> Iterator[None]:
 
 @cli.command()
 @click.option(
-    "--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Web port."
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Web port [default: the port set in Streamlit's configuration or environment, else 8501].",
 )
 @click.option("--headless", is_flag=True, help="Do not open a web browser.")
-def serve(port: int, headless: bool) -> None:
+def serve(port: int | None, headless: bool) -> None:
     """Start the web app in a browser.
 
-    An empty library is first filled with the example assessments.
+    An empty library is first filled with the example assessments. The command then
+    becomes the Streamlit server itself, so a service manager's SIGTERM (or Ctrl+C)
+    stops the server and frees its port.
     """
     settings = load_settings()
     with user_errors():
-        open_workspace(settings.database_url)
+        _open_workspace(settings.database_url)
     if not STREAMLIT_APP.is_file():
         raise click.ClickException(
             f"The web app is missing ({STREAMLIT_APP.name} is not installed). "
@@ -77,22 +95,24 @@ def serve(port: int, headless: bool) -> None:
         )
     command = [sys.executable, "-m", "streamlit", "run", str(STREAMLIT_APP)]
     # Councils' data stays local: no usage statistics are sent to Streamlit.
-    command += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    command += ["--browser.gatherUsageStats", "false"]
     # Officers use the app, they do not deploy it: hide the developer toolbar.
     command += ["--client.toolbarMode", "viewer"]
+    if port is not None:
+        command += ["--server.port", str(port)]
     if headless:
         command += ["--server.headless", "true"]
     # The app reads the same settings, so pin the database it must open.
     environment = {**os.environ, DATABASE_URL_VARIABLE: settings.database_url}
-    click.echo(f"Starting the EIA toolkit at http://localhost:{port} (Ctrl+C stops it).")
+    where = f"port {port}" if port is not None else "the port Streamlit is configured with"
+    click.echo(f"Starting the EIA toolkit on {where} (Ctrl+C stops it).")
+    sys.stdout.flush()
     try:
-        finished = subprocess.run(command, env=environment, check=False)
-    except KeyboardInterrupt:
-        return
+        # Replace this process rather than start a child: a signal sent to it reaches
+        # the server, and no orphan is left holding the port.
+        os.execve(sys.executable, command, environment)
     except OSError as bad:
         raise click.ClickException(f"Cannot start Streamlit: {bad}.") from None
-    if finished.returncode != 0:
-        _exit(finished.returncode)
 
 
 @cli.command()

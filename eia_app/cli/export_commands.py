@@ -1,21 +1,17 @@
 """The ``eia export`` command: a Word report (or Cabinet summary) from an assessment."""
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from eia_app.cli.app import cli
-from eia_app.cli.assessment_commands import user_errors
-from eia_app.domain.reach import ReachResult
-from eia_app.services.export import (
-    export_assessment,
-    export_pdf,
-    export_summary,
-    load_export_source,
-)
-from eia_app.services.reach import analyse_survey, read_reach_file
-from eia_app.services.workspace import open_repository
+from eia_app.cli.assessment_commands import open_repository, user_errors
+
+if TYPE_CHECKING:
+    from eia_app.domain.reach import ReachResult
 
 
 def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
@@ -32,13 +28,16 @@ def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
         click.UsageError: If both are given.
         ReachError: If the results file is not a valid ``eia.reach/1`` document.
     """
+    # Imported here: the survey engine (pandas, scipy) loads only for the commands using it.
+    from eia_app.services import reach as reach_service
+
     if survey is not None and reach is not None:
         raise click.UsageError("Give either --survey or --reach, not both.")
     if survey is not None and survey.suffix.lower() == ".json":
         reach, survey = survey, None
     if reach is not None:
-        return read_reach_file(reach)
-    return analyse_survey(survey) if survey is not None else None
+        return reach_service.read_reach_file(reach)
+    return reach_service.analyse_survey(survey) if survey is not None else None
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -112,6 +111,13 @@ def export_command(
     output: Path,
 ) -> None:
     """Export ASSESSMENT (a JSON file or a stored reference) as a Word report."""
+    from eia_app.services.export import (
+        export_assessment,
+        export_pdf,
+        export_summary,
+        load_export_source,
+    )
+
     with user_errors():
         source = load_export_source(assessment, compare_with=compare_with, repo=open_repository)
         reach = load_reach(survey, reach_file)

@@ -6,13 +6,9 @@ from pathlib import Path
 
 import click
 
-from eia_app.analysis.suppression import DEFAULT_MIN_COUNT, SUPPRESSION_PRESETS, resolve_min_count
 from eia_app.cli.app import cli
-from eia_app.cli.reach_view import render_table
+from eia_app.domain.publication import DEFAULT_MIN_COUNT, SUPPRESSION_PRESETS, resolve_min_count
 from eia_app.domain.reach import ReachResult
-from eia_app.export.reach_spreadsheet import render_csv, write_csv, write_xlsx
-from eia_app.services.reach import analyse_survey, save_mapping
-from eia_app.services.reach_baselines import baseline_rows
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -108,6 +104,9 @@ def emit(document: ReachResult, output_format: str, out: Path | None) -> None:
     Raises:
         click.UsageError: If ``xlsx`` is asked for without ``-o``.
     """
+    from eia_app.cli.reach_view import render_table
+    from eia_app.export.reach_spreadsheet import render_csv, write_csv, write_xlsx
+
     if output_format == "xlsx":
         if out is None:
             raise click.UsageError(
@@ -213,6 +212,9 @@ def reach(
     Only counts are shown or written, never a respondent's row; small counts
     are suppressed.
     """
+    # Imported here so that other commands (and --help) start without the survey engine.
+    from eia_app.services.reach import analyse_survey, save_mapping
+
     document = analyse_survey(
         survey,
         sheet=sheet,
@@ -233,6 +235,8 @@ def reach(
 @click.argument("query", nargs=-1)
 def baselines(query: tuple[str, ...]) -> None:
     """List the population baselines (optionally those matching QUERY)."""
+    from eia_app.services.reach_baselines import baseline_rows
+
     rows = baseline_rows(" ".join(query) or None)
     if not rows:
         raise click.ClickException(

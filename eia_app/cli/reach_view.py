@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eia_app.domain.reach import (
-    NOT_AVAILABLE,
-    SUPPRESSED,
-    SYMBOL_LEGEND,
-    CategoryFigures,
-    CharacteristicReach,
-    OpinionCrosstab,
-    ReachResult,
-)
+from eia_app.domain.publication import NOT_AVAILABLE, SUPPRESSED, SYMBOL_LEGEND
+from eia_app.domain.reach import CategoryFigures, CharacteristicReach, OpinionCrosstab, ReachResult
 
 HEADINGS = ("Category", "Count", "Share", "95% CI", "Population", "Ratio", "Flag")
 WIDTHS = (44, 12, 7, 13, 10, 6, 17)

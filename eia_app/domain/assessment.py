@@ -4,12 +4,11 @@ from datetime import date
 
 from pydantic import field_validator
 
-from eia_app.domain.base import StrictModel
 from eia_app.domain.consultation import Consultation
 from eia_app.domain.decision import Action, DecisionOutcome, Monitoring, SignOff
 from eia_app.domain.details import KeyDetails, Stage, Status
 from eia_app.domain.evidence import Evidence
-from eia_app.domain.fields import guided, guided_list
+from eia_app.domain.fields import StrictModel, guided, guided_list
 from eia_app.domain.impact import Combined, GroupImpact, HumanRights, PsedAimAssessment
 from eia_app.domain.scope import PreviousReview, Purpose, Screening
 

@@ -5,8 +5,7 @@ from enum import StrEnum
 
 from pydantic import model_validator
 
-from eia_app.domain.base import StrictModel
-from eia_app.domain.fields import guided, guided_list
+from eia_app.domain.fields import StrictModel, guided, guided_list
 
 
 class AccessibleFormat(StrEnum):

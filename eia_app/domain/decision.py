@@ -3,8 +3,7 @@
 from datetime import date
 from enum import StrEnum
 
-from eia_app.domain.base import StrictModel
-from eia_app.domain.fields import SHORT_ID_PATTERN, guided, guided_list
+from eia_app.domain.fields import SHORT_ID_PATTERN, StrictModel, guided, guided_list
 
 
 class Outcome(StrEnum):

@@ -1,8 +1,8 @@
-"""A shorthand for pydantic fields that always carry a title and guidance."""
+"""The strict base model of the domain, and field shorthands that carry a title and guidance."""
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 REFERENCE_PATTERN = r"^EIA-\d{4}-\d{4}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -23,6 +23,22 @@ PATTERN_HINTS: dict[str, str] = {
         "Use lower-case letters, numbers, underscores, plus or minus signs, like white_british."
     ),
 }
+
+
+class StrictModel(BaseModel):
+    """Base for domain models: immutable, no unknown fields, validated defaults.
+
+    Immutability means a changed assessment is always a new object, which keeps
+    versioning honest: storage never sees an object that was edited in place.
+    """
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        str_strip_whitespace=True,
+        allow_inf_nan=False,
+    )
 
 
 def guided(title: str, description: str, default: Any = None, **kwargs: Any) -> Any:

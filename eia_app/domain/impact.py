@@ -2,9 +2,8 @@
 
 from enum import StrEnum
 
-from eia_app.domain.base import StrictModel
 from eia_app.domain.characteristics import PsedAim
-from eia_app.domain.fields import guided, guided_list
+from eia_app.domain.fields import StrictModel, guided, guided_list
 
 
 class ImpactRating(StrEnum):

@@ -12,8 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.base import StrictModel
-from eia_app.domain.fields import PATTERN_HINTS
+from eia_app.domain.fields import PATTERN_HINTS, StrictModel
 from eia_app.domain.labels import WHOLE_ASSESSMENT, field_label, format_path
 
 WHOLE_DOCUMENT = "(whole document)"

@@ -27,18 +27,6 @@ class SurveyLayout(StrEnum):
     PLAIN = "plain"
 
 
-# The Government Analysis Function's symbols for tables, used wherever a reader sees
-# a table (terminal, CSV/XLSX, Word, app), each with the words of the table legend.
-SUPPRESSED = "[c]"
-NOT_AVAILABLE = "[x]"
-NOT_APPLICABLE = "[z]"
-SYMBOL_LEGEND = {
-    SUPPRESSED: "confidential: a small number withheld to protect respondents' privacy",
-    NOT_AVAILABLE: "not available: there is no figure to show",
-    NOT_APPLICABLE: "not applicable",
-}
-
-
 class RepresentationFlag(StrEnum):
     """How a category's share of respondents compares with its population share."""
 

@@ -1,8 +1,13 @@
 """Definitions of protected characteristics and local groups, as the registry holds them."""
 
-from eia_app.domain.base import StrictModel
 from eia_app.domain.characteristics import CharacteristicId, GroupKind, PsedAim
-from eia_app.domain.fields import CATEGORY_ID_PATTERN, GROUP_ID_PATTERN, guided, guided_list
+from eia_app.domain.fields import (
+    CATEGORY_ID_PATTERN,
+    GROUP_ID_PATTERN,
+    StrictModel,
+    guided,
+    guided_list,
+)
 
 
 class AnswerCategory(StrictModel):

@@ -6,9 +6,8 @@ from enum import StrEnum
 from pydantic import ConfigDict, JsonValue
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.base import StrictModel
 from eia_app.domain.details import Stage, Status
-from eia_app.domain.fields import guided
+from eia_app.domain.fields import StrictModel, guided
 from eia_app.domain.reach import ReachResult
 
 

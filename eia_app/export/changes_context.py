@@ -6,7 +6,7 @@ from typing import Any
 from eia_app.domain.changes import Changes
 from eia_app.domain.decision import Action
 from eia_app.domain.evidence import EvidenceItem
-from eia_app.domain.reach import NOT_AVAILABLE
+from eia_app.domain.publication import NOT_AVAILABLE
 from eia_app.export.sections import rating_label
 from eia_app.export.text import clean, fmt_date, humanise, text_or
 

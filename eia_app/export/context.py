@@ -16,7 +16,8 @@ from eia_app.domain.characteristics import PSED_AIM_LABELS
 from eia_app.domain.consultation import ACCESSIBLE_FORMAT_LABELS
 from eia_app.domain.decision import OUTCOME_LABELS, Approval
 from eia_app.domain.details import Person
-from eia_app.domain.reach import NOT_AVAILABLE, ReachResult
+from eia_app.domain.publication import NOT_AVAILABLE
+from eia_app.domain.reach import ReachResult
 from eia_app.export.changes_context import build_changes_context
 from eia_app.export.reach_context import build_reach_context
 from eia_app.export.sections import (

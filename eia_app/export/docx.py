@@ -81,8 +81,8 @@ def open_template(template: Path, *, built_in: bool = False) -> DocxTemplate:
     path = template
     if built_in and not path.is_file():
         raise ReportTemplateError(
-            f"The built-in template {path.name} is missing from this installation: run "
-            "python templates/build_template.py in the source folder, or pass --template."
+            f"The built-in template {path.name} is missing from this installation: "
+            "reinstall the toolkit, or set EIA_TEMPLATES_DIR or pass --template to use your own."
         )
     if not path.is_file():
         raise ReportTemplateError(f"Template {path} does not exist: check the path given.")

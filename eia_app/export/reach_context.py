@@ -4,11 +4,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from eia_app.charts.reach import describe_flags, describe_reach_chart
+from eia_app.domain.publication import NOT_APPLICABLE, NOT_AVAILABLE, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import (
-    NOT_APPLICABLE,
-    NOT_AVAILABLE,
-    SUPPRESSED,
-    SYMBOL_LEGEND,
     CategoryFigures,
     CharacteristicReach,
     FitTest,

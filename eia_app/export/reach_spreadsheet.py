@@ -18,14 +18,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from eia_app.domain.reach import (
-    NOT_AVAILABLE,
-    SUPPRESSED,
-    SYMBOL_LEGEND,
-    CategoryFigures,
-    CharacteristicReach,
-    ReachResult,
-)
+from eia_app.domain.publication import NOT_AVAILABLE, SUPPRESSED, SYMBOL_LEGEND
+from eia_app.domain.reach import CategoryFigures, CharacteristicReach, ReachResult
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
 OVERALL = "All respondents"

@@ -5,7 +5,7 @@ from typing import Any
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.impact import ImpactRating
-from eia_app.domain.reach import NOT_AVAILABLE
+from eia_app.domain.publication import NOT_AVAILABLE
 from eia_app.export.text import clean, fmt_bool, fmt_date, humanise, paragraphs, text_or
 
 RATING_LABELS: dict[ImpactRating, str] = {

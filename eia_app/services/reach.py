@@ -17,7 +17,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from eia_app.analysis.suppression import DEFAULT_MIN_COUNT
 from eia_app.analysis.survey import (
     QuestionMatch,
     SurveyData,
@@ -29,6 +28,7 @@ from eia_app.analysis.survey import (
 )
 from eia_app.domain.errors import ReachError
 from eia_app.domain.issues import issues_from_validation_error
+from eia_app.domain.publication import DEFAULT_MIN_COUNT
 from eia_app.domain.reach import (
     REACH_SCHEMA,
     QuestionEntry,

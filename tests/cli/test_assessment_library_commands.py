@@ -4,7 +4,6 @@ Also the one-line errors for a database that cannot be used.
 """
 
 import json
-import subprocess
 import sys
 
 import pytest
@@ -188,17 +187,16 @@ def test_an_unopenable_database_path_is_one_line(monkeypatch, tmp_path):
 
 @pytest.fixture
 def started(monkeypatch, tmp_path):
-    """Record the Streamlit command instead of starting a server."""
+    """Record the command ``eia serve`` replaces itself with, instead of running it."""
     calls = []
 
-    def fake_run(command, env, check):
+    def fake_execve(program, command, env):
         calls.append((command, env))
-        return subprocess.CompletedProcess(command, 0)
 
     app = tmp_path / "streamlit_app.py"
     app.write_text("")
     monkeypatch.setattr(assessment_commands, "STREAMLIT_APP", app)
-    monkeypatch.setattr(assessment_commands.subprocess, "run", fake_run)
+    monkeypatch.setattr(assessment_commands.os, "execve", fake_execve)
     return calls
 
 
@@ -215,12 +213,12 @@ def test_serve_seeds_the_library_then_runs_streamlit(started, tmp_path, monkeypa
     assert command[:4] == [sys.executable, "-m", "streamlit", "run"]
     assert command[4] == str(assessment_commands.STREAMLIT_APP)
     assert command[5:] == [
-        "--server.port",
-        "8765",
         "--browser.gatherUsageStats",
         "false",
         "--client.toolbarMode",
         "viewer",
+        "--server.port",
+        "8765",
         "--server.headless",
         "true",
     ]
@@ -229,12 +227,12 @@ def test_serve_seeds_the_library_then_runs_streamlit(started, tmp_path, monkeypa
     assert [row["saved_by"] for row in json.loads(listed.output)] == ["example loader"]
 
 
-def test_serve_without_headless_lets_streamlit_open_a_browser(started):
+def test_serve_without_options_leaves_port_and_browser_to_streamlit(started):
+    # Without --port, Streamlit's own configuration or STREAMLIT_SERVER_PORT decides
+    # (8501 when neither is set), so the command must not override it.
     assert run("serve").exit_code == 0
     [(command, _)] = started
     assert command[5:] == [
-        "--server.port",
-        "8501",
         "--browser.gatherUsageStats",
         "false",
         "--client.toolbarMode",

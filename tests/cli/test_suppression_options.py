@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 import eia_app.cli.commands  # noqa: F401  (registers every command on ``cli``)
-from eia_app.analysis.suppression import DEFAULT_MIN_COUNT, SUPPRESSION_PRESETS
 from eia_app.cli.app import cli
 from eia_app.cli.reach_commands import choose_min_count
+from eia_app.domain.publication import DEFAULT_MIN_COUNT, SUPPRESSION_PRESETS
 from eia_app.services.reach import analyse_survey
 
 

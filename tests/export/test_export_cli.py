@@ -120,7 +120,7 @@ def test_a_failure_inside_the_survey_analysis_is_reported_as_itself(
     def missing_library(*args, **kwargs):
         raise ImportError("No module named 'pyarrow'")
 
-    monkeypatch.setattr("eia_app.cli.export_commands.analyse_survey", missing_library)
+    monkeypatch.setattr("eia_app.services.reach.analyse_survey", missing_library)
     monkeypatch.delenv("EIA_DEBUG", raising=False)
     out = tmp_path / "x.docx"
     code, _, stderr = run(

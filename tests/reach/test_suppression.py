@@ -5,13 +5,12 @@ import pytest
 
 from eia_app.analysis.representation import analyse_characteristic
 from eia_app.analysis.suppression import (
-    SUPPRESSION_PRESETS,
     primary,
-    resolve_min_count,
     suppress_crosstab,
     suppress_hierarchy,
     suppress_result,
 )
+from eia_app.domain.publication import SUPPRESSION_PRESETS, resolve_min_count
 from tests.reach.builders import make_tally
 
 RACE_GROUPS = {"white": 90, "mixed": 6, "asian": 12, "black": 3, "other_ethnic_group": 0}
