@@ -4,44 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eia_app.domain.publication import NOT_AVAILABLE, SUPPRESSED, SYMBOL_LEGEND
-from eia_app.domain.reach import CategoryFigures, CharacteristicReach, OpinionCrosstab, ReachResult
+from eia_app.domain.publication import SUPPRESSED, SYMBOL_LEGEND
+from eia_app.domain.reach import CharacteristicReach, ReachResult
+from eia_app.services.reach_tables import (
+    CATEGORY_HEADINGS,
+    characteristic_rows,
+    flagged_groups,
+    number,
+)
 
-HEADINGS = ("Category", "Count", "Share", "95% CI", "Population", "Ratio", "Flag")
 WIDTHS = (44, 12, 7, 13, 10, 6, 17)
-
-
-def _percent(value: float | None) -> str:
-    """A share from 0 to 1 as a percentage with one decimal place, or [x]."""
-    return NOT_AVAILABLE if value is None else f"{100 * value:.1f}%"
-
-
-def _interval(entry: CategoryFigures) -> str:
-    """The confidence interval of a share, for example ``12.0-15.3%``."""
-    if entry.ci_low is None or entry.ci_high is None:
-        return NOT_AVAILABLE
-    return f"{100 * entry.ci_low:.1f}-{100 * entry.ci_high:.1f}%"
-
-
-def _number(value: int | None) -> str:
-    """A count with thousands separators, or [c] when withheld."""
-    return SUPPRESSED if value is None else f"{value:,}"
-
-
-def _cells(entry: CategoryFigures, indent: str = "") -> tuple[str, ...]:
-    """The printed cells of one category row; a withheld row shows [c] throughout."""
-    if entry.withheld:
-        hidden = (SUPPRESSED, SUPPRESSED, SUPPRESSED)
-        return (indent + entry.label, *hidden, _percent(entry.baseline_share), SUPPRESSED, "")
-    return (
-        indent + entry.label,
-        _number(entry.count),
-        _percent(entry.share),
-        _interval(entry),
-        _percent(entry.baseline_share),
-        NOT_AVAILABLE if entry.ratio is None else f"{entry.ratio:.2f}",
-        entry.flag.words if entry.flag else "",
-    )
 
 
 def _line(cells: tuple[str, ...]) -> str:
@@ -55,7 +27,7 @@ def _unrecognised(cid: str, block: CharacteristicReach) -> Iterator[str]:
     """Lines listing answers that could not be placed, with a hint how to place them."""
     if not block.unrecognised:
         return
-    listed = ", ".join(f'"{raw}" ({_number(n)})' for raw, n in block.unrecognised.items())
+    listed = ", ".join(f'"{raw}" ({number(n)})' for raw, n in block.unrecognised.items())
     yield f"  Unrecognised answers: {listed}"
     example = next(iter(block.unrecognised))
     yield f'  To count them, add --assign "{cid}:{example}=CATEGORY_ID" (one per answer).'
@@ -84,26 +56,16 @@ def characteristic_lines(cid: str, block: CharacteristicReach) -> Iterator[str]:
     yield ""
     yield f"{block.label} ({cid}): {block.question}"
     yield (
-        f"  Answered {_number(block.answered)} | Prefer not to say "
-        f"{_number(block.prefer_not_to_say)} | Not answered {_number(block.not_answered)}"
+        f"  Answered {number(block.answered)} | Prefer not to say "
+        f"{number(block.prefer_not_to_say)} | Not answered {number(block.not_answered)}"
     )
-    yield _line(HEADINGS)
-    for entry in block.categories:
-        yield _line(_cells(entry))
-        for detail in block.detail:
-            if detail.parent == entry.id:
-                yield _line(_cells(detail, indent="  "))
+    yield _line(CATEGORY_HEADINGS)
+    for cells in characteristic_rows(block):
+        yield _line(cells)
     yield from _test(block)
     for note in block.notes:
         yield f"  Note: {note}"
     yield from _unrecognised(cid, block)
-
-
-def _flagged(table: OpinionCrosstab, labels: dict[str, str]) -> list[str]:
-    """Groups flagged in one crosstab, as "Young people (agree less)"."""
-    return [
-        f"{labels.get(row.group, row.group)} ({row.flag.words})" for row in table.rows if row.flag
-    ]
 
 
 def opinion_lines(result: ReachResult) -> Iterator[str]:
@@ -125,7 +87,7 @@ def opinion_lines(result: ReachResult) -> Iterator[str]:
         for cid, table in by_characteristic.items():
             block = result.characteristics.get(cid)
             labels = {c.id: c.label for c in block.categories} if block else {}
-            flagged = _flagged(table, labels)
+            flagged = flagged_groups(table, labels)
             if flagged:
                 found = True
                 yield f"    {block.label if block else cid}: {', '.join(flagged)}"

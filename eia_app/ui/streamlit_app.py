@@ -11,11 +11,12 @@ import streamlit as st
 from eia_app.domain.errors import EIAError
 from eia_app.services.assessments import load_assessment
 from eia_app.services.sections import SECTIONS
-from eia_app.ui import history_page, library_page, section_page, state
+from eia_app.ui import history_page, library_page, reach_page, section_page, state
 
 LOGGER = logging.getLogger("eia_app.ui")
 LIBRARY = "library"
 HISTORY = "history"
+REACH = "reach"
 APP_TITLE = "EIA toolkit"
 
 
@@ -49,6 +50,9 @@ def build_pages() -> dict[str, st.Page]:
             title=section.title,
             url_path=section.id.replace("_", "-"),
         )
+    pages[REACH] = st.Page(
+        reach_page.render, title="Consultation reach", url_path="consultation-reach"
+    )
     pages[HISTORY] = st.Page(
         history_page.render, title="Check and history", url_path="check-and-history"
     )
@@ -81,6 +85,7 @@ def main() -> None:
         {
             "Assessments": [pages[LIBRARY]],
             "Sections": sections,
+            "Evidence": [pages[REACH]],
             "Review": [pages[HISTORY]],
         },
         expanded=True,

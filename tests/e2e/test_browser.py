@@ -202,3 +202,34 @@ def test_a_bad_email_is_named_in_the_error_summary_and_nothing_is_saved(
     expect(page.get_by_text("Key details > Lead officer > Email").first).to_be_visible()
     expect(email).to_have_value("not-an-email")
     assert load_assessment(open_workspace(database_url), SEND).info.version == before
+
+
+def test_a_survey_uploaded_in_the_browser_shows_reach_charts_and_saves(page, app_url, database_url):
+    from playwright.sync_api import expect
+
+    survey = (
+        Path(__file__).resolve().parents[2]
+        / "examples/send_strategy_2024_27/send_consultation_responses.csv"
+    )
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Open assessment", exact=True).click()
+    wait_for_app(page)
+    page.get_by_role("link", name="Consultation reach").click()  # same session
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Consultation reach", level=1)).to_be_visible()
+    expect(page.get_by_text("up to 200 MB")).to_be_visible()
+    page.locator("input[type=file]").set_input_files(str(survey))
+    wait_for_app(page, timeout=90_000)
+    race = page.get_by_role("table", name="Race: respondents compared with the population")
+    expect(race).to_contain_text("Asian, Asian British or Asian Welsh")
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Save with this assessment", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_text("Saved the consultation reach with version")).to_be_visible()
+
+    from eia_app.services.reach_upload import saved_reach
+
+    saved = saved_reach(open_workspace(database_url), SEND)
+    assert saved is not None
+    assert saved.saved_by == "Browser Tester"

@@ -1,0 +1,167 @@
+"""Drawing a reach result: what was read, each characteristic's table and chart, opinions.
+
+The same drawing serves a fresh analysis and a result saved with the assessment, so
+a manager who opens the assessment later sees what the analyst saw, without the file.
+"""
+
+import hashlib
+
+import streamlit as st
+
+from eia_app.charts.reach import build_reach_figure, describe_flags, describe_reach_chart
+from eia_app.domain.publication import SYMBOL_LEGEND
+from eia_app.domain.reach import CharacteristicReach, ReachResult, SurveyLayout
+from eia_app.services.reach_tables import (
+    CATEGORY_HEADINGS,
+    ReachView,
+    characteristic_rows,
+    flagged_groups,
+    number,
+    opinion_headings,
+    opinion_rows,
+)
+from eia_app.ui.components import heading
+from eia_app.ui.tables import html_table
+
+LAYOUT_NAMES = {
+    SurveyLayout.CITIZEN_SPACE: "Citizen Space",
+    SurveyLayout.SMARTSURVEY: "SmartSurvey",
+    SurveyLayout.SURVEYMONKEY: "SurveyMonkey",
+    SurveyLayout.QUALTRICS: "Qualtrics",
+    SurveyLayout.MICROSOFT_FORMS: "Microsoft Forms",
+    SurveyLayout.GOOGLE_FORMS: "Google Forms",
+    SurveyLayout.PLAIN: "a plain table (one header row)",
+}
+_WIDE = "14em"
+_NARROW = "6em"
+
+
+def short_key(text: str) -> str:
+    """A widget-key part for any text (headers and answers can be long or odd)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def show_source(result: ReachResult, target_labels: dict[str, str]) -> None:
+    """Say what was read: the file, layout, encoding or sheet, and each question found.
+
+    Args:
+        result: The analysis.
+        target_labels: "target[:part]" -> words, for the "Read as" column.
+    """
+    source = result.source
+    where = [f"Layout: {LAYOUT_NAMES.get(source.layout, source.layout.value)}"]
+    where.append(f"Encoding: {source.encoding}" if source.encoding else f"Sheet: {source.sheet}")
+    st.markdown(
+        f"**File:** {source.file}. {'. '.join(where)}. **Responses:** {result.respondents:,}."
+    )
+    rows = []
+    for question in result.questions:
+        value = question.target
+        if question.target == "disability" and question.part:
+            value = f"disability:{question.part}"
+        label = target_labels.get(value, target_labels.get(question.target, question.target))
+        rows.append(
+            (question.column, label, f"{question.confidence * 100:.0f}%", question.reason or "")
+        )
+    headers = [("Column", "18em"), ("Read as", "10em"), ("Confidence", _NARROW), ("Why", _WIDE)]
+    st.markdown(html_table("Questions recognised", headers, rows), unsafe_allow_html=True)
+
+
+def show_reach(result: ReachResult, view: ReachView) -> None:
+    """Show the figures of everyone, or of one group: summary, tables, charts, opinions.
+
+    Args:
+        result: The analysis (for the baseline and the suppression rule).
+        view: The part of it being shown.
+    """
+    heading("Who responded", 2)
+    who = f"the group “{view.group}”" if view.group else "all respondents"
+    baseline = result.baseline
+    st.markdown(
+        f"Figures for {who}: {view.respondents:,} responses, compared with "
+        f"**{baseline.label}** ({baseline.universe})."
+    )
+    if baseline.note:
+        st.caption(baseline.note)
+    rule = (
+        "Every count is shown: for internal analysis only, do not publish."
+        if result.suppression_off
+        else f"Counts from 1 to {result.min_count - 1} are withheld to protect privacy."
+    )
+    legend = "; ".join(f"{symbol} {words}" for symbol, words in SYMBOL_LEGEND.items())
+    st.markdown(f"{rule} Symbols in the tables: {legend}.")
+    _summary(view)
+    for cid, block in view.characteristics.items():
+        _characteristic(cid, block, view.group)
+    _opinions(view)
+
+
+def _summary(view: ReachView) -> None:
+    heading("Who is under- or over-represented", 3)
+    lines = [
+        f"- **{block.label}**: {flags}"
+        for block in view.characteristics.values()
+        if (flags := describe_flags(block.categories))
+    ]
+    st.markdown(
+        "\n".join(lines)
+        if lines
+        else "No group is flagged as under- or over-represented against the population."
+    )
+
+
+def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> None:
+    heading(block.label, 3)
+    st.markdown(
+        f"Question: {block.question}  \nAnswered {number(block.answered)}; prefer not to say "
+        f"{number(block.prefer_not_to_say)}; not answered {number(block.not_answered)}."
+    )
+    st.markdown(describe_flags(block.categories) or "No category is flagged.")
+    widths = [("Category", "16em"), *[(h, _NARROW) for h in CATEGORY_HEADINGS[1:]]]
+    caption = f"{block.label}: respondents compared with the population"
+    st.markdown(html_table(caption, widths, characteristic_rows(block)), unsafe_allow_html=True)
+    alternative = describe_reach_chart(block.label, block)
+    chart, words = st.columns([3, 2])
+    with chart:
+        st.plotly_chart(
+            build_reach_figure(block.label, block),
+            key=f"eia.reach.chart.{short_key(group or '')}.{cid}",
+            config={"displaylogo": False},
+            alt=alternative,
+        )
+    with words:
+        st.markdown(f"**The chart in words**\n\n{alternative}")
+    for note in block.notes:
+        st.markdown(f"Note: {note}")
+    if block.unrecognised:
+        listed = ", ".join(f"“{raw}” ({number(n)})" for raw, n in block.unrecognised.items())
+        st.markdown(f"Answers not placed in a category: {listed}.")
+
+
+def _opinions(view: ReachView) -> None:
+    if not view.opinions:
+        return
+    heading("Opinion questions by group", 2)
+    for question, by_characteristic in view.opinions.items():
+        heading(question, 3)
+        lines = []
+        for cid, table in by_characteristic.items():
+            block = view.characteristics.get(cid)
+            labels = {c.id: c.label for c in block.categories} if block else {}
+            if found := flagged_groups(table, labels):
+                lines.append(f"- **{block.label if block else cid}**: {', '.join(found)}")
+        st.markdown(
+            "Groups whose answers differ from other respondents:\n\n" + "\n".join(lines)
+            if lines
+            else "No group's answers differ from other respondents' beyond chance."
+        )
+        with st.expander("Answers by group, as percentages of each group"):
+            for cid, table in by_characteristic.items():
+                block = view.characteristics.get(cid)
+                label = block.label if block else cid
+                labels = {c.id: c.label for c in block.categories} if block else {}
+                headers = [("Group", "12em"), *[(h, _NARROW) for h in opinion_headings(table)[1:]]]
+                st.markdown(
+                    html_table(f"{label}: {question}", headers, opinion_rows(table, labels)),
+                    unsafe_allow_html=True,
+                )
