@@ -110,7 +110,11 @@ def export_command(
     no_charts: bool,
     output: Path,
 ) -> None:
-    """Export ASSESSMENT (a JSON file or a stored reference) as a Word report."""
+    """Export ASSESSMENT (a JSON file or a stored reference) as a Word report.
+
+    For a stored reference without --survey or --reach, the reach result saved
+    with that version in the app is used.
+    """
     from eia_app.services.export import (
         export_assessment,
         export_pdf,
@@ -120,7 +124,10 @@ def export_command(
 
     with user_errors():
         source = load_export_source(assessment, compare_with=compare_with, repo=open_repository)
+        # A stored assessment brings the reach saved with it, as in the app's export.
         reach = load_reach(survey, reach_file)
+        if reach is None:
+            reach = source.reach
         if summary:
             result = export_summary(source.assessment, reach=reach)
             _write(output, result.docx)

@@ -26,3 +26,10 @@ class SurveyReadError(EIAError):
     The message is one line: it names the file (and the row, column or sheet where
     that helps) and says what the user can do about it.
     """
+
+
+class ReviewError(EIAError):
+    """A review step (submit, return, approve, publish, revise) is not allowed now.
+
+    The message says why in plain words, and what would make it allowed.
+    """

@@ -180,11 +180,13 @@ class ExportSource:
         assessment: The assessment.
         previous: The version to compare with, if any.
         version: The stored version shown in the report, if stored.
+        reach: The reach result saved with the stored version (or an earlier one), if any.
     """
 
     assessment: Assessment
     previous: Assessment | None = None
     version: str | None = None
+    reach: ReachResult | None = None
 
 
 def _looks_like_file(argument: str) -> bool:
@@ -258,11 +260,40 @@ def load_export_source(
     if _looks_like_file(argument):
         assessment = read_assessment_file(Path(argument))
         return ExportSource(assessment, _previous(assessment, compare_with, repo))
-    library = repo()
-    stored = library.get(argument)
+    return stored_export_source(repo(), argument, compare_with=compare_with)
+
+
+def stored_export_source(
+    repo: AssessmentRepository,
+    reference: str,
+    version: int | None = None,
+    *,
+    compare_with: str | None = None,
+) -> ExportSource:
+    """Find a stored version to export, the version to compare it with, and its saved reach.
+
+    The app's downloads and ``eia export REF`` both read a stored assessment
+    through here, so they compare with the same version and use the same reach.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        version: The version to export; None for the current one.
+        compare_with: A JSON file or a stored version number; by default a
+            final-stage version is compared with its latest consultation-stage version.
+
+    Returns:
+        What to export, with the reach result saved with this version or an earlier one.
+
+    Raises:
+        InvalidAssessmentError: If ``compare_with`` is unusable.
+        NotFoundError: If the reference or version does not exist.
+    """
+    stored = repo.get(reference, version)
     assessment = stored.assessment
-    previous = _previous(assessment, compare_with, lambda: library)
+    previous = _previous(assessment, compare_with, lambda: repo)
     if previous is None and compare_with is None and assessment.stage is Stage.FINAL:
-        previous = latest_consultation_version(library, argument, before=stored.info.version)
-    version = _stored_version(library, argument, stored.info.version)
-    return ExportSource(assessment, previous, version)
+        previous = latest_consultation_version(repo, reference, before=stored.info.version)
+    label = _stored_version(repo, reference, stored.info.version)
+    saved = repo.latest_reach(reference, stored.info.version)
+    return ExportSource(assessment, previous, label, saved.reach if saved else None)

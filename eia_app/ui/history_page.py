@@ -14,6 +14,7 @@ from eia_app.services.assessments import (
     load_assessment,
     version_history,
 )
+from eia_app.services.review import compare_versions as compare_stored_versions
 from eia_app.services.sections import compare_versions
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
@@ -80,7 +81,9 @@ def _history(stored: StoredAssessment) -> None:
         for v in reversed(versions)
     ]
     st.table(rows, hide_index=True)
-    _older_version(stored, [v.version for v in reversed(versions)])
+    numbers = [v.version for v in reversed(versions)]
+    _older_version(stored, numbers)
+    _comparison(reference, numbers)
 
 
 def _older_version(stored: StoredAssessment, numbers: list[int]) -> None:
@@ -120,3 +123,52 @@ def _older_version(stored: StoredAssessment, numbers: list[int]) -> None:
         mime="application/json",
         key="eia.history.download",
     )
+
+
+def _comparison(reference: str, numbers: list[int]) -> None:
+    st.header("Compare two versions")
+    if len(numbers) < 2:
+        st.write("There is only one version, so there is nothing to compare yet.")
+        return
+    left, right = st.columns(2)
+    first = left.selectbox(
+        "Earlier version",
+        numbers,
+        index=1,
+        key="eia.history.compare_from",
+        format_func=lambda n: f"Version {n}",
+    )
+    second = right.selectbox(
+        "Later version",
+        numbers,
+        index=0,
+        key="eia.history.compare_to",
+        format_func=lambda n: f"Version {n}",
+    )
+    if first == second:
+        st.write("Choose two different versions to compare.")
+        return
+    try:
+        differences = compare_stored_versions(state.repository(), reference, first, second)
+    except EIAError as problem:
+        st.error(f"The versions could not be compared: {problem}")
+        return
+    older, newer = sorted((first, second))
+    if not differences:
+        st.write(f"Versions {older} and {newer} have the same content.")
+        return
+    st.write(
+        f"{len(differences)} field{'' if len(differences) == 1 else 's'} differ between "
+        f"version {older} and version {newer}. For long text, the last column shows the "
+        "words removed and added."
+    )
+    rows = [
+        {
+            "Field": d.label,
+            f"Version {older}": d.before,
+            f"Version {newer}": d.after,
+            "Words removed and added": d.marked or "Shown in full",
+        }
+        for d in differences
+    ]
+    st.table(rows, hide_index=True)

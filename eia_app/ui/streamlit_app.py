@@ -11,7 +11,15 @@ import streamlit as st
 from eia_app.domain.errors import EIAError
 from eia_app.services.assessments import load_assessment
 from eia_app.services.sections import SECTIONS
-from eia_app.ui import history_page, library_page, reach_page, section_page, state
+from eia_app.ui import (
+    export_page,
+    history_page,
+    library_page,
+    reach_page,
+    review_page,
+    section_page,
+    state,
+)
 
 LOGGER = logging.getLogger("eia_app.ui")
 LIBRARY = "library"
@@ -56,6 +64,8 @@ def build_pages() -> dict[str, st.Page]:
     pages[HISTORY] = st.Page(
         history_page.render, title="Check and history", url_path="check-and-history"
     )
+    pages["review"] = st.Page(review_page.render, title="Review and approval", url_path="review")
+    pages["export"] = st.Page(export_page.render, title="Export", url_path="export")
     return pages
 
 
@@ -86,7 +96,7 @@ def main() -> None:
             "Assessments": [pages[LIBRARY]],
             "Sections": sections,
             "Evidence": [pages[REACH]],
-            "Review": [pages[HISTORY]],
+            "Review": [pages[HISTORY], pages["review"], pages["export"]],
         },
         expanded=True,
     )

@@ -1,0 +1,496 @@
+"""Use cases of review, approval and revision; called by the app (and later the CLI).
+
+Each step that changes the status saves a new version through
+:func:`eia_app.services.assessments.save_assessment`, so the history shows who
+moved the assessment on and when, and records a :class:`ReviewEvent` with any
+comment against the version it is about. The rules themselves (which step is
+allowed, who may approve) are in :mod:`eia_app.domain.review`.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from eia_app.domain.assessment import Assessment
+from eia_app.domain.decision import Approval
+from eia_app.domain.details import Stage, Status
+from eia_app.domain.errors import ReviewError
+from eia_app.domain.repository import AssessmentRepository
+from eia_app.domain.review import DueState, next_status, refusal, review_due
+from eia_app.domain.version_diff import FieldDifference, field_differences
+from eia_app.domain.versions import ReviewAction, ReviewEvent, StoredAssessment, VersionInfo
+from eia_app.services.assessments import save_assessment
+from eia_app.services.sections import SECTIONS
+
+# Why each section usually changes after a consultation, in the order to work through.
+# Evidence is included because the responses themselves become evidence.
+REVISION_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("consultation", "Summarise who responded and what they said, and fill in "
+     "'you said, we did' for each main theme."),
+    ("evidence", "Add the consultation responses and anything people pointed you to."),
+    ("impacts", "Revisit each group's impact and mitigation in the light of the responses."),
+    ("actions", "Add or change actions for what the consultation showed."),
+    ("decision", "Say what the final proposal is and why, after consultation."),
+    ("monitoring", "Check how you will monitor the impacts people raised, and the review date."),
+)  # fmt: skip
+STEPPED_ACTIONS = (
+    ReviewAction.SUBMITTED,
+    ReviewAction.RETURNED,
+    ReviewAction.APPROVED,
+    ReviewAction.PUBLISHED,
+)
+"""The steps that move the status on, in the order the app offers them."""
+
+
+@dataclass(frozen=True)
+class StepCheck:
+    """Whether one review step can be taken now, and why not if it cannot.
+
+    Attributes:
+        action: The step.
+        reason: Why it is not allowed, in one sentence; None when it is.
+    """
+
+    action: ReviewAction
+    reason: str | None
+
+    @property
+    def allowed(self) -> bool:
+        """Whether the step can be taken."""
+        return self.reason is None
+
+
+@dataclass(frozen=True)
+class VersionReview:
+    """One saved version with its status and the review steps recorded against it.
+
+    Attributes:
+        info: Who saved the version and when.
+        status: The version's status.
+        stage: The version's stage.
+        events: Submissions, comments, returns, approvals and publications, oldest first.
+    """
+
+    info: VersionInfo
+    status: Status
+    stage: Stage
+    events: list[ReviewEvent]
+
+
+@dataclass(frozen=True)
+class RevisionPrompt:
+    """A section to look at when revising an assessment after consultation.
+
+    Attributes:
+        section_id: Id of the section page, from ``SECTIONS``.
+        title: The section's title.
+        why: What usually changes there after a consultation.
+    """
+
+    section_id: str
+    title: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    """The final-stage draft started from an approved consultation-stage version.
+
+    Attributes:
+        stored: The new version.
+        from_version: The approved consultation-stage version it started from.
+        prompts: The sections a consultation usually changes.
+    """
+
+    stored: StoredAssessment
+    from_version: int
+    prompts: list[RevisionPrompt]
+
+
+@dataclass(frozen=True)
+class LibraryRow:
+    """A row of the library: the current version with its owner and review state.
+
+    Attributes:
+        reference: EIA reference.
+        title: Title of the policy.
+        status: Life-cycle status.
+        stage: Decision stage.
+        owner: The lead officer, or "Not given".
+        review_date: When it is next reviewed, if set.
+        due: Whether that review is overdue, due within 30 days, or not due.
+        version: Current version number.
+    """
+
+    reference: str
+    title: str
+    status: Status
+    stage: Stage
+    owner: str
+    review_date: date | None
+    due: DueState
+    version: int
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def step_checks(repo: AssessmentRepository, reference: str, *, actor: str) -> list[StepCheck]:
+    """Say which status-changing steps the actor can take on the current version, and why not.
+
+    A return for changes is checked as if a comment were written: the comment is
+    asked for when the step is taken.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        actor: Who would take the step.
+
+    Returns:
+        One check per step in :data:`STEPPED_ACTIONS`.
+    """
+    current = repo.get(reference)
+    return [
+        StepCheck(
+            action,
+            refusal(
+                current.assessment.status,
+                action,
+                actor=actor,
+                author=current.info.saved_by,
+                comment="(to be written)",
+            ),
+        )
+        for action in STEPPED_ACTIONS
+    ]
+
+
+def _step(
+    repo: AssessmentRepository,
+    reference: str,
+    action: ReviewAction,
+    *,
+    by: str,
+    comment: str,
+    update: Mapping[str, object] | None = None,
+) -> StoredAssessment:
+    current = repo.get(reference)
+    status = next_status(
+        current.assessment.status,
+        action,
+        actor=by,
+        author=current.info.saved_by,
+        comment=comment,
+    )
+    changes: dict[str, object] = {"status": status, **(update or {})}
+    stored = save_assessment(repo, current.assessment.model_copy(update=changes), saved_by=by)
+    # The event is about the version reviewed, not the one the step saved.
+    repo.add_review_event(
+        ReviewEvent(
+            reference=reference,
+            version=current.info.version,
+            action=action,
+            by=by,
+            at=_now(),
+            comment=comment.strip(),
+        )
+    )
+    return stored
+
+
+def submit_for_review(
+    repo: AssessmentRepository, reference: str, *, by: str, comment: str = ""
+) -> StoredAssessment:
+    """Send a draft for review: saves it as a new version in review.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        by: Who is submitting (they become the author of the version to approve).
+        comment: A note for the reviewer, if any.
+
+    Returns:
+        The new version, in review.
+
+    Raises:
+        ReviewError: If the current version is not a draft (or under review).
+        NotFoundError: If there is no such assessment.
+    """
+    return _step(repo, reference, ReviewAction.SUBMITTED, by=by, comment=comment)
+
+
+def comment(repo: AssessmentRepository, reference: str, *, by: str, text: str) -> ReviewEvent:
+    """Record a comment on the current version; nothing is saved and the status stays.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        by: Who is commenting.
+        text: The comment.
+
+    Returns:
+        The recorded event.
+
+    Raises:
+        ReviewError: If the comment is empty.
+        NotFoundError: If there is no such assessment.
+    """
+    current = repo.get(reference)
+    next_status(
+        current.assessment.status,
+        ReviewAction.COMMENTED,
+        actor=by,
+        author=current.info.saved_by,
+        comment=text,
+    )
+    event = ReviewEvent(
+        reference=reference,
+        version=current.info.version,
+        action=ReviewAction.COMMENTED,
+        by=by,
+        at=_now(),
+        comment=text.strip(),
+    )
+    repo.add_review_event(event)
+    return event
+
+
+def return_for_changes(
+    repo: AssessmentRepository, reference: str, *, by: str, comment: str
+) -> StoredAssessment:
+    """Return an assessment in review to draft, saying what needs to change.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        by: Who is returning it.
+        comment: What needs to change; required.
+
+    Returns:
+        The new version, a draft again.
+
+    Raises:
+        ReviewError: If it is not in review or the comment is empty.
+        NotFoundError: If there is no such assessment.
+    """
+    return _step(repo, reference, ReviewAction.RETURNED, by=by, comment=comment)
+
+
+def approve(
+    repo: AssessmentRepository,
+    reference: str,
+    *,
+    by: str,
+    comment: str = "",
+    today: date | None = None,
+) -> StoredAssessment:
+    """Approve an assessment in review, signing it off in the approver's name.
+
+    The sign-off section's "Approved by" gets the approver's name and today's
+    date; the role is kept only if the same person was already named there.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        by: Who is approving; not the person who saved the version in review.
+        comment: A note with the approval, if any.
+        today: The sign-off date; defaults to today.
+
+    Returns:
+        The new version, approved.
+
+    Raises:
+        ReviewError: If it is not in review, or ``by`` saved the version in review.
+        NotFoundError: If there is no such assessment.
+    """
+    sign_off = repo.get(reference).assessment.sign_off
+    earlier = sign_off.approved_by
+    role = earlier.role if earlier.name and earlier.name.strip() == by.strip() else None
+    approval = Approval(name=by, role=role, signed_on=today or date.today())
+    update = {"sign_off": sign_off.model_copy(update={"approved_by": approval})}
+    return _step(repo, reference, ReviewAction.APPROVED, by=by, comment=comment, update=update)
+
+
+def publish(
+    repo: AssessmentRepository, reference: str, *, by: str, today: date | None = None
+) -> StoredAssessment:
+    """Publish an approved assessment, recording the date published.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        by: Who is publishing it.
+        today: The publication date; defaults to today.
+
+    Returns:
+        The new version, published.
+
+    Raises:
+        ReviewError: If it is not approved.
+        NotFoundError: If there is no such assessment.
+    """
+    quality = repo.get(reference).assessment.quality
+    update = {"quality": quality.model_copy(update={"date_published": today or date.today()})}
+    return _step(repo, reference, ReviewAction.PUBLISHED, by=by, comment="", update=update)
+
+
+def review_history(repo: AssessmentRepository, reference: str) -> list[VersionReview]:
+    """Return every version with its status and review steps, newest first.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+
+    Returns:
+        One entry per saved version.
+
+    Raises:
+        NotFoundError: If there is no such assessment.
+    """
+    events = repo.review_events(reference)
+    history = []
+    for info in reversed(repo.versions(reference)):
+        assessment = repo.get(reference, info.version).assessment
+        history.append(
+            VersionReview(
+                info=info,
+                status=assessment.status,
+                stage=assessment.stage,
+                events=[event for event in events if event.version == info.version],
+            )
+        )
+    return history
+
+
+def compare_versions(
+    repo: AssessmentRepository, reference: str, first: int, second: int
+) -> list[FieldDifference]:
+    """Compare two saved versions field by field, and word by word in long text.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        first: One version number; the older of the two is read as "before".
+        second: The other version number.
+
+    Returns:
+        The fields that differ, labelled, in the form's order; empty if none do.
+
+    Raises:
+        NotFoundError: If the assessment or either version does not exist.
+    """
+    older, newer = sorted((first, second))
+    return field_differences(
+        repo.get(reference, older).assessment, repo.get(reference, newer).assessment
+    )
+
+
+def revision_prompts() -> list[RevisionPrompt]:
+    """Return the sections a consultation usually changes, with what to look for.
+
+    Returns:
+        One prompt per section, titled as the section pages are.
+    """
+    titles = {section.id: section.title for section in SECTIONS}
+    return [RevisionPrompt(sid, titles[sid], why) for sid, why in REVISION_SECTIONS]
+
+
+def revisable_after_consultation(stored: StoredAssessment) -> bool:
+    """Return whether a current version can be revised after consultation.
+
+    Args:
+        stored: The current version.
+
+    Returns:
+        True for an approved (or published) consultation-stage version.
+    """
+    assessment = stored.assessment
+    return assessment.stage is Stage.CONSULTATION and assessment.status in {
+        Status.APPROVED,
+        Status.PUBLISHED,
+    }
+
+
+def revise_after_consultation(
+    repo: AssessmentRepository, reference: str, *, saved_by: str
+) -> Revision:
+    """Start the final-stage draft from the approved consultation-stage version.
+
+    Only the current version can be revised, so that no later work is thrown
+    away. The new version keeps everything, but its status is draft, its stage
+    final, and the review and approval sign-offs and the completion and
+    publication dates are cleared: they belonged to the consultation stage.
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        saved_by: Who is starting the revision.
+
+    Returns:
+        The new version and the sections to look at.
+
+    Raises:
+        ReviewError: If the current version is not an approved consultation-stage one.
+        NotFoundError: If there is no such assessment.
+    """
+    current = repo.get(reference)
+    if not revisable_after_consultation(current):
+        assessment = current.assessment
+        raise ReviewError(
+            "Only an approved consultation-stage assessment can be revised after consultation; "
+            f"version {current.info.version} is at the {assessment.stage.value} stage and "
+            f"{assessment.status.value.replace('_', ' ')}."
+        )
+    revised = _revised(current.assessment, current.info.version)
+    stored = save_assessment(repo, revised, saved_by=saved_by)
+    return Revision(stored, current.info.version, revision_prompts())
+
+
+def _revised(assessment: Assessment, version: int) -> Assessment:
+    sign_off = assessment.sign_off.model_copy(
+        update={"reviewed_by": Approval(), "approved_by": Approval()}
+    )
+    quality = assessment.quality.model_copy(
+        update={
+            "date_completed": None,
+            "date_published": None,
+            "change_note": f"Revised after consultation, from approved version {version}.",
+        }
+    )
+    return assessment.model_copy(
+        update={
+            "status": Status.DRAFT,
+            "stage": Stage.FINAL,
+            "sign_off": sign_off,
+            "quality": quality,
+        }
+    )
+
+
+def library_rows(repo: AssessmentRepository, today: date) -> list[LibraryRow]:
+    """Return the library's rows: status, owner, reference, review date and whether it is due.
+
+    Args:
+        repo: Where assessments are stored.
+        today: The date the review dates are judged against.
+
+    Returns:
+        One row per assessment, ordered by reference.
+    """
+    rows = []
+    for summary in repo.list():
+        lead = repo.get(summary.reference).assessment.key_details.lead_officer
+        rows.append(
+            LibraryRow(
+                reference=summary.reference,
+                title=summary.title,
+                status=summary.status,
+                stage=summary.stage,
+                owner=lead.name or "Not given",
+                review_date=summary.review_date,
+                due=review_due(summary.review_date, today),
+                version=summary.version,
+            )
+        )
+    return rows

@@ -1,0 +1,122 @@
+"""Export: the Word EIA, the PDF, the one-page summary, the Cabinet paragraph and reach tables."""
+
+import streamlit as st
+
+from eia_app.domain.errors import EIAError
+from eia_app.domain.versions import StoredAssessment
+from eia_app.services.assessments import version_history
+from eia_app.services.downloads import Downloads, export_downloads
+from eia_app.ui import components, state
+from eia_app.ui.review_page import single_user_notice
+
+DOWNLOADS_KEY = "eia.export.downloads"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NO_REACH_NOTE = (
+    "No consultation reach was saved with this version, so the report has no reach tables "
+    "or charts. Analyse the consultation survey on the Consultation reach page first."
+)
+
+
+def render() -> None:
+    """Draw the export page for the open assessment."""
+    st.title("Export")
+    single_user_notice()
+    stored = components.load_current()
+    if stored is None:
+        return
+    components.assessment_caption(stored)
+    number = _choose(stored)
+    if number is None:
+        return
+    downloads = st.session_state.get(DOWNLOADS_KEY)
+    if not (
+        isinstance(downloads, Downloads)
+        and downloads.reference == stored.info.reference
+        and downloads.version == number
+    ):
+        st.write("Choose the version and select Prepare the downloads.")
+        return
+    _show(downloads)
+
+
+def _choose(stored: StoredAssessment) -> int | None:
+    st.header("What to export")
+    reference = stored.info.reference
+    try:
+        numbers = [v.version for v in reversed(version_history(state.repository(), reference))]
+    except EIAError as problem:
+        st.error(f"The versions could not be read: {problem}")
+        return None
+    number: int = st.selectbox(
+        "Version to export",
+        numbers,
+        key="eia.export.version",
+        format_func=lambda n: f"Version {n}" + (" (current)" if n == numbers[0] else ""),
+        help="A final-stage version is compared with its latest consultation-stage version.",
+    )
+    with_pdf = st.checkbox(
+        "Also make a PDF (this needs LibreOffice and can take a minute)",
+        key="eia.export.pdf",
+    )
+    if st.button("Prepare the downloads", key="eia.export.prepare", type="primary"):
+        with st.spinner("Preparing the downloads. Drawing the charts takes a few seconds."):
+            st.session_state[DOWNLOADS_KEY] = export_downloads(
+                state.repository(), reference, number, with_pdf=with_pdf
+            )
+    return number
+
+
+def _show(downloads: Downloads) -> None:
+    stem = downloads.file_stem
+    st.header("The equality impact assessment")
+    for warning in downloads.warnings:
+        st.warning(warning)
+    if downloads.compared:
+        st.write("The report has a section on what changed since the consultation stage.")
+    st.download_button(
+        "Download the EIA (Word, .docx)",
+        downloads.docx,
+        file_name=f"{stem}.docx",
+        mime=DOCX,
+        key="eia.export.docx",
+    )
+    if downloads.pdf is not None:
+        st.download_button(
+            "Download the EIA (PDF)",
+            downloads.pdf,
+            file_name=f"{stem}.pdf",
+            mime="application/pdf",
+            key="eia.export.pdf_file",
+        )
+    else:
+        st.info(f"No PDF: {downloads.pdf_reason}")
+    st.header("For the Cabinet report")
+    st.download_button(
+        "Download the one-page summary (Word, .docx)",
+        downloads.summary_docx,
+        file_name=f"{stem}_summary.docx",
+        mime=DOCX,
+        key="eia.export.summary",
+    )
+    st.subheader("Equality implications paragraph")
+    st.write("Copy it with the copy button at the top right of the box.")
+    st.code(downloads.paragraph, language=None, wrap_lines=True)
+    st.header("Consultation reach tables")
+    if downloads.reach_csv is None or downloads.reach_xlsx is None:
+        st.info(NO_REACH_NOTE)
+        return
+    st.download_button(
+        "Download the reach tables (CSV)",
+        downloads.reach_csv,
+        file_name=f"{stem}_reach.csv",
+        mime="text/csv",
+        key="eia.export.csv",
+    )
+    st.download_button(
+        "Download the reach tables (Excel, .xlsx)",
+        downloads.reach_xlsx,
+        file_name=f"{stem}_reach.xlsx",
+        mime=XLSX,
+        key="eia.export.xlsx",
+    )
