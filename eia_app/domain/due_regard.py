@@ -253,8 +253,7 @@ def review_date(assessment: Assessment, stage: Stage, today: date | None) -> Ite
     if today is not None and review <= today:
         yield warning(
             "monitoring.review_date",
-            "The review date is not in the future: review the assessment now, or set a "
-            "later date.",
+            "The review date is not in the future: review the assessment now, or set a later date.",
         )
 
 

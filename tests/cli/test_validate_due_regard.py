@@ -60,7 +60,8 @@ def test_validate_names_the_due_regard_problem_as_the_app_does(
 
     assert result.exit_code == 1, result.output
     problem = next(line for line in result.output.splitlines() if f"({field})" in line)
-    assert problem.startswith("error: ") and fragment in problem
+    assert problem.startswith("error: ")
+    assert fragment in problem
     # The app's check page lists the same issues, in the same words and order.
     app = check_assessment(assessment, stage, today=date.today())
     assert result.output.strip().splitlines()[:-1] == [issue.as_line() for issue in app]

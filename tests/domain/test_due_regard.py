@@ -40,9 +40,7 @@ def group_index(group_id: str) -> int:
 
 def impacts_with(group_id: str, **changes: Any) -> list[dict[str, Any]]:
     """The factories' impacts, with one group's entry changed."""
-    return [
-        make_impact(g, **changes) if g == group_id else make_impact(g) for g in all_group_ids()
-    ]
+    return [make_impact(g, **changes) if g == group_id else make_impact(g) for g in all_group_ids()]
 
 
 def screening_with(group_id: str, **changes: Any) -> list[dict[str, Any]]:
@@ -92,7 +90,8 @@ def test_the_complete_builders_pass_every_due_regard_check():
     final = check_completeness(
         make_final_assessment(), Stage.FINAL, local_group_ids=LOCAL_GROUP_IDS, today=today
     )
-    assert blocking(consultation) == [] and blocking(final) == []
+    assert blocking(consultation) == []
+    assert blocking(final) == []
 
 
 # --- 1. Every characteristic addressed, or marked not relevant with a reason ------
