@@ -128,7 +128,9 @@ def check_completeness(
         today: Reference date for date checks; None skips checks against today.
 
     Returns:
-        All issues found, errors (blocking) and warnings, in section order.
+        All issues found, errors (blocking) and warnings, in section order. When
+        screening says no full assessment is needed (:func:`takes_short_path`),
+        only the short path's fields and checks apply.
     """
     target = Stage(stage) if stage is not None else assessment.stage
     groups = tuple(local_group_ids)
