@@ -118,6 +118,8 @@ def _consultation_stage() -> dict[str, Any]:
                 "end_date": date(2025, 7, 6),
                 "methods": ["Online survey", "Drop-in sessions"],
                 "accessible_formats": ["easy_read", "bsl"],
+                # Eight weeks, so the due-regard check asks why it is not twelve.
+                "short_period_reason": "Timed to end before the summer holidays.",
             }
         },
         "impacts": [make_impact(group_id) for group_id in groups],

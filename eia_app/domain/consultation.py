@@ -46,6 +46,12 @@ class ConsultationPlan(StrictModel):
     accessible_formats: list[AccessibleFormat] = guided_list(
         "Accessible formats", "Formats offered so disabled people and others can respond."
     )
+    short_period_reason: str | None = guided(
+        "Why the consultation is shorter than 12 weeks",
+        "Twelve weeks is common practice, not a legal minimum. If the consultation is shorter, "
+        "say why people still have enough time to respond and what makes up for it, such as "
+        "avoiding school holidays or extra promotion.",
+    )
     groups_targeted: list[str] = guided_list(
         "Groups targeted",
         "Groups the council will actively reach, especially those seldom heard; one per line.",

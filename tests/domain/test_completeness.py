@@ -1,6 +1,7 @@
 """The completeness check: every problem found, each naming the field and what to do."""
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -10,7 +11,13 @@ from eia_app.domain.details import Stage
 from eia_app.domain.impact import ImpactRating
 from eia_app.domain.issues import IssueLevel
 from eia_app.domain.labels import field_label
-from tests.factories import LOCAL_GROUP_IDS, make_assessment, make_final_assessment
+from tests.factories import (
+    LOCAL_GROUP_IDS,
+    all_group_ids,
+    make_assessment,
+    make_final_assessment,
+    make_screening_entry,
+)
 
 
 def check(assessment, stage=None, **kwargs):
@@ -100,10 +107,12 @@ def test_negative_impact_without_mitigation_blocks():
     assert [i.field for i in issues if i.field.endswith(".mitigation")]
 
 
-def test_unknown_rating_is_a_warning_not_a_block():
+def test_unknown_rating_with_an_answer_is_a_warning_not_a_block():
     complete = make_assessment()
     impacts = [
-        i.model_copy(update={"rating": ImpactRating.UNKNOWN})
+        i.model_copy(
+            update={"rating": ImpactRating.UNKNOWN, "mitigation": "Survey faith groups (A2)."}
+        )
         if i.group_id == "religion_belief"
         else i
         for i in complete.impacts
@@ -132,11 +141,11 @@ def test_continuing_despite_adverse_impact_needs_a_justification():
 
 
 def test_a_passed_review_date_is_flagged_against_today():
-    draft = make_final_assessment(monitoring__review_date=date(2025, 1, 1))
-    warnings = check(draft, Stage.FINAL, today=date(2026, 1, 1))
+    draft = make_final_assessment(monitoring__review_date=date(2026, 1, 1))
+    warnings = check(draft, Stage.FINAL, today=date(2026, 1, 2))
     assert "monitoring.review_date" in [i.field for i in warnings]
     assert "monitoring.review_date" not in [
-        i.field for i in check(draft, Stage.FINAL, today=date(2024, 1, 1))
+        i.field for i in check(draft, Stage.FINAL, today=date(2025, 12, 31))
     ]
 
 
@@ -144,3 +153,73 @@ def test_field_titles_follow_the_model():
     assert field_label("purpose.decision_route.meeting_date") == (
         "Purpose, aims and scope > Decision route > Meeting date"
     )
+
+
+# --- The short path: screening finds no full assessment is needed -------------------
+
+
+def short_path_assessment(stage: Stage, **screening: Any) -> Assessment:
+    """Only key details, a screening that says "no full assessment", and the sign-off."""
+    complete = make_final_assessment()
+    entries = [make_screening_entry(g, relevance="low") for g in all_group_ids()]
+    fields = {
+        "entries": entries,
+        "full_assessment_required": False,
+        "reasons": "A change of office hours only.",
+    }
+    return Assessment.model_validate(
+        {
+            "stage": stage,
+            "key_details": complete.key_details.model_dump(),
+            "screening": {**fields, **screening},
+            "sign_off": complete.sign_off.model_dump(),
+        }
+    )
+
+
+@pytest.mark.parametrize("stage", list(Stage), ids=lambda s: s.value)
+def test_the_short_path_asks_only_for_screening_and_sign_off(stage):
+    short = short_path_assessment(stage)
+    assert blocking(check(short, stage)) == []
+    # The same empty sections block the full path.
+    full = short.model_copy(
+        update={"screening": short.screening.model_copy(update={"full_assessment_required": True})}
+    )
+    assert "purpose.summary" in [i.field for i in blocking(check(full, stage))]
+
+
+@pytest.mark.parametrize(
+    ("spoil", "field", "fragment"),
+    [
+        pytest.param({"reasons": None}, "screening.reasons", "Give the reasons", id="no reasons"),
+        pytest.param(
+            {"entries": [make_screening_entry(g, relevance="low") for g in all_group_ids()][1:]},
+            "screening.entries",
+            "'age'",
+            id="a group not screened",
+        ),
+        pytest.param(
+            {"entries": [make_screening_entry(g, relevance="unknown") for g in all_group_ids()]},
+            "screening.full_assessment_required",
+            "so a full assessment is needed",
+            id="relevance unknown",
+        ),
+    ],
+)
+def test_the_short_path_still_needs_a_sound_screening(spoil, field, fragment):
+    issues = blocking(check(short_path_assessment(Stage.SCREENING, **spoil), Stage.SCREENING))
+    assert any(i.field == field and fragment in i.message for i in issues), issues
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["sign_off.completed_by.name", "sign_off.approved_by.name", "sign_off.approved_by.signed_on"],
+)
+def test_the_short_path_needs_its_sign_off_already_at_screening(field):
+    short = short_path_assessment(Stage.SCREENING)
+    _, person, name = field.split(".")
+    approval = getattr(short.sign_off, person).model_copy(update={name: None})
+    unsigned = short.model_copy(
+        update={"sign_off": short.sign_off.model_copy(update={person: approval})}
+    )
+    assert field in [i.field for i in blocking(check(unsigned, Stage.SCREENING))]

@@ -74,6 +74,9 @@ def test_example_lacks_only_consultation_results_for_the_final_stage(
         "consultation.respondents_summary",
         "consultation.what_people_said",
         "consultation.you_said_we_did",
+        # Its meeting date is still the Cabinet that agreed to consult, before the
+        # consultation closed; the final decision needs the later meeting.
+        "consultation.plan.end_date",
     }
 
 
