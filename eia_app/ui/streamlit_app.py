@@ -10,6 +10,7 @@ headed groups of links, because Streamlit's markup fails the accessibility rules
 for lists. The open assessment is in the URL (``?ref=``) on every page.
 """
 
+import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ LOGGER = logging.getLogger("eia_app.ui")
 LIBRARY = state.LIBRARY_PAGE
 HISTORY = state.CHECK_PAGE
 APP_TITLE = "EIA toolkit"
+# The current page in the navigation: a GOV.UK blue bar, so not by colour of text alone.
+CURRENT_STYLE = "border-left:4px solid #1d70b8;padding-left:8px;margin:0 0 4px"
 
 
 def section_page_function(section_id: str) -> Callable[[], None]:
@@ -87,15 +90,17 @@ def build_pages() -> dict[str, st.Page]:
     }
 
 
-def show_navigation(pages: dict[str, st.Page]) -> None:
+def show_navigation(pages: dict[str, st.Page], current: st.Page) -> None:
     """Draw the navigation in the sidebar: a heading per group, then a link per page.
 
-    ``st.page_link`` moves between pages without reloading, is reached with the
-    Tab key, and marks the current page with ``aria-current="page"`` (made
-    visible by :mod:`eia_app.ui.styles`). Each link carries the open assessment.
+    ``st.page_link`` moves between pages without reloading and is reached with
+    the Tab key; each link carries the open assessment. The current page is
+    not a link but bold text with ``aria-current="page"`` and a bar beside it
+    (Streamlit does not mark a hidden navigation's current link).
 
     Args:
         pages: The Streamlit pages, keyed by page id.
+        current: The page being drawn.
     """
     query = state.url_query()
     groups: dict[str, list[AppPage]] = {}
@@ -106,7 +111,14 @@ def show_navigation(pages: dict[str, st.Page]) -> None:
         for group, members in groups.items():
             st.markdown(f"### {group}")
             for page in members:
-                st.page_link(pages[page.id], label=page.title, query_params=query)
+                if pages[page.id] is current:
+                    st.markdown(
+                        f'<p aria-current="page" style="{CURRENT_STYLE}">'
+                        f"<strong>{html.escape(page.title)}</strong> (this page)</p>",
+                        unsafe_allow_html=True,
+                    )
+                else:
+                    st.page_link(pages[page.id], label=page.title, query_params=query)
 
 
 def show_banner() -> None:
@@ -174,7 +186,7 @@ def main() -> None:
         state.show_reference_in_url()
         show_banner()
         show_open_assessment()
-        show_navigation(pages)
+        show_navigation(pages, navigation)
         problem = state.take_flash_problem()
         if problem:
             st.error(problem)
