@@ -139,18 +139,6 @@ def render_generic(
     return entered
 
 
-def _row_editors(section: Section, stored: StoredAssessment, context: FormContext) -> None:
-    """Draw a row editor for each list on the page; save the list when a row changes."""
-    for path, table_field in context.tables:
-        current = section_values(stored.assessment, section)
-        rows = row_editor.value_at(current, path) or []
-        edited = row_editor.render(table_field, rows, path, context)
-        if edited is not None:
-            row_editor.set_value_at(current, path, edited)
-            keep = len(edited) == len(rows)
-            _save(section, stored, current, partial(row_editor.reset, context, path, keep))
-
-
 def _buttons(section: Section, stored: StoredAssessment) -> None:
     """Back, Save and Save and continue: the GOV.UK question-page buttons."""
     previous, following = neighbours(section.id)

@@ -164,6 +164,7 @@ def open_from_url(pages: dict[str, st.Page], current: st.Page) -> None:
             f"There is no assessment {reference} in this library. The link may be wrong, "
             "or the assessment may be in another library. Choose one below."
         )
+        state.take_requested_page()  # the Library, whatever page was asked for
         if current is not pages[LIBRARY]:
             st.switch_page(pages[LIBRARY])
 
