@@ -49,6 +49,10 @@ def test_the_url_opens_the_assessment_it_names(database_url):
 def test_the_open_assessment_is_put_in_the_url(database_url):
     at = go_to(start_app(), "purpose")
     assert at.query_params["ref"] == SEND
+    at = start_app()
+    at.session_state["eia.current_reference"] = SEND  # opened, without moving page
+    at.run()
+    assert at.query_params["ref"] == SEND
 
 
 def test_an_unknown_reference_in_the_url_says_so_and_shows_the_library(database_url):
