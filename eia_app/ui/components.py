@@ -3,16 +3,18 @@
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
 
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue
-from eia_app.domain.versions import StoredAssessment
+from eia_app.domain.versions import StoredAssessment, WorkingCopy
 from eia_app.services.assessments import load_assessment
+from eia_app.services.working_copies import json_ready
 from eia_app.ui import state
-from eia_app.ui.form_fields import option_label
+from eia_app.ui.form_fields import FieldKind, kept_value, option_label
 
 ERROR_SUMMARY_TITLE = "There is a problem. Nothing was saved; your answers are still here."
 _FOCUS_ALERT_SCRIPT = """<script>
@@ -39,6 +41,10 @@ class FormContext:
         group_labels: Readable label for each registry id.
         tables: ``(path, field)`` of each list drawn on the page, in order, so
             that the page adds a row editor for it below the form.
+        kept: Field path -> value kept in the person's working copy, drawn
+            instead of the saved value when a widget is first drawn.
+        drawn: Field path -> the widget drawn for it, so that the next run keeps
+            what is typed there.
     """
 
     section_id: str
@@ -46,6 +52,27 @@ class FormContext:
     group_options: list[str] = field(default_factory=list)
     group_labels: dict[str, str] = field(default_factory=dict)
     tables: list[tuple[str, Any]] = field(default_factory=list)
+    kept: dict[str, Any] = field(default_factory=dict)
+    drawn: dict[str, state.EditedField] = field(default_factory=dict)
+
+    def start_value(self, path: str, kind: FieldKind, target: Any, saved: Any) -> Any:
+        """Return the value a widget starts from, and note the widget for keeping.
+
+        Args:
+            path: The field's path, also the tail of the widget key.
+            kind: The widget's kind, which says how to read its value back.
+            target: The enum class of a choice, so kept text becomes a choice again.
+            saved: The value in the saved version.
+
+        Returns:
+            The kept value if the working copy has one for this path, else ``saved``.
+        """
+        self.drawn[path] = state.EditedField(
+            key=state.widget_key(self.section_id, path), kind=kind.value, saved=json_ready(saved)
+        )
+        if path in self.kept:
+            return kept_value(kind, target, self.kept[path])
+        return saved
 
     def group_label(self, group_id: str) -> str:
         """Return the label of a group id, or the id if the registry does not know it."""
@@ -135,7 +162,7 @@ def load_current() -> StoredAssessment | None:
             "Go to the Library",
             key="eia.goto_library",
             on_click=state.request_page,
-            args=("library",),
+            args=(state.LIBRARY_PAGE,),
         )
         return None
     try:
@@ -153,6 +180,40 @@ def assessment_caption(stored: StoredAssessment) -> None:
         f"Version {info.version}, saved by {info.saved_by} on "
         f"{info.saved_at:%d %B %Y at %H:%M} UTC. "
         f"Status: {option_label(assessment.status)}. Stage: {option_label(assessment.stage)}."
+    )
+
+
+def when(moment: datetime) -> str:
+    """Say a UTC time in words: "14:05 on 3 March 2025 (UTC)"."""
+    return f"{moment:%H:%M} on {moment.day} {moment:%B %Y} (UTC)"
+
+
+def assessment_summary(stored: StoredAssessment) -> None:
+    """Say which assessment is open, with its status and stage (the version is in the status)."""
+    assessment = stored.assessment
+    st.markdown(
+        f"**{stored.info.reference}**: {assessment.title}  \n"
+        f"Status: {option_label(assessment.status)}. Stage: {option_label(assessment.stage)}."
+    )
+
+
+def save_status(stored: StoredAssessment, copy: WorkingCopy | None) -> None:
+    """Say when this person's changes were last kept, and when the last version was saved.
+
+    Args:
+        stored: The latest saved version.
+        copy: This person's working copy, if they have unsaved changes.
+    """
+    info = stored.info
+    kept = (
+        f"Your changes were kept at {copy.kept_at:%H:%M} (UTC). They are not saved as a "
+        "version until you press Save."
+        if copy is not None
+        else "You have no unsaved changes."
+    )
+    st.markdown(
+        f"{kept}  \nLast saved as version {info.version} by {info.saved_by} at "
+        f"{when(info.saved_at)}."
     )
 
 

@@ -7,7 +7,6 @@ from eia_app.domain.versions import StoredAssessment
 from eia_app.services.assessments import version_history
 from eia_app.services.downloads import Downloads, export_downloads
 from eia_app.ui import components, state
-from eia_app.ui.review_page import single_user_notice
 
 DOWNLOADS_KEY = "eia.export.downloads"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -21,7 +20,6 @@ NO_REACH_NOTE = (
 def render() -> None:
     """Draw the export page for the open assessment."""
     st.title("Export")
-    single_user_notice()
     stored = components.load_current()
     if stored is None:
         return

@@ -184,6 +184,48 @@ def lines_value(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def entered_value(kind: FieldKind, widget_value: Any) -> Any:
+    """Return what a widget's value means for the assessment, as its renderer returns it.
+
+    Args:
+        kind: The widget's kind.
+        widget_value: The value Streamlit holds for the widget.
+
+    Returns:
+        Text without surrounding spaces (None if empty), lines as a list,
+        yes/no as True, False or None; any other value unchanged.
+    """
+    if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        return text_value(widget_value)
+    if kind is FieldKind.LINES:
+        return lines_value(widget_value)
+    if kind is FieldKind.YES_NO:
+        return yes_no_value(widget_value)
+    return widget_value
+
+
+def kept_value(kind: FieldKind, target: Any, value: Any) -> Any:
+    """Turn a value kept as JSON back into what the field's widget starts from.
+
+    Args:
+        kind: The widget's kind.
+        target: The enum class of a choice or choices, else None.
+        value: The kept value: dates as ISO text, choices as their value.
+
+    Returns:
+        A date, an enum member (or list of them), or the value unchanged.
+    """
+    if value is None:
+        return None
+    if kind is FieldKind.DATE:
+        return date.fromisoformat(value)
+    if kind is FieldKind.CHOICE and target is not None:
+        return target(value)
+    if kind is FieldKind.CHOICES and target is not None:
+        return [target(item) for item in value]
+    return value
+
+
 def _classify_list(item: Any) -> FieldKind:
     if _is_subclass(item, BaseModel):
         return FieldKind.TABLE

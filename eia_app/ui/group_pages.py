@@ -11,7 +11,7 @@ from eia_app.domain.registry import GroupDefinition
 from eia_app.services.reference import get_registry
 from eia_app.services.sections import Section
 from eia_app.ui.components import FormContext, heading
-from eia_app.ui.form_fields import describe_fields, option_label
+from eia_app.ui.form_fields import FieldKind, describe_fields, option_label
 from eia_app.ui.state import widget_key
 from eia_app.ui.widgets import render_field
 
@@ -71,11 +71,13 @@ def render_psed(section: Section, assessment: Assessment, context: FormContext) 
     current = {entry.aim: entry.analysis for entry in assessment.psed}
     answers = []
     for aim in PsedAim:
+        path = f"psed.{aim.value}.analysis"
+        start = context.start_value(path, FieldKind.LONG_TEXT, None, current.get(aim))
         text = st.text_area(
             PSED_AIM_LABELS[aim],
-            value=current.get(aim) or "",
+            value=start or "",
             help=_PSED_HELP,
-            key=widget_key(context.section_id, f"psed.{aim.value}.analysis"),
+            key=widget_key(context.section_id, path),
         )
         if text.strip() or aim in current:
             answers.append({"aim": aim, "analysis": text.strip() or None})
@@ -119,10 +121,12 @@ def _evidence_refs(
     guidance = form_field.help
     if not evidence_ids:
         guidance += " No evidence items are listed yet: add them on the Evidence page."
+    start = context.start_value(path, FieldKind.CHOICES, None, current) or []
+    options += [ref for ref in start if ref not in options]
     return st.multiselect(
         form_field.title,
         options,
-        default=current,
+        default=start,
         help=guidance,
         key=widget_key(context.section_id, path),
     )

@@ -35,18 +35,9 @@ DONE: dict[ReviewAction, str] = {
 }
 
 
-def single_user_notice() -> None:
-    """Say that there is no sign-in yet and whose name is recorded, on every page that calls it."""
-    st.caption(
-        f"Single-user mode: there is no sign-in yet, so everything you save, submit or approve "
-        f"is recorded as **{state.saved_by()}**, the user name in the settings (EIA_USER)."
-    )
-
-
 def render() -> None:
     """Draw the review-and-approval page for the open assessment."""
     st.title("Review and approval")
-    single_user_notice()
     components.show_flash()
     stored = components.load_current()
     if stored is None:

@@ -1,4 +1,4 @@
-"""A section page: the section's fields in one form, saved as a new version."""
+"""A section page: the section's fields, kept as typed, saved as a new version on Save."""
 
 from collections.abc import Callable
 from functools import partial
@@ -9,10 +9,11 @@ import streamlit as st
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue
-from eia_app.domain.versions import StoredAssessment
+from eia_app.domain.versions import StoredAssessment, WorkingCopy
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.reference import get_registry
 from eia_app.services.sections import (
+    SECTIONS,
     FormInvalidError,
     Section,
     apply_section,
@@ -20,9 +21,19 @@ from eia_app.services.sections import (
     section_changed,
     section_values,
 )
+from eia_app.services.working_copies import (
+    ChangedElsewhereError,
+    discard_changes,
+    json_ready,
+    keep_changes,
+    keep_mine,
+    load_working_copy,
+    newer_version,
+    save_changes,
+)
 from eia_app.ui import components, group_pages, row_editor, state
 from eia_app.ui.components import FormContext
-from eia_app.ui.form_fields import FieldKind, describe_fields
+from eia_app.ui.form_fields import FieldKind, describe_fields, entered_value
 from eia_app.ui.state import widget_key
 from eia_app.ui.tables import render_table
 from eia_app.ui.widgets import render_field, render_model
@@ -31,7 +42,11 @@ SectionRenderer = Callable[[Section, Assessment, FormContext], dict[str, Any]]
 
 
 def render(section_id: str) -> None:
-    """Draw a section page: title, open assessment, the form and its Save button.
+    """Draw a section page: title, save status, the fields, Back and the Save buttons.
+
+    Widgets are not in an ``st.form``: each change reruns the page, and the
+    start of the next run keeps the values as the person's working copy (see
+    :func:`keep_typing`), so a refresh or a closed tab loses nothing.
 
     Args:
         section_id: Id of the section in ``SECTIONS``.
@@ -41,25 +56,57 @@ def render(section_id: str) -> None:
     stored = components.load_current()
     if stored is None:
         return
-    components.assessment_caption(stored)
+    components.assessment_summary(stored)
+    status = st.container()
     components.show_flash()
-    _start_editing(section.id, stored)
-    _show_conflict(section.id)
+    copy = load_working_copy(state.repository(), stored.info.reference, state.saved_by())
+    base = _start_editing(section.id, stored, copy)
+    _show_conflict(section.id, copy)
     problems = _problems(section.id)
     if problems:
         components.error_summary(problems)
     context = _context(section.id, stored.assessment, problems)
-    with st.form(f"eia.section_form.{section.id}", enter_to_submit=False):
-        renderer = _RENDERERS.get(section.id, render_generic)
-        values = renderer(section, stored.assessment, context)
-        if problems:
-            # Repeated by the button, where the person is when the page comes back.
-            labels = "; ".join(p.label for p in problems)
-            st.error(f"Nothing was saved. Fix the problems listed at the top of the page: {labels}")
-        submitted = st.form_submit_button("Save", type="primary")
-    if submitted:
-        _save(section, stored, values)
+    context.kept = dict(copy.values) if copy else {}
+    renderer = _RENDERERS.get(section.id, render_generic)
+    renderer(section, stored.assessment, context)
+    if problems:
+        # Repeated by the buttons, where the person is when the page comes back.
+        labels = "; ".join(p.label for p in problems)
+        st.error(f"Nothing was saved. Fix the problems listed at the top of the page: {labels}")
+    # A copy: the row editors below draw widgets too, but save each row on its own.
+    state.remember_editing(state.Editing(stored.info.reference, base, dict(context.drawn)))
+    with status:
+        components.save_status(stored, copy)
+    _buttons(section, stored)
     _row_editors(section, stored, context)
+
+
+def keep_typing() -> None:
+    """Keep what was typed on the section page drawn last as the person's working copy.
+
+    Called by the entrypoint at the start of every run, before any page is
+    drawn: Streamlit has put the new widget values in session state by then,
+    even when the person has moved to another page (whose run would otherwise
+    drop them).
+    """
+    editing = state.take_editing()
+    if editing is None:
+        return
+    entered: dict[str, Any] = {}
+    saved: dict[str, Any] = {}
+    for path, drawn in editing.fields.items():
+        present, raw = state.widget_value(drawn.key)
+        if present:
+            entered[path] = json_ready(entered_value(FieldKind(drawn.kind), raw))
+            saved[path] = drawn.saved
+    keep_changes(
+        state.repository(),
+        editing.reference,
+        state.saved_by(),
+        based_on_version=editing.based_on_version,
+        entered=entered,
+        saved=saved,
+    )
 
 
 def render_generic(
@@ -92,6 +139,32 @@ def render_generic(
     return entered
 
 
+def _buttons(section: Section, stored: StoredAssessment) -> None:
+    """Back, Save and Save and continue: the GOV.UK question-page buttons."""
+    previous, following = neighbours(section.id)
+    with st.container(horizontal=True):
+        # Back needs no save: the start of the next run keeps what was typed.
+        st.button("Back", key="eia.back", on_click=state.request_page, args=(previous,))
+        save = st.button("Save", key="eia.save")
+        save_and_continue = st.button("Save and continue", key="eia.continue", type="primary")
+    if save or save_and_continue:
+        _save(section, stored, following if save_and_continue else None)
+
+
+def neighbours(section_id: str) -> tuple[str, str]:
+    """Return the pages before and after a section: the Library and the check at the ends.
+
+    Args:
+        section_id: Id of the section in ``SECTIONS``.
+
+    Returns:
+        ``(previous page id, next page id)``.
+    """
+    ids = [state.LIBRARY_PAGE, *(s.id for s in SECTIONS), state.CHECK_PAGE]
+    where = ids.index(section_id)
+    return ids[where - 1], ids[where + 1]
+
+
 def _row_editors(section: Section, stored: StoredAssessment, context: FormContext) -> None:
     """Draw a row editor for each list on the page; save the list when a row changes."""
     for path, table_field in context.tables:
@@ -101,23 +174,44 @@ def _row_editors(section: Section, stored: StoredAssessment, context: FormContex
         if edited is not None:
             row_editor.set_value_at(current, path, edited)
             keep = len(edited) == len(rows)
-            _save(section, stored, current, partial(row_editor.reset, context, path, keep))
+            _save_rows(section, stored, current, partial(row_editor.reset, context, path, keep))
 
 
-def _start_editing(section_id: str, stored: StoredAssessment) -> None:
-    """Remember which version a freshly drawn form starts from, and drop stale messages."""
+def _start_editing(section_id: str, stored: StoredAssessment, copy: WorkingCopy | None) -> int:
+    """Return the version the person's changes start from, and drop stale messages.
+
+    It is the working copy's version if there is one; else the version a
+    freshly drawn page shows.
+    """
     prefix = widget_key(section_id, "")
     fresh = not any(str(key).startswith(prefix) for key in st.session_state)
     if fresh or _base_key(section_id) not in st.session_state:
         st.session_state[_base_key(section_id)] = stored.info.version
         st.session_state.pop(_problems_key(section_id), None)
-        st.session_state.pop(_conflict_key(section_id), None)
+        if copy is None:
+            st.session_state.pop(_conflict_key(section_id), None)
+    if copy is not None:
+        return copy.based_on_version
+    return int(st.session_state[_base_key(section_id)])
 
 
-def _show_conflict(section_id: str) -> None:
+def _show_conflict(section_id: str, copy: WorkingCopy | None) -> None:
+    """Say plainly when someone saved a newer version, and offer: keep mine, or discard."""
     message = st.session_state.get(_conflict_key(section_id))
+    newer = newer_version(state.repository(), copy) if copy is not None else None
+    if not message and newer is None:
+        return
     if message:
         st.error(message)
+    elif newer is not None and copy is not None:
+        st.warning(
+            f"{newer.saved_by} saved version {newer.version} on {components.when(newer.saved_at)} "
+            f"after you started your changes to version {copy.based_on_version}. Your changes "
+            "are still here. Keep them to save yours over theirs where you both changed "
+            "something, or discard them to see the latest version."
+        )
+    with st.container(horizontal=True):
+        st.button("Keep my changes", key="eia.keep_mine", on_click=_keep_mine, args=(section_id,))
         st.button(
             "Discard my changes and show the latest version",
             key="eia.discard",
@@ -126,16 +220,25 @@ def _show_conflict(section_id: str) -> None:
         )
 
 
+def _keep_mine(section_id: str) -> None:
+    reference = state.current_reference()
+    if reference is not None:
+        keep_mine(state.repository(), reference, state.saved_by())
+    st.session_state.pop(_conflict_key(section_id), None)
+
+
 def _discard(section_id: str) -> None:
-    prefix = widget_key(section_id, "")
-    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+    reference = state.current_reference()
+    if reference is not None:
+        discard_changes(state.repository(), reference, state.saved_by())
+    # Every page's typing is discarded with the working copy, not only this page's.
+    state.forget_form_values()
+    for key in [k for k in st.session_state if str(k).startswith(_MESSAGE_PREFIXES)]:
         del st.session_state[key]
-    for key in (_base_key(section_id), _conflict_key(section_id), _problems_key(section_id)):
-        st.session_state.pop(key, None)
 
 
 def _edited_elsewhere(section: Section, stored: StoredAssessment) -> bool:
-    """Whether someone saved a change to this section after this person's form was drawn."""
+    """Whether someone saved a change to this section after this person's page was drawn."""
     base = st.session_state.get(_base_key(section.id), stored.info.version)
     if base == stored.info.version:
         return False
@@ -145,18 +248,57 @@ def _edited_elsewhere(section: Section, stored: StoredAssessment) -> bool:
     st.session_state[_conflict_key(section.id)] = (
         f"{stored.info.saved_by} saved version {stored.info.version}, which changes this "
         f"section, while you were editing version {base}. Nothing was saved, so that their "
-        "work is not overwritten. Your answers are still on the page: copy anything you need, "
-        "then discard your changes to see their version."
+        "work is not overwritten. Copy anything you need, then discard your changes to see "
+        "their version."
     )
     return True
 
 
-def _save(
+def _save(section: Section, stored: StoredAssessment, then: str | None) -> None:
+    """Save the working copy (every page's typing) as a new version, then maybe move on.
+
+    Args:
+        section: The page the button is on; problems are shown there.
+        stored: The version the page shows.
+        then: The page to go to after a save, or None to stay.
+    """
+    problems_key = _problems_key(section.id)
+    reference, user = stored.info.reference, state.saved_by()
+    try:
+        saved = save_changes(state.repository(), reference, user)
+    except ChangedElsewhereError as clash:
+        st.session_state[_conflict_key(section.id)] = str(clash)
+        st.rerun()
+    except FormInvalidError as invalid:
+        st.session_state[problems_key] = invalid.problems
+        st.rerun()
+    except EIAError as problem:
+        st.error(f"The assessment could not be saved: {problem} Your answers are still here.")
+        return
+    st.session_state.pop(problems_key, None)
+    st.session_state.pop(_conflict_key(section.id), None)
+    if saved is None:
+        state.flash(
+            f"Nothing has changed since version {stored.info.version}, so nothing was saved."
+        )
+    else:
+        # What the page remembered compares with the old version: drop it, so the
+        # next run does not keep the saved values as changes again.
+        state.take_editing()
+        st.session_state[_base_key(section.id)] = saved.info.version
+        state.flash(f"Saved as version {saved.info.version}.")
+    if then is not None:
+        state.request_page(then)
+    st.rerun()
+
+
+def _save_rows(
     section: Section,
     stored: StoredAssessment,
     values: dict[str, Any],
-    on_saved: Callable[[], None] | None = None,
+    on_saved: Callable[[], None],
 ) -> None:
+    """Save a list changed in a row editor straight away, as a new version."""
     problems_key = _problems_key(section.id)
     if _edited_elsewhere(section, stored):
         st.rerun()
@@ -166,19 +308,18 @@ def _save(
         st.session_state[problems_key] = invalid.problems
         st.rerun()
     st.session_state.pop(problems_key, None)
-    if updated == stored.assessment:
-        state.flash(
-            f"Nothing has changed since version {stored.info.version}, so nothing was saved."
-        )
-        st.rerun()
     try:
         saved = save_assessment(state.repository(), updated, saved_by=state.saved_by())
     except EIAError as problem:
-        st.error(f"The assessment could not be saved: {problem} Your answers are still here.")
+        st.error(f"The row could not be saved: {problem} Your answers are still here.")
         return
+    repo, user = state.repository(), state.saved_by()
+    copy = load_working_copy(repo, stored.info.reference, user)
+    if copy is not None and copy.based_on_version == stored.info.version:
+        # The person's own row save must not look like someone else's newer version.
+        keep_mine(repo, stored.info.reference, user)
     st.session_state[_base_key(section.id)] = saved.info.version
-    if on_saved is not None:
-        on_saved()
+    on_saved()
     state.flash(f"Saved as version {saved.info.version}.")
     st.rerun()
 
@@ -193,6 +334,9 @@ def _conflict_key(section_id: str) -> str:
 
 def _problems_key(section_id: str) -> str:
     return f"eia.problems.{section_id}"
+
+
+_MESSAGE_PREFIXES = ("eia.base_version.", "eia.conflict.", "eia.problems.")
 
 
 def _problems(section_id: str) -> list[Issue]:

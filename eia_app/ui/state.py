@@ -1,5 +1,11 @@
-"""Typed access to ``st.session_state``; every key the app uses starts with ``eia.``."""
+"""Typed access to ``st.session_state`` and ``st.query_params``.
 
+Every session key the app uses starts with ``eia.``. The open assessment is also
+in the URL (``?ref=EIA-2025-0001``), so that a refresh, a bookmark or a link sent
+to a colleague opens the same assessment; the page is the URL's path.
+"""
+
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -11,7 +17,45 @@ from eia_app.settings import load_settings
 CURRENT_REFERENCE = "eia.current_reference"
 REQUESTED_PAGE = "eia.requested_page"
 FLASH = "eia.flash"
+FLASH_PROBLEM = "eia.flash_problem"
 FORM_PREFIX = "eia.form."
+EDITING = "eia.editing"
+LIBRARY_PAGE = "library"
+CHECK_PAGE = "history"
+URL_REFERENCE = "ref"
+
+
+@dataclass(frozen=True)
+class EditedField:
+    """One widget drawn on a section page, remembered until the next run.
+
+    Attributes:
+        key: The widget's session-state key.
+        kind: The :class:`~eia_app.ui.form_fields.FieldKind` value of the widget.
+        saved: The field's value in the version the page was drawn from, JSON-ready.
+    """
+
+    key: str
+    kind: str
+    saved: Any
+
+
+@dataclass
+class Editing:
+    """The widgets of the section page drawn last, so that the next run keeps their values.
+
+    Streamlit forgets a page's widget values once another page is drawn, so the
+    values are read at the start of the next run, whichever page it draws.
+
+    Attributes:
+        reference: The assessment the page was about.
+        based_on_version: The version the page was drawn from.
+        fields: Field path -> the widget drawn for it.
+    """
+
+    reference: str
+    based_on_version: int
+    fields: dict[str, EditedField] = field(default_factory=dict)
 
 
 def widget_key(section_id: str, path: str) -> str:
@@ -47,6 +91,82 @@ def current_reference() -> str | None:
     return str(value) if value else None
 
 
+def reference_from_url() -> str | None:
+    """Take the open assessment from the URL when this session has none yet.
+
+    A new session (a refresh, a bookmark, a link) starts with empty session
+    state, so the URL decides which assessment is open.
+
+    Returns:
+        The reference adopted from ``?ref=``, or None if the session already had
+        one or the URL names none. The caller checks that it exists.
+    """
+    if CURRENT_REFERENCE in st.session_state:
+        return None
+    value = st.query_params.get(URL_REFERENCE, "").strip().upper()
+    if not value:
+        return None
+    st.session_state[CURRENT_REFERENCE] = value
+    return value
+
+
+def show_reference_in_url() -> None:
+    """Put the open assessment in the URL (or take it out), on every page."""
+    reference = current_reference()
+    if reference is None:
+        st.query_params.pop(URL_REFERENCE, None)
+    elif st.query_params.get(URL_REFERENCE) != reference:
+        st.query_params[URL_REFERENCE] = reference
+
+
+def url_query() -> dict[str, str]:
+    """Return the query parameters a link to another page carries: the open assessment."""
+    reference = current_reference()
+    return {URL_REFERENCE: reference} if reference else {}
+
+
+def close_assessment() -> None:
+    """Forget the open assessment (for example one the URL named but the library lacks)."""
+    st.session_state[CURRENT_REFERENCE] = None
+    st.session_state.pop(EDITING, None)
+
+
+def remember_editing(editing: Editing) -> None:
+    """Remember the widgets drawn on this run's section page.
+
+    Args:
+        editing: The page's assessment, version and widgets.
+    """
+    st.session_state[EDITING] = editing
+
+
+def take_editing() -> Editing | None:
+    """Return and forget the widgets remembered by :func:`remember_editing`, if any."""
+    value: Any = st.session_state.pop(EDITING, None)
+    return value if isinstance(value, Editing) else None
+
+
+def widget_value(key: str) -> tuple[bool, Any]:
+    """Return whether a widget has a value in session state, and the value.
+
+    Args:
+        key: The widget's key.
+
+    Returns:
+        ``(True, value)``, or ``(False, None)`` when Streamlit holds no value.
+    """
+    if key in st.session_state:
+        return True, st.session_state[key]
+    return False, None
+
+
+def forget_form_values() -> None:
+    """Forget every half-typed form value, so that widgets show the saved version again."""
+    for key in [k for k in st.session_state if str(k).startswith(FORM_PREFIX)]:
+        del st.session_state[key]
+    st.session_state.pop(EDITING, None)
+
+
 def open_assessment(reference: str) -> None:
     """Make an assessment the current one, forgetting any half-typed form values.
 
@@ -54,8 +174,7 @@ def open_assessment(reference: str) -> None:
         reference: The reference of the assessment to open.
     """
     if reference != current_reference():
-        for key in [k for k in st.session_state if str(k).startswith(FORM_PREFIX)]:
-            del st.session_state[key]
+        forget_form_values()
     st.session_state[CURRENT_REFERENCE] = reference
 
 
@@ -86,4 +205,19 @@ def flash(message: str) -> None:
 def take_flash() -> str | None:
     """Return and forget the message kept by :func:`flash`, if any."""
     value: Any = st.session_state.pop(FLASH, None)
+    return str(value) if value else None
+
+
+def flash_problem(message: str) -> None:
+    """Keep a problem to show once, at the top of the next page drawn.
+
+    Args:
+        message: What went wrong and what to do, for example an unknown reference.
+    """
+    st.session_state[FLASH_PROBLEM] = message
+
+
+def take_flash_problem() -> str | None:
+    """Return and forget the problem kept by :func:`flash_problem`, if any."""
+    value: Any = st.session_state.pop(FLASH_PROBLEM, None)
     return str(value) if value else None

@@ -1,14 +1,23 @@
-"""Streamlit entrypoint: page set-up, navigation built from ``SECTIONS``, and the frame.
+"""Streamlit entrypoint: page set-up, the navigation drawn by the app, and the frame.
 
 Run with ``eia serve`` or ``python -m streamlit run`` on this file.
+
+Adding a page is one line in :data:`PAGES`: its id (used by ``state.request_page``),
+its title (the navigation label), its URL path (keep it stable: people bookmark
+it), the function that draws it, and the navigation group it is listed under.
+Streamlit's own navigation is hidden and the app draws it in the sidebar, as
+headed groups of links, because Streamlit's markup fails the accessibility rules
+for lists. The open assessment is in the URL (``?ref=``) on every page.
 """
 
+import html
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 
-from eia_app.domain.errors import EIAError
+from eia_app.domain.errors import EIAError, NotFoundError
 from eia_app.services.assessments import load_assessment
 from eia_app.services.sections import SECTIONS
 from eia_app.ui import (
@@ -19,13 +28,16 @@ from eia_app.ui import (
     review_page,
     section_page,
     state,
+    styles,
 )
 
 LOGGER = logging.getLogger("eia_app.ui")
-LIBRARY = "library"
-HISTORY = "history"
+LIBRARY = state.LIBRARY_PAGE
+HISTORY = state.CHECK_PAGE
 REACH = "reach"
 APP_TITLE = "EIA toolkit"
+# The current page in the navigation: a GOV.UK blue bar, so not by colour of text alone.
+CURRENT_STYLE = "border-left:4px solid #1d70b8;padding-left:8px;margin:0 0 4px"
 
 
 def section_page_function(section_id: str) -> Callable[[], None]:
@@ -45,28 +57,89 @@ def section_page_function(section_id: str) -> Callable[[], None]:
     return page
 
 
+@dataclass(frozen=True)
+class AppPage:
+    """One page of the app, as the navigation lists it.
+
+    Attributes:
+        id: Stable id, used to move to the page (``state.request_page``).
+        title: The navigation label and the browser tab's first words.
+        url_path: The page's URL path; stable, since people bookmark and share it.
+        render: The function that draws the page.
+        group: The navigation heading it is listed under.
+    """
+
+    id: str
+    title: str
+    url_path: str
+    render: Callable[[], None]
+    group: str
+
+
+PAGES: tuple[AppPage, ...] = (
+    AppPage(LIBRARY, "Library", "library", library_page.render, "Assessments"),
+    *(
+        AppPage(s.id, s.title, s.id.replace("_", "-"), section_page_function(s.id), "Sections")
+        for s in SECTIONS
+    ),
+    AppPage(REACH, "Consultation reach", "consultation-reach", reach_page.render, "Evidence"),
+    AppPage(HISTORY, "Check and history", "check-and-history", history_page.render, "Review"),
+    AppPage("review", "Review and approval", "review", review_page.render, "Review"),
+    AppPage("export", "Export", "export", export_page.render, "Review"),
+)
+
+
 def build_pages() -> dict[str, st.Page]:
-    """Build every page, keyed by page id: the library, each section, then the check.
+    """Build every page of :data:`PAGES`, keyed by page id, in navigation order.
 
     Returns:
-        Pages in navigation order.
+        Streamlit pages; the Library is the default (the app's home).
     """
-    pages = {LIBRARY: st.Page(library_page.render, title="Library", url_path=LIBRARY, default=True)}
-    for section in SECTIONS:
-        pages[section.id] = st.Page(
-            section_page_function(section.id),
-            title=section.title,
-            url_path=section.id.replace("_", "-"),
+    return {
+        page.id: st.Page(
+            page.render, title=page.title, url_path=page.url_path, default=page.id == LIBRARY
         )
-    pages[REACH] = st.Page(
-        reach_page.render, title="Consultation reach", url_path="consultation-reach"
+        for page in PAGES
+    }
+
+
+def show_navigation(pages: dict[str, st.Page], current: st.Page) -> None:
+    """Draw the navigation in the sidebar: a heading per group, then a link per page.
+
+    ``st.page_link`` moves between pages without reloading and is reached with
+    the Tab key; each link carries the open assessment. The current page is
+    not a link but bold text with ``aria-current="page"`` and a bar beside it
+    (Streamlit does not mark a hidden navigation's current link).
+
+    Args:
+        pages: The Streamlit pages, keyed by page id.
+        current: The page being drawn.
+    """
+    query = state.url_query()
+    groups: dict[str, list[AppPage]] = {}
+    for page in PAGES:
+        groups.setdefault(page.group, []).append(page)
+    with st.sidebar:
+        st.markdown("## Pages")
+        for group, members in groups.items():
+            st.markdown(f"### {group}")
+            for page in members:
+                if pages[page.id] is current:
+                    st.markdown(
+                        f'<p aria-current="page" style="{CURRENT_STYLE}">'
+                        f"<strong>{html.escape(page.title)}</strong> (this page)</p>",
+                        unsafe_allow_html=True,
+                    )
+                else:
+                    st.page_link(pages[page.id], label=page.title, query_params=query)
+
+
+def show_banner() -> None:
+    """Say who changes are recorded under, until sign-in arrives."""
+    st.sidebar.markdown(
+        f"**Single-user mode:** changes are recorded under {state.saved_by()} "
+        "(set EIA_USER to change it)."
     )
-    pages[HISTORY] = st.Page(
-        history_page.render, title="Check and history", url_path="check-and-history"
-    )
-    pages["review"] = st.Page(review_page.render, title="Review and approval", url_path="review")
-    pages["export"] = st.Page(export_page.render, title="Export", url_path="export")
-    return pages
 
 
 def show_open_assessment() -> None:
@@ -86,27 +159,51 @@ def show_open_assessment() -> None:
     )
 
 
+def open_from_url(pages: dict[str, st.Page], current: st.Page) -> None:
+    """On a new session, open the assessment the URL names; an unknown one goes to the Library.
+
+    Args:
+        pages: The Streamlit pages, keyed by page id.
+        current: The page the URL asked for.
+    """
+    reference = state.reference_from_url()
+    if reference is None:
+        return
+    try:
+        load_assessment(state.repository(), reference)
+    except NotFoundError:
+        state.close_assessment()
+        state.flash_problem(
+            f"There is no assessment {reference} in this library. The link may be wrong, "
+            "or the assessment may be in another library. Choose one below."
+        )
+        state.take_requested_page()  # the Library, whatever page was asked for
+        if current is not pages[LIBRARY]:
+            st.switch_page(pages[LIBRARY])
+
+
 def main() -> None:
     """Set up the page, route to the page asked for, and keep errors readable."""
     st.set_page_config(page_title=APP_TITLE, layout="wide")
     pages = build_pages()
-    sections = [pages[section.id] for section in SECTIONS]
-    navigation = st.navigation(
-        {
-            "Assessments": [pages[LIBRARY]],
-            "Sections": sections,
-            "Evidence": [pages[REACH]],
-            "Review": [pages[HISTORY], pages["review"], pages["export"]],
-        },
-        expanded=True,
-    )
+    navigation = st.navigation(list(pages.values()), position="hidden")
     # Each browser tab names its page first, so people can tell tabs and history apart.
     st.set_page_config(page_title=f"{navigation.title} - {APP_TITLE}")
-    requested = state.take_requested_page()
-    if requested in pages:
-        st.switch_page(pages[requested])
+    styles.apply()
     try:
+        # First, before any page is drawn: keep what was typed on the last section page.
+        section_page.keep_typing()
+        open_from_url(pages, navigation)
+        requested = state.take_requested_page()
+        if requested in pages:
+            st.switch_page(pages[requested], query_params=state.url_query())
+        state.show_reference_in_url()
+        show_banner()
         show_open_assessment()
+        show_navigation(pages, navigation)
+        problem = state.take_flash_problem()
+        if problem:
+            st.error(problem)
         navigation.run()
     except EIAError as problem:
         st.error(f"{problem}")

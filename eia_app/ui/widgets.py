@@ -88,6 +88,7 @@ def render_field(
         table_problems(context, path, form_field.title)
         return tables.render_table(form_field, value or [], path, context)
     inline_problem(context, path)
+    value = context.start_value(path, form_field.kind, form_field.target, value)
     return _SIMPLE[form_field.kind](form_field, value, _key(context, path), context, level)
 
 

@@ -233,3 +233,24 @@ def test_a_survey_uploaded_in_the_browser_shows_reach_charts_and_saves(page, app
     saved = saved_reach(open_workspace(database_url), SEND)
     assert saved is not None
     assert saved.saved_by == "Browser Tester"
+
+
+def test_a_reload_keeps_the_page_the_assessment_and_what_was_typed(page, app_url, database_url):
+    from playwright.sync_api import expect
+
+    page.goto(f"{app_url}/purpose?ref={SEND}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Purpose and scope", level=1)).to_be_visible()
+    box = page.get_by_role("textbox").first
+    typed = "Typed in the browser, then the page was reloaded."
+    box.fill(typed)
+    box.press("Tab")  # Streamlit sends a text box's value when it loses focus
+    wait_for_app(page)
+    expect(page.get_by_text("Your changes were kept at")).to_be_visible()
+
+    page.reload()
+    wait_for_app(page)
+    assert page.url.endswith(f"/purpose?ref={SEND}")
+    expect(page.get_by_role("heading", name="Purpose and scope", level=1)).to_be_visible()
+    expect(page.get_by_role("textbox").first).to_have_value(typed)
+    expect(page.get_by_text(f"Open assessment: {SEND}")).to_be_visible()
