@@ -26,3 +26,7 @@ class SurveyReadError(EIAError):
     The message is one line: it names the file (and the row, column or sheet where
     that helps) and says what the user can do about it.
     """
+
+
+class SettingsError(EIAError):
+    """An ``EIA_*`` environment variable holds a value the toolkit cannot use."""
