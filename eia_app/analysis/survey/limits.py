@@ -58,7 +58,7 @@ def check_file(path: Path, limits: SurveyLimits) -> int:
     return status.st_size
 
 
-def check_archive(path: Path, limits: SurveyLimits) -> None:
+def check_archive(path: Path, limits: SurveyLimits) -> list[str]:
     """Refuse a zip bomb from the sizes in the zip's central directory, inflating nothing.
 
     Args:
@@ -68,6 +68,9 @@ def check_archive(path: Path, limits: SurveyLimits) -> None:
     Raises:
         SurveyReadError: If the archive is damaged, or its parts would inflate past
             the size or ratio limits.
+
+    Returns:
+        The names of the archive's parts.
     """
     try:
         with zipfile.ZipFile(path) as archive:
@@ -84,6 +87,7 @@ def check_archive(path: Path, limits: SurveyLimits) -> None:
     ratio = inflated // max(stored, 1)
     if inflated > _RATIO_FLOOR and ratio > limits.max_compression_ratio:
         raise SurveyReadError(limits.breach(path.name, "max_compression_ratio", ratio))
+    return [part.filename for part in parts]
 
 
 @dataclass(frozen=True)

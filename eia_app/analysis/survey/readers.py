@@ -14,9 +14,9 @@ from python_calamine import CalamineWorkbook
 from eia_app.analysis.survey.encoding import (
     EncodingProblem,
     Repaired,
+    guess_encoding,
     repair_text,
     sniff_delimiter,
-    guess_encoding,
 )
 from eia_app.analysis.survey.fast_reader import read_large_utf8
 from eia_app.analysis.survey.layouts import Layout, recognise_layout
@@ -40,6 +40,7 @@ _WORKBOOK_MAGIC: Final = (_ZIP_MAGIC, _OLE_MAGIC[:4])
 _WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _ZIP_SUFFIXES: Final = (".xlsx", ".xlsm", ".xlsb", ".ods")
 _SHOWN_LINES: Final = 5
+_HTML_STARTS: Final = ("<!doctype html", "<html", "<head")
 _PREFIX: Final = 65_536
 
 
@@ -183,6 +184,12 @@ def _repaired(path: Path, data: bytes) -> tuple[Repaired, tuple[str, ...]]:
 def _read_text(path: Path, data: bytes) -> tuple[pd.DataFrame, str, tuple[str, ...]]:
     repaired, warnings = _repaired(path, data)
     data, encoding = repaired.data, repaired.encoding
+    start = data[:512].decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").casefold()
+    if start.startswith(_HTML_STARTS):
+        raise SurveyReadError(
+            f"{path.name}: is a web page (HTML), not a survey export (perhaps an error page "
+            "saved instead of the download); download the export again as CSV or XLSX."
+        )
     delimiter = sniff_delimiter(data[:_PREFIX].decode(encoding, errors="ignore"))
     try:
         raw = _parse_csv(data, delimiter, encoding)
@@ -231,10 +238,18 @@ def _read_workbook(path: Path, prefix: bytes, sheet: str | None, limits: SurveyL
             "in Excel (File > Info > Protect Workbook) or save the responses as CSV UTF-8."
         )
     if prefix.startswith(_ZIP_MAGIC):
-        check_archive(path, limits)  # before calamine inflates anything
+        parts = check_archive(path, limits)  # before calamine inflates anything
+        if any(name.startswith("xl/") for name in parts) and not any(
+            name.startswith("xl/worksheets/") for name in parts
+        ):
+            raise SurveyReadError(
+                f"{path.name}: the workbook has no worksheets (a chart sheet holds no "
+                "responses); export the responses themselves as .xlsx or CSV UTF-8."
+            )
     raw, sheet_name = _read_sheet(path, _load_bytes(path), sheet)
-    check_frame(path.name, raw, limits)
-    return _split_headers(raw, path, None, sheet_name)
+    split = _split_headers(raw, path, None, sheet_name)
+    check_frame(path.name, split.responses, limits)
+    return split
 
 
 def _read_csv(path: Path, prefix: bytes, limits: SurveyLimits) -> _Raw:
@@ -249,8 +264,9 @@ def _read_csv(path: Path, prefix: bytes, limits: SurveyLimits) -> _Raw:
         check_frame(path.name, fast.responses, limits, cells=cells)
         return _Raw(fast.responses, fast.rows, fast.layout, fast.encoding, None)
     raw, encoding, warnings = _read_text(path, _load_bytes(path))
-    check_frame(path.name, raw, limits, cells=cells)
-    return _split_headers(raw, path, encoding, None, warnings)
+    split = _split_headers(raw, path, encoding, None, warnings)
+    check_frame(path.name, split.responses, limits, cells=cells)
+    return split
 
 
 def _read_raw(path: Path, sheet: str | None, limits: SurveyLimits) -> _Raw:
