@@ -123,7 +123,8 @@ def test_each_bad_input_has_its_outcome_and_message(corpus, name):
     if outcome == REFUSED:
         assert code == 1, err
         lines = err.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("Error: "), err
+        assert len(lines) == 1, err
+        assert lines[0].startswith("Error: "), err
         assert fragment in lines[0]
         assert out == ""
     else:
@@ -131,7 +132,8 @@ def test_each_bad_input_has_its_outcome_and_message(corpus, name):
         assert out.startswith(f"Reach of {name}: ")
         warnings = [line for line in out.splitlines() if line.startswith("Warning: ")]
         if outcome == WARNED:
-            assert len(warnings) == 1 and fragment in warnings[0], out
+            assert len(warnings) == 1, out
+            assert fragment in warnings[0], out
         else:
             assert warnings == [], out
 
