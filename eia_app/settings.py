@@ -8,9 +8,12 @@ down; the layers below take folders, URLs and names as arguments.
 import getpass
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+
+from eia_app.domain.errors import SettingsError
+from eia_app.domain.limits import LIMIT_FIELDS, SurveyLimits
 
 DATABASE_URL_VARIABLE = "EIA_DATABASE_URL"
 USER_VARIABLE = "EIA_USER"
@@ -40,6 +43,8 @@ class Settings:
         baselines_dir: Folder of population baselines (``EIA_BASELINES_DIR``).
         templates_dir: Folder holding the Word template (``EIA_TEMPLATES_DIR``).
         debug: Whether to show a traceback for an unexpected error (``EIA_DEBUG``).
+        survey_limits: The largest survey export accepted; each limit is overridden by
+            its ``EIA_MAX_*`` variable (see :class:`~eia_app.domain.limits.SurveyLimits`).
     """
 
     database_url: str
@@ -49,6 +54,7 @@ class Settings:
     baselines_dir: Path
     templates_dir: Path
     debug: bool = False
+    survey_limits: SurveyLimits = field(default_factory=SurveyLimits)
 
     @property
     def template_path(self) -> Path:
@@ -124,6 +130,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
     Returns:
         The settings.
+
+    Raises:
+        SettingsError: If an ``EIA_MAX_*`` limit is not a whole number above 0.
     """
     env = os.environ if environ is None else environ
 
@@ -134,6 +143,20 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         given = value(name)
         return Path(given).expanduser() if given else default
 
+    def whole_number(name: str, given: str) -> int:
+        try:
+            number = int(given.replace(",", ""))
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise SettingsError(f"{name} must be a whole number above 0, not '{given}'.")
+        return number
+
+    limits = {
+        name: whole_number(item.metadata["variable"], given)
+        for name, item in LIMIT_FIELDS.items()
+        if (given := value(item.metadata["variable"])) is not None
+    }
     debug = value(DEBUG_VARIABLE)
     return Settings(
         database_url=value(DATABASE_URL_VARIABLE) or default_database_url(),
@@ -143,4 +166,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         baselines_dir=folder(BASELINES_DIR_VARIABLE, default_baselines_dir()),
         templates_dir=folder(TEMPLATES_DIR_VARIABLE, default_templates_dir()),
         debug=debug is not None and debug.lower() not in _FALSE_WORDS,
+        survey_limits=replace(SurveyLimits(), **limits),
     )

@@ -130,7 +130,8 @@ def emit(document: ReachResult, output_format: str, out: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("survey", type=click.Path(dir_okay=False, path_type=Path))
+# The reader checks the path itself (missing, a folder, too big): one line, status 1.
+@click.argument("survey", type=click.Path(path_type=Path))
 @click.option("--sheet", metavar="NAME", help="Sheet of a workbook (default: the first).")
 @click.option(
     "--baseline",
@@ -214,6 +215,7 @@ def reach(
     """
     # Imported here so that other commands (and --help) start without the survey engine.
     from eia_app.services.reach import analyse_survey, save_mapping
+    from eia_app.settings import load_settings
 
     document = analyse_survey(
         survey,
@@ -224,7 +226,12 @@ def reach(
         assignments=parse_assignments(assigns),
         split_by=split_by,
         min_count=choose_min_count(min_count, preset),
+        limits=load_settings().survey_limits,
     )
+    if output_format != "table" or out is not None:
+        # The table shows them in its header; elsewhere they must not enter the file.
+        for warning in document.warnings:
+            click.echo(f"Warning: {warning}", err=True)
     if mapping_out is not None:
         save_mapping(document, mapping_out)
         click.echo(f"Saved the column mapping to {mapping_out}", err=True)

@@ -100,6 +100,8 @@ def _header(result: ReachResult) -> Iterator[str]:
     source, baseline = result.source, result.baseline
     where = ", ".join(str(v) for v in (source.layout.value, source.encoding, source.sheet) if v)
     yield f"Reach of {source.file}: {result.respondents:,} respondents ({where})"
+    for warning in result.warnings:
+        yield f"Warning: {warning}"
     yield f"Baseline: {baseline.label} [{baseline.id}], {baseline.universe}"
     if baseline.note:
         yield f"  {baseline.note}"

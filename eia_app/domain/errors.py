@@ -33,3 +33,7 @@ class ReviewError(EIAError):
 
     The message says why in plain words, and what would make it allowed.
     """
+
+
+class SettingsError(EIAError):
+    """An ``EIA_*`` environment variable holds a value the toolkit cannot use."""

@@ -297,6 +297,12 @@ class ReachResult(ReachModel):
         description="Only with --split-by: each answer of the split column -> its analysis.",
         exclude_if=lambda value: value is None,
     )
+    warnings: tuple[str, ...] = Field(
+        (),
+        description="Repairs made while reading the file (NUL bytes removed, rows read in "
+        "another encoding), one line each; absent when there were none.",
+        exclude_if=lambda value: not value,
+    )
 
     @property
     def suppression_off(self) -> bool:

@@ -28,6 +28,7 @@ from eia_app.analysis.survey import (
 )
 from eia_app.domain.errors import ReachError
 from eia_app.domain.issues import issues_from_validation_error
+from eia_app.domain.limits import SurveyLimits
 from eia_app.domain.publication import DEFAULT_MIN_COUNT
 from eia_app.domain.reach import (
     REACH_SCHEMA,
@@ -125,6 +126,24 @@ def _splits(
     return {name: survey_sections(part, matches, settings) for name, part in parts.items()}
 
 
+_NOT_EQUALITY = frozenset({"respondent_type", "opinion", "none"})
+_LISTED_HEADERS = 10
+
+
+def _check_equality_question(survey: SurveyData, matches: Sequence[QuestionMatch]) -> None:
+    """Fail when no column is an equality-monitoring question: a report would be empty."""
+    if any(match.target not in _NOT_EQUALITY for match in matches):
+        return
+    headers = [str(column) for column in survey.frame.columns]
+    listed = "; ".join(f"'{h}'" for h in headers[:_LISTED_HEADERS])
+    more = f" and {len(headers) - _LISTED_HEADERS} more" if len(headers) > _LISTED_HEADERS else ""
+    raise ReachError(
+        f"{survey.file}: no equality-monitoring question was recognised among its headers "
+        f"({listed}{more}); say which column asks which question with "
+        '--map "HEADER=race" (or age, sex, disability ...).'
+    )
+
+
 def analyse_survey(
     path: Path,
     *,
@@ -136,6 +155,7 @@ def analyse_survey(
     split_by: str | None = None,
     min_count: int = DEFAULT_MIN_COUNT,
     thresholds: Mapping[str, Any] | None = None,
+    limits: SurveyLimits | None = None,
 ) -> ReachResult:
     """Analyse who responded to a consultation survey.
 
@@ -155,6 +175,8 @@ def analyse_survey(
             suppressed (null), with anything they could be worked out from.
         thresholds: Overrides of the representation flags (``rr_under``,
             ``rr_over``, ``min_gap_pp``, ``require_ci_excludes_population``).
+        limits: The largest file accepted (``Settings.survey_limits``); the defaults
+            when None.
 
     Returns:
         The ``eia.reach/1`` result, with the registry's categories and labels.
@@ -164,7 +186,7 @@ def analyse_survey(
     """
     if min_count < 0:
         raise ReachError(f"--min-count must be 0 (no suppression) or more, not {min_count}.")
-    survey = read_survey(Path(path), sheet=sheet)
+    survey = read_survey(Path(path), sheet=sheet, limits=limits)
     chosen = choose_baseline(baseline)
     registry = get_registry()
     # Against a service cohort, questions about the respondent's child are the ones to use.
@@ -175,6 +197,7 @@ def analyse_survey(
         subject=subject,
         groups=[group.id for group in registry.groups],
     )
+    _check_equality_question(survey, matches)
     settings = ReachSettings.build(chosen, assignments, min_count, thresholds, registry)
     whole = survey_sections(survey, matches, settings)
     universes = {cid: entry.universe for cid, entry in whole.characteristics.items()}
@@ -189,6 +212,7 @@ def analyse_survey(
         opinions=whole.opinions,
         split_by=split_by or None,
         splits=_splits(survey, split_by, matches, settings) if split_by else None,
+        warnings=survey.warnings,
     )
 
 

@@ -3,6 +3,7 @@
 import codecs
 import csv
 import io
+from dataclasses import dataclass
 from typing import Final
 
 _BOMS: Final = (
@@ -15,6 +16,13 @@ _DELIMITERS: Final = ",\t;|"
 _CONTROL: Final = frozenset(chr(code) for code in range(32)) - {"\t", "\r", "\n"}
 _SAMPLE: Final = 65_536
 _SNIFF_ROWS: Final = 5
+# More NULs than this share of the bytes (and than the floor, for a short file)
+# means a binary file, not a few stray ones.
+_STRAY_NUL_SHARE: Final = 0.01
+_STRAY_NUL_FLOOR: Final = 64
+# A file whose first lines that are not UTF-8 show no UTF-8 text around them is
+# Windows-1252 throughout; stop looking for a UTF-8 file with odd rows after this many.
+_MIXED_PROBE_LINES: Final = 20
 
 
 class EncodingProblem(ValueError):
@@ -93,6 +101,24 @@ def utf8_prefix_encoding(prefix: bytes) -> str | None:
     return "utf-8-sig" if prefix.startswith(b"\xef\xbb\xbf") else "utf-8"
 
 
+def guess_encoding(prefix: bytes) -> str:
+    """A quick guess at a file's encoding from its first bytes, never failing.
+
+    Good enough to count a header's fields and a cell's characters before the
+    whole file is read; :func:`repair_text` decides the encoding used to parse.
+
+    Args:
+        prefix: The first bytes of the file.
+
+    Returns:
+        A Python codec name.
+    """
+    for bom, name in _BOMS:
+        if prefix.startswith(bom):
+            return name
+    return _utf16_without_bom(prefix) or utf8_prefix_encoding(prefix) or "cp1252"
+
+
 def _check_cp1252(data: bytes) -> None:
     try:
         data.decode("cp1252")
@@ -102,7 +128,10 @@ def _check_cp1252(data: bytes) -> None:
 
 def _field_counts(sample: str, delimiter: str) -> list[int]:
     reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
-    return [len(row) for _, row in zip(range(_SNIFF_ROWS), reader, strict=False)]
+    try:
+        return [len(row) for _, row in zip(range(_SNIFF_ROWS), reader, strict=False)]
+    except csv.Error:  # a stray carriage return in binary data: no delimiter fits
+        return []
 
 
 def sniff_delimiter(text: str) -> str:
@@ -130,3 +159,96 @@ def sniff_delimiter(text: str) -> str:
         if fields > best_fields:
             best, best_fields = delimiter, fields
     return best
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """A text export's bytes after the repairs the reader makes, and what they changed.
+
+    Attributes:
+        data: The bytes to parse (stray NULs removed; re-encoded as UTF-8 when some
+            rows were in another encoding).
+        encoding: The codec to parse ``data`` with.
+        nul_bytes: How many NUL bytes were removed.
+        redecoded_lines: Line numbers (from 1) of the rows read as Windows-1252 in
+            an otherwise UTF-8 file.
+    """
+
+    data: bytes
+    encoding: str
+    nul_bytes: int = 0
+    redecoded_lines: tuple[int, ...] = ()
+
+
+def _is_utf16(data: bytes) -> bool:
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_bom(data) is not None
+
+
+def _mixed_utf8(data: bytes) -> tuple[str, tuple[int, ...]] | None:
+    """Decode a UTF-8 file in which a few rows are Windows-1252, line by line.
+
+    Decoding stops at each bad byte, so the whole file is decoded once however many
+    rows are bad. Returns None when the file shows no UTF-8 text beyond ASCII (then
+    it is Windows-1252 throughout).
+    """
+    view, parts, bad_lines = memoryview(data), [], []
+    pos = line = 0
+    seen_utf8 = False
+    while True:
+        try:
+            text, _ = codecs.utf_8_decode(view[pos:], "strict", True)
+        except UnicodeDecodeError as error:
+            bad = pos + error.start
+            start = data.rfind(b"\n", pos, bad) + 1
+            end = data.find(b"\n", bad)
+            end = len(data) if end < 0 else end + 1
+            good = data[pos:start].decode("utf-8")
+            seen_utf8 = seen_utf8 or not good.isascii()
+            line += good.count("\n")
+            bad_lines.append(line + 1)
+            parts += [good, data[start:end].decode("cp1252", errors="replace")]
+            line += 1 if data[end - 1 : end] == b"\n" else 0
+            pos = end
+            if len(bad_lines) >= _MIXED_PROBE_LINES and not seen_utf8:
+                return None
+            continue
+        parts.append(text)
+        seen_utf8 = seen_utf8 or not text.isascii()
+        break
+    return ("".join(parts), tuple(bad_lines)) if seen_utf8 else None
+
+
+def repair_text(data: bytes) -> Repaired:
+    """Work out a text export's encoding, repairing what can be repaired.
+
+    A few stray NUL bytes (a faulty export or a damaged copy) are removed; a UTF-8
+    file with some rows in Windows-1252 (answers pasted from an older system) has
+    those rows decoded as Windows-1252. Anything else goes to :func:`detect_encoding`.
+
+    Args:
+        data: The whole file.
+
+    Returns:
+        The bytes to parse, their encoding and what was changed.
+
+    Raises:
+        EncodingProblem: If the bytes look like a binary file.
+    """
+    nul = 0
+    if b"\0" in data and not _is_utf16(data):
+        cleaned = data.replace(b"\0", b"")
+        if len(data) - len(cleaned) > max(_STRAY_NUL_FLOOR, len(data) * _STRAY_NUL_SHARE):
+            raise EncodingProblem("NUL bytes found")
+        nul, data = len(data) - len(cleaned), cleaned
+    try:
+        encoding: str | None = detect_encoding(data)
+    except EncodingProblem:
+        encoding = None
+    if encoding in (None, "cp1252") and (mixed := _mixed_utf8(data)) is not None:
+        text, lines = mixed
+        data = text.encode("utf-8")
+        encoding = detect_encoding(data)
+        return Repaired(data, encoding, nul, lines)
+    if encoding is None:
+        raise EncodingProblem("not text")
+    return Repaired(data, encoding, nul)

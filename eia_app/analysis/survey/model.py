@@ -113,6 +113,8 @@ class SurveyData:
             categoricals of their text, metadata columns (ids, times) as text.
             Treat the frame as read-only: counts of it are cached.
         multi_options: Known options of multi-select questions, by column.
+        warnings: One line for each repair made while reading (NUL bytes removed,
+            rows re-decoded), to show the user.
     """
 
     file: str
@@ -121,6 +123,7 @@ class SurveyData:
     sheet: str | None
     frame: pd.DataFrame = field(repr=False, compare=False)
     multi_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
     _counts: dict[tuple[str, ...], pd.Series] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
