@@ -36,7 +36,7 @@ from eia_app.analysis.representation import (
     GoodnessOfFit,
     goodness_of_fit,
 )
-from eia_app.domain.publication import resolve_min_count
+from eia_app.domain.publication import RARE_ANSWERS, resolve_min_count
 
 Cell = TypeVar("Cell", bound=Hashable)
 
@@ -164,10 +164,22 @@ def _merged_test(
 
 
 def _nonresponse(result: CharacteristicResult, min_count: int) -> dict[str, int | None]:
-    """Withhold small prefer-not-to-say, blank and unrecognised counts."""
+    """Withhold small prefer-not-to-say, blank and unrecognised counts.
+
+    An unrecognised answer is named only when at least ``min_count`` people gave it;
+    rarer ones are counted together under ``RARE_ANSWERS``, so no free text that a
+    few people wrote (a name, a village, a rare faith) is published.
+    """
     counts = {"\0prefer_not_to_say": result.prefer_not_to_say or 0,
               "\0not_answered": result.not_answered or 0}  # fmt: skip
-    counts.update({raw: n or 0 for raw, n in result.unrecognised.items()})
+    rare = 0
+    for raw, n in result.unrecognised.items():
+        if (n or 0) >= min_count:
+            counts[raw] = n or 0
+        else:
+            rare += n or 0
+    if rare:
+        counts[RARE_ANSWERS] = rare
     hidden = primary(counts, min_count)
     while protect_set(counts, hidden, counts):
         pass

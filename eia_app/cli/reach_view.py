@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eia_app.domain.publication import SUPPRESSED, SYMBOL_LEGEND
+from eia_app.domain.publication import RARE_ANSWERS, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import CharacteristicReach, ReachResult
 from eia_app.services.reach_tables import (
     CATEGORY_HEADINGS,
@@ -29,8 +29,11 @@ def _unrecognised(cid: str, block: CharacteristicReach) -> Iterator[str]:
         return
     listed = ", ".join(f'"{raw}" ({number(n)})' for raw, n in block.unrecognised.items())
     yield f"  Unrecognised answers: {listed}"
-    example = next(iter(block.unrecognised))
-    yield f'  To count them, add --assign "{cid}:{example}=CATEGORY_ID" (one per answer).'
+    named = [raw for raw in block.unrecognised if raw != RARE_ANSWERS]
+    if named:
+        yield f'  To count them, add --assign "{cid}:{named[0]}=CATEGORY_ID" (one per answer).'
+    if RARE_ANSWERS in block.unrecognised:
+        yield "  Rare answers are not shown; --min-count 0 lists them for internal analysis."
 
 
 def _test(block: CharacteristicReach) -> Iterator[str]:

@@ -15,6 +15,10 @@ SYMBOL_LEGEND = {
     NOT_APPLICABLE: "not applicable",
 }
 
+# What stands, in published outputs, for the unrecognised answers that too few people
+# gave: a rare free-text answer to an equality question can identify its writer.
+RARE_ANSWERS = "Other answers, each given by too few people to show"
+
 # Smallest count shown, by preset: 5 by default; NHS Digital HES withholds 1 to 7;
 # the ONS Longitudinal Study uses 10.
 SUPPRESSION_PRESETS: dict[str, int] = {"default": 5, "nhs": 8, "strict": 10}

@@ -16,6 +16,7 @@ import streamlit as st
 
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue, IssueLevel
+from eia_app.domain.publication import RARE_ANSWERS
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.versions import SavedReach, StoredAssessment
 from eia_app.services.reach_baselines import DEFAULT_BASELINE
@@ -258,7 +259,9 @@ def _assignment_widgets(
     answer_keys = []
     for cid, block in result.characteristics.items():
         placed = assignments.get(cid, {})
-        answers = [*block.unrecognised, *(raw for raw in placed if raw not in block.unrecognised)]
+        # Answers too rare to name are grouped under RARE_ANSWERS: nothing to place there.
+        shown = [raw for raw in block.unrecognised if raw != RARE_ANSWERS]
+        answers = [*shown, *(raw for raw in placed if raw not in block.unrecognised)]
         if not answers:
             continue
         categories = {c.id: c.label for c in category_choices(cid)}

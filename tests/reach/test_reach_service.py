@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from eia_app.domain.publication import RARE_ANSWERS
 from eia_app.export.reach_spreadsheet import build_workbook, neutralise, render_csv
 from eia_app.services.reach import ReachError, analyse_survey, save_mapping
 from eia_app.services.reference import get_registry
@@ -121,7 +122,7 @@ def test_exact_counts_and_the_asian_under_representation(send):
     assert asian["needed_for_parity"] == 72
     sex = send["characteristics"]["sex"]
     assert [c["count"] for c in sex["categories"]] == [1093, 307]
-    assert sex["unrecognised"] == {"Parent": None}  # one answer: withheld, but listed
+    assert sex["unrecognised"] == {RARE_ANSWERS: None}  # one answer: neither named nor counted
 
 
 def test_small_counts_are_null_and_marked_suppressed(send):
