@@ -213,7 +213,7 @@ def test_the_send_example_walked_from_the_library_to_the_word_export(
         expect(race).to_contain_text("Asian, Asian British or Asian Welsh")
         chart = page.locator(".js-plotly-plot").first
         expect(chart).to_be_visible(timeout=SLOW)
-        chart.scroll_into_view_if_needed()
+        chart.evaluate("e => e.scrollIntoView({block: 'center'})")
         page.wait_for_timeout(500)
         page.screenshot(path=str(screenshots / "reach.png"))
         page.get_by_role("button", name="Save with this assessment", exact=True).click()
