@@ -164,9 +164,17 @@ def go_to(page, link: str, heading: str) -> None:
 
 def choose(page, label: str, option: str) -> None:
     """Pick an option in a Streamlit select box found by its label."""
+    from playwright.sync_api import expect
+
     box = page.get_by_role("combobox", name=label, exact=True)
+    box.scroll_into_view_if_needed()
     box.click()
-    page.get_by_role("option", name=option, exact=True).click()
+    # Typing filters the list, so the option is drawn even in a long (virtual) list.
+    box.press_sequentially(option[:20])
+    choice = page.get_by_role("option", name=option, exact=True)
+    expect(choice).to_be_visible()
+    choice.click()
+    expect(box).to_have_value(option)
 
 
 def test_the_send_example_walked_from_the_library_to_the_word_export(
