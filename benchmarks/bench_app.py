@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import logging
 import os
 import sys
 import tempfile
@@ -72,6 +73,10 @@ def _checked(at) -> None:
 def _new_session():
     from streamlit.testing.v1 import AppTest
 
+    # AppTest touches session state from this thread, outside a script run: harmless.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(
+        logging.ERROR
+    )
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     _checked(at)
     return at
