@@ -127,6 +127,9 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
             build_reach_figure(block.label, block),
             key=f"eia.reach.chart.{short_key(group or '')}.{cid}",
             config={"displaylogo": False},
+            # The figure's own colours and hatching (as in the Word export), not the
+            # Streamlit theme, which repaints the population bars.
+            theme=None,
             alt=alternative,
         )
     with words:

@@ -113,7 +113,12 @@ def test_the_send_survey_shows_asian_respondents_under_represented(database_url)
     assert asian[-1] == "under-represented"
     assert f"- **Race**: Under-represented: {ASIAN} and Other ethnic group." in text
     # One interactive chart per characteristic, each with its text alternative beside it.
-    assert len(at.get("plotly_chart")) == 11
+    charts = at.get("plotly_chart")
+    assert len(charts) == 11
+    # Drawn with the figure's own colours and hatching, not repainted by Streamlit's theme.
+    assert all(chart.proto.theme == "" for chart in charts)
+    population = json.loads(charts[1].proto.spec)["data"][1]["marker"]
+    assert (population["color"], population["pattern"]["shape"]) == ("#D55E00", "/")
     assert "Bar chart comparing the share of respondents in each Race category" in text
     assert "Opinion questions by group" in [h.value for h in at.header]
 
