@@ -80,7 +80,12 @@ def _population_trace(categories: Sequence[CategoryFigures]) -> go.Bar:
         orientation="h",
         width=BAR_WIDTH,
         offset=BAR_SPACE / 2,
-        marker={"color": POPULATION_COLOUR, "pattern": {"shape": "/", "fgcolor": "#FFFFFF"}},
+        # "overlay": the bar is filled with the colour and hatched in white on top; the
+        # default ("replace") would leave only white hatching, invisible on white.
+        marker={
+            "color": POPULATION_COLOUR,
+            "pattern": {"shape": "/", "fgcolor": "#FFFFFF", "fillmode": "overlay"},
+        },
         hovertemplate="%{x:.1f}%<extra>Population</extra>",
     )
 

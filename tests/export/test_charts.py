@@ -23,6 +23,8 @@ def test_figure_pairs_respondent_and_population_bars_with_intervals(reach_result
     ticks = [t.replace("<br>", " ") for t in figure.layout.yaxis.ticktext]
     assert ticks[2] == "Asian, Asian British or Asian Welsh (under-represented)"
     assert population.marker.pattern.shape == "/"  # not colour alone
+    # Filled with the colour and hatched over it: plain hatching would be white on white.
+    assert population.marker.pattern.fillmode == "overlay"
 
 
 def test_without_a_baseline_only_respondent_bars_are_drawn(reach_result):
