@@ -45,6 +45,7 @@ from eia_app.ui.reach_results import short_key, show_reach, show_source
 UPLOAD_KEY = "eia.reach.upload"
 RESULTS_KEY = "eia.reach.results"
 FILE_KEY = "eia.reach.file"
+DIGESTS_KEY = "eia.reach.digests"
 OVERRIDES_KEY = "eia.reach.overrides"
 ASSIGNMENTS_KEY = "eia.reach.assignments"
 BASELINE_KEY = "eia.reach.baseline"
@@ -76,7 +77,7 @@ def render() -> None:
     if upload is None:
         _show_saved(saved)
         return
-    _analyse_and_show(stored, upload.name, upload.getvalue(), saved)
+    _analyse_and_show(stored, upload.name, upload.getvalue(), saved, upload.file_id)
 
 
 def _show_saved(saved: SavedReach | None) -> None:
@@ -93,10 +94,22 @@ def _show_saved(saved: SavedReach | None) -> None:
     show_reach(saved.reach, view_of(saved.reach, _group_picker(saved.reach)))
 
 
+def _digest(data: bytes, file_id: str) -> str:
+    """The file's SHA-256, worked out once per upload.
+
+    Hashing a large file on every rerun would slow each change of split or population.
+    """
+    known: dict[str, str] = st.session_state.setdefault(DIGESTS_KEY, {})
+    if file_id not in known:
+        known.clear()  # only the current upload is kept
+        known[file_id] = hashlib.sha256(data).hexdigest()
+    return known[file_id]
+
+
 def _analyse_and_show(
-    stored: StoredAssessment, name: str, data: bytes, saved: SavedReach | None
+    stored: StoredAssessment, name: str, data: bytes, saved: SavedReach | None, file_id: str
 ) -> None:
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _digest(data, file_id)
     if st.session_state.get(FILE_KEY) != digest:
         # Corrections belong to one file; a new file starts from what is recognised.
         for key in (OVERRIDES_KEY, ASSIGNMENTS_KEY, SPLIT_KEY, SHEET_KEY):

@@ -5,6 +5,7 @@ a manager who opens the assessment later sees what the analyst saw, without the 
 """
 
 import hashlib
+from typing import Any
 
 import streamlit as st
 
@@ -34,6 +35,11 @@ LAYOUT_NAMES = {
 }
 _WIDE = "14em"
 _NARROW = "6em"
+
+
+# Figures kept for the results in the session (8 results x about 12 characteristics).
+FIGURES_KEY = "eia.reach.figures"
+MAX_FIGURES = 120
 
 
 def short_key(text: str) -> str:
@@ -110,6 +116,22 @@ def _summary(view: ReachView) -> None:
     )
 
 
+def _figure(block: CharacteristicReach) -> Any:
+    """The block's figure, built once per result.
+
+    Results are kept (and reused) in the session, so a rerun for another split or
+    population does not build unchanged charts again.
+    """
+    built: dict[int, tuple[CharacteristicReach, Any]] = st.session_state.setdefault(FIGURES_KEY, {})
+    cached = built.get(id(block))
+    if cached is None or cached[0] is not block:
+        if len(built) >= MAX_FIGURES:
+            built.clear()
+        cached = (block, build_reach_figure(block.label, block))
+        built[id(block)] = cached
+    return cached[1]
+
+
 def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> None:
     heading(block.label, 3)
     st.markdown(
@@ -124,7 +146,7 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
     chart, words = st.columns([3, 2])
     with chart:
         st.plotly_chart(
-            build_reach_figure(block.label, block),
+            _figure(block),
             key=f"eia.reach.chart.{short_key(group or '')}.{cid}",
             config={"displaylogo": False},
             # The figure's own colours and hatching (as in the Word export), not the
