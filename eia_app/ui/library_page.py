@@ -106,7 +106,7 @@ def _open_form(summaries: list[AssessmentSummary]) -> None:
 def _open(reference: str) -> None:
     # A callback runs before the next run, so the entrypoint goes straight to the page.
     state.open_assessment(reference)
-    state.request_page("key_details")
+    state.request_page(state.TASKS_PAGE)
 
 
 def _new_assessment_form() -> None:
