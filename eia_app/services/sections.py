@@ -59,6 +59,9 @@ SECTIONS: tuple[Section, ...] = (
 # Fields shown but not editable on a section page: changing the reference would
 # start a different assessment rather than a new version of this one.
 READ_ONLY_FIELDS: frozenset[str] = frozenset({"key_details.reference"})
+# Fields that only the review steps change (submit, return, approve, publish; see
+# :mod:`eia_app.services.review`): a section page shows them but never saves them.
+REVIEW_STEP_FIELDS: frozenset[str] = frozenset({"status"})
 
 
 class FormInvalidError(InvalidAssessmentError):
