@@ -17,7 +17,7 @@ from eia_app.domain.changes import changed_fields
 from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
 from eia_app.domain.fields import PATTERN_HINTS, REFERENCE_PATTERN
 from eia_app.domain.issues import Issue, IssueLevel, issues_from_validation_error
-from eia_app.domain.labels import field_label
+from eia_app.domain.labels import field_label, parse_path
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import StoredAssessment
 from eia_app.services.assessments import save_assessment
@@ -59,6 +59,9 @@ SECTIONS: tuple[Section, ...] = (
 # Fields shown but not editable on a section page: changing the reference would
 # start a different assessment rather than a new version of this one.
 READ_ONLY_FIELDS: frozenset[str] = frozenset({"key_details.reference"})
+# Fields that only the review steps change (submit, return, approve, publish; see
+# :mod:`eia_app.services.review`): a section page shows them but never saves them.
+REVIEW_STEP_FIELDS: frozenset[str] = frozenset({"status"})
 
 
 class FormInvalidError(InvalidAssessmentError):
@@ -90,6 +93,23 @@ def get_section(section_id: str) -> Section:
             return section
     known = ", ".join(s.id for s in SECTIONS)
     raise KeyError(f"No section '{section_id}'; known sections: {known}")
+
+
+def section_for_field(path: str) -> str | None:
+    """Return the id of the section whose page holds a field.
+
+    Args:
+        path: Dotted path of the field, as in :attr:`Issue.field`, for example
+            ``impacts[2].mitigation``.
+
+    Returns:
+        The section id, for example ``impacts``; None if no section edits the field.
+    """
+    parts = parse_path(path) if path else []
+    if not parts:
+        return None
+    top = str(parts[0])
+    return next((s.id for s in SECTIONS if top in s.fields), None)
 
 
 def section_values(assessment: Assessment, section: Section) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import StoredAssessment, VersionInfo, WorkingCopy
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.sections import (
+    REVIEW_STEP_FIELDS,
     SECTIONS,
     FormInvalidError,
     Section,
@@ -246,7 +247,9 @@ def save_changes(repo: AssessmentRepository, reference: str, user: str) -> Store
         ]
         if clashing:
             raise ChangedElsewhereError(latest.info, copy.based_on_version, clashing)
-    updated = apply_changes(latest.assessment, copy.values)
+    # The status moves on only through the review steps, never through a form.
+    values = {p: v for p, v in copy.values.items() if p not in REVIEW_STEP_FIELDS}
+    updated = apply_changes(latest.assessment, values)
     if updated == latest.assessment:
         repo.discard_working_copy(reference, user)
         return None

@@ -1,7 +1,7 @@
 """Pieces shared by every page: headings, the error summary and the open assessment."""
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -12,11 +12,15 @@ from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue
 from eia_app.domain.versions import StoredAssessment, WorkingCopy
 from eia_app.services.assessments import load_assessment
+from eia_app.services.sections import section_for_field
 from eia_app.services.working_copies import json_ready
 from eia_app.ui import state
 from eia_app.ui.form_fields import FieldKind, kept_value, option_label
 
 ERROR_SUMMARY_TITLE = "There is a problem. Nothing was saved; your answers are still here."
+PROBLEM_HEADING = "There is a problem"
+WARNINGS_HEADING = "Things to check"
+ERROR_SUMMARY_KEY = "eia-error-summary"
 _FOCUS_ALERT_SCRIPT = """<script>
 setTimeout(() => {
   const alert = [...document.querySelectorAll('[data-testid="stAlert"]')]
@@ -103,6 +107,53 @@ def error_summary(problems: Iterable[Issue]) -> None:
     lines = "\n".join(f"- **{p.label}**: {p.message}" for p in problems)
     st.error(f"**{ERROR_SUMMARY_TITLE}**\n\n{lines}")
     focus_alert(ERROR_SUMMARY_TITLE)
+
+
+def page_link(page_id: str, label: str) -> None:
+    """Link to another page of the app, carrying the open assessment, as the navigation does.
+
+    Args:
+        page_id: The page's id in the entrypoint's ``PAGES``.
+        label: The link text.
+    """
+    target = state.page(page_id)
+    if target is None:
+        st.markdown(label)
+    else:
+        st.page_link(target, label=label, query_params=state.url_query())
+
+
+def issue_summary(issues: Sequence[Issue], level: int) -> None:
+    """Show the due-regard check as a GOV.UK error summary, each item a link to its page.
+
+    Blocking issues come first, under "There is a problem" in a red-bordered box;
+    warnings follow under "Things to check". Each item links to the section page
+    that holds the field.
+
+    Args:
+        issues: The completeness issues for one stage.
+        level: Heading level of the two headings (2 or 3).
+    """
+    errors = [issue for issue in issues if issue.blocking]
+    warnings = [issue for issue in issues if not issue.blocking]
+    if errors:
+        with st.container(border=True, key=ERROR_SUMMARY_KEY):
+            heading(PROBLEM_HEADING, level)
+            for issue in errors:
+                _issue_link(issue)
+    if warnings:
+        heading(WARNINGS_HEADING, level)
+        for issue in warnings:
+            _issue_link(issue)
+
+
+def _issue_link(issue: Issue) -> None:
+    label = f"{issue.label}: {issue.message}"
+    section_id = section_for_field(issue.field)
+    if section_id is None:
+        st.markdown(label)
+    else:
+        page_link(section_id, label)
 
 
 def focus_alert(text: str) -> None:

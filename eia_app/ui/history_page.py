@@ -6,7 +6,6 @@ import streamlit as st
 
 from eia_app.domain.details import Stage
 from eia_app.domain.errors import EIAError
-from eia_app.domain.issues import Issue
 from eia_app.domain.versions import StoredAssessment
 from eia_app.services.assessments import (
     assessment_to_json,
@@ -50,17 +49,9 @@ def _completeness(stored: StoredAssessment) -> None:
         f"{'' if len(errors) == 1 else 's'} to fix and {len(warnings)} warning"
         f"{'' if len(warnings) == 1 else 's'}."
     )
-    _issue_list("Must be fixed", errors)
-    _issue_list("Worth checking", warnings)
+    components.issue_summary(issues, level=3)
     if not issues:
         st.success("Nothing is missing for this stage.")
-
-
-def _issue_list(title: str, issues: list[Issue]) -> None:
-    if not issues:
-        return
-    st.subheader(title)
-    st.markdown("\n".join(f"- **{i.label}**: {i.message}" for i in issues))
 
 
 def _history(stored: StoredAssessment) -> None:

@@ -1,14 +1,19 @@
 """The library: every assessment in the database, filters, opening one and starting one."""
 
+from datetime import date
+
 import streamlit as st
 
 from eia_app.domain.details import Status
 from eia_app.domain.errors import EIAError
+from eia_app.domain.review import DUE_LABELS
 from eia_app.domain.versions import AssessmentFilter, AssessmentSummary
 from eia_app.services.assessments import list_assessments
+from eia_app.services.review import library_rows
 from eia_app.services.sections import FormInvalidError, start_assessment
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
+from eia_app.ui.tables import html_table
 from eia_app.ui.widgets import DATE_FORMAT
 
 
@@ -61,26 +66,50 @@ def _filtered_list() -> list[AssessmentSummary] | None:
         return None
 
 
+LIBRARY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Reference", "9em"),
+    ("Title", "18em"),
+    ("Status", "7em"),
+    ("Stage", "7em"),
+    ("Owner", "10em"),
+    ("Review date", "7em"),
+    ("Review", "9em"),
+    ("Version", "5em"),
+    ("Last saved", "10em"),
+)
+"""The library table's columns: ``(title, smallest CSS width)``."""
+
+
 def _summary_table(summaries: list[AssessmentSummary]) -> None:
     st.header("Assessments")
     if not summaries:
         st.info("No assessments match these filters. Clear a filter, or start a new assessment.")
         return
     st.write(f"{len(summaries)} assessment{'s' if len(summaries) != 1 else ''} found.")
-    rows = [
-        {
-            "Reference": s.reference,
-            "Title": s.title,
-            "Status": option_label(s.status),
-            "Stage": option_label(s.stage),
-            "Version": str(s.version),
-            "Directorate": s.directorate or "Not given",
-            "Review date": f"{s.review_date:%d/%m/%Y}" if s.review_date else "Not set",
-            "Last saved": f"{s.saved_at:%d/%m/%Y %H:%M} by {s.saved_by}",
-        }
-        for s in summaries
+    try:
+        rows = library_rows(state.repository(), date.today())
+    except EIAError as problem:
+        st.error(f"The library could not be read: {problem}")
+        return
+    shown = {s.reference: s for s in summaries}
+    cells = [
+        [
+            row.reference,
+            row.title,
+            option_label(row.status),
+            option_label(row.stage),
+            row.owner,
+            f"{row.review_date:%d/%m/%Y}" if row.review_date else "Not set",
+            DUE_LABELS[row.due],
+            str(row.version),
+            f"{shown[row.reference].saved_at:%d/%m/%Y %H:%M} by {shown[row.reference].saved_by}",
+        ]
+        for row in rows
+        if row.reference in shown
     ]
-    st.table(rows, hide_index=True)
+    st.markdown(
+        html_table("Assessments in the library", LIBRARY_COLUMNS, cells), unsafe_allow_html=True
+    )
 
 
 def _open_form(summaries: list[AssessmentSummary]) -> None:
@@ -106,7 +135,7 @@ def _open_form(summaries: list[AssessmentSummary]) -> None:
 def _open(reference: str) -> None:
     # A callback runs before the next run, so the entrypoint goes straight to the page.
     state.open_assessment(reference)
-    state.request_page("key_details")
+    state.request_page(state.TASKS_PAGE)
 
 
 def _new_assessment_form() -> None:

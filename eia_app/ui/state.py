@@ -5,10 +5,12 @@ in the URL (``?ref=EIA-2025-0001``), so that a refresh, a bookmark or a link sen
 to a colleague opens the same assessment; the page is the URL's path.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.services.workspace import open_workspace
@@ -20,8 +22,11 @@ FLASH = "eia.flash"
 FLASH_PROBLEM = "eia.flash_problem"
 FORM_PREFIX = "eia.form."
 EDITING = "eia.editing"
+PAGES = "eia.pages"
 LIBRARY_PAGE = "library"
 CHECK_PAGE = "history"
+TASKS_PAGE = "tasks"
+REVIEW_PAGE = "review"
 URL_REFERENCE = "ref"
 
 
@@ -117,6 +122,29 @@ def show_reference_in_url() -> None:
         st.query_params.pop(URL_REFERENCE, None)
     elif st.query_params.get(URL_REFERENCE) != reference:
         st.query_params[URL_REFERENCE] = reference
+
+
+def remember_pages(pages: Mapping[str, StreamlitPage]) -> None:
+    """Remember this run's pages, so that any page can link to another with ``st.page_link``.
+
+    Args:
+        pages: The Streamlit pages, keyed by page id.
+    """
+    st.session_state[PAGES] = dict(pages)
+
+
+def page(page_id: str) -> StreamlitPage | None:
+    """Return the page with this id, as remembered by :func:`remember_pages`.
+
+    Args:
+        page_id: ``library``, ``tasks``, ``history``, a section id and so on.
+
+    Returns:
+        The page, or None if there is no such page.
+    """
+    pages: Any = st.session_state.get(PAGES, {})
+    found = pages.get(page_id) if isinstance(pages, dict) else None
+    return found if isinstance(found, StreamlitPage) else None
 
 
 def url_query() -> dict[str, str]:

@@ -29,6 +29,7 @@ from eia_app.ui import (
     section_page,
     state,
     styles,
+    task_list_page,
 )
 
 LOGGER = logging.getLogger("eia_app.ui")
@@ -78,13 +79,14 @@ class AppPage:
 
 PAGES: tuple[AppPage, ...] = (
     AppPage(LIBRARY, "Library", "library", library_page.render, "Assessments"),
+    AppPage(state.TASKS_PAGE, "Task list", "task-list", task_list_page.render, "Assessments"),
     *(
         AppPage(s.id, s.title, s.id.replace("_", "-"), section_page_function(s.id), "Sections")
         for s in SECTIONS
     ),
     AppPage(REACH, "Consultation reach", "consultation-reach", reach_page.render, "Evidence"),
     AppPage(HISTORY, "Check and history", "check-and-history", history_page.render, "Review"),
-    AppPage("review", "Review and approval", "review", review_page.render, "Review"),
+    AppPage(state.REVIEW_PAGE, "Review and approval", "review", review_page.render, "Review"),
     AppPage("export", "Export", "export", export_page.render, "Review"),
 )
 
@@ -186,6 +188,7 @@ def main() -> None:
     """Set up the page, route to the page asked for, and keep errors readable."""
     st.set_page_config(page_title=APP_TITLE, layout="wide")
     pages = build_pages()
+    state.remember_pages(pages)
     navigation = st.navigation(list(pages.values()), position="hidden")
     # Each browser tab names its page first, so people can tell tabs and history apart.
     st.set_page_config(page_title=f"{navigation.title} - {APP_TITLE}")

@@ -32,6 +32,10 @@ summary:focus-visible, [tabindex]:focus-visible {
   line-height: 24px;
   text-align: center;
 }
+/* The due-regard error summary: the GOV.UK error summary's red border. */
+.st-key-eia-error-summary {
+  border: 5px solid #d4351c !important;
+}
 </style>"""
 
 

@@ -7,9 +7,15 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel
 
-from eia_app.services.sections import READ_ONLY_FIELDS
-from eia_app.ui import tables
-from eia_app.ui.components import FormContext, heading, inline_problem, table_problems
+from eia_app.services.sections import READ_ONLY_FIELDS, REVIEW_STEP_FIELDS
+from eia_app.ui import state, tables
+from eia_app.ui.components import (
+    FormContext,
+    heading,
+    inline_problem,
+    page_link,
+    table_problems,
+)
 from eia_app.ui.form_fields import (
     YES_NO_OPTIONS,
     FieldKind,
@@ -78,6 +84,8 @@ def render_field(
             help=f"{form_field.help} It cannot be changed once the assessment exists.",
         )
         return value
+    if path in REVIEW_STEP_FIELDS:
+        return _review_step_field(form_field, value)
     if form_field.kind is FieldKind.MODEL:
         heading(form_field.title, level)
         st.caption(form_field.help)
@@ -90,6 +98,16 @@ def render_field(
     inline_problem(context, path)
     value = context.start_value(path, form_field.kind, form_field.target, value)
     return _SIMPLE[form_field.kind](form_field, value, _key(context, path), context, level)
+
+
+def _review_step_field(form_field: FormField, value: Any) -> Any:
+    """Show a field only the review steps change (the status) as text, with a link to them."""
+    st.markdown(
+        f"**{form_field.title}:** {option_label(value)}. It changes only through the "
+        "review steps: submitting for review, returning for changes, approval and publication."
+    )
+    page_link(state.REVIEW_PAGE, "Review and approval")
+    return value
 
 
 def _key(context: FormContext, path: str) -> str:

@@ -22,7 +22,12 @@ pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
-URL_PATHS = ["library", *(s.id.replace("_", "-") for s in SECTIONS), "check-and-history"]
+URL_PATHS = [
+    "library",
+    "task-list",
+    *(s.id.replace("_", "-") for s in SECTIONS),
+    "check-and-history",
+]
 
 
 def axe_source() -> str:

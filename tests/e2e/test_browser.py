@@ -143,6 +143,12 @@ def wait_for_app(page, timeout: int = 30_000) -> None:
     )
 
 
+def open_section_from_task_list(page, title: str) -> None:
+    """Follow a section's link in the task list (the page the Library opens on)."""
+    page.get_by_test_id("stMain").get_by_role("link", name=title, exact=True).click()
+    wait_for_app(page)
+
+
 def test_open_edit_and_save_creates_a_new_version(page, app_url, database_url, tmp_path):
     from playwright.sync_api import expect
 
@@ -157,6 +163,8 @@ def test_open_edit_and_save_creates_a_new_version(page, app_url, database_url, t
 
     page.get_by_role("button", name="Open assessment", exact=True).click()
     wait_for_app(page)
+    expect(page.get_by_role("heading", name="Task list", level=1)).to_be_visible()
+    open_section_from_task_list(page, "Key details")
     expect(page.get_by_role("heading", name="Key details", level=1)).to_be_visible()
     expect(page).to_have_title("Key details - EIA toolkit")
 
@@ -190,6 +198,7 @@ def test_a_bad_email_is_named_in_the_error_summary_and_nothing_is_saved(
     wait_for_app(page)
     page.get_by_role("button", name="Open assessment", exact=True).click()
     wait_for_app(page)
+    open_section_from_task_list(page, "Key details")
     email = page.get_by_role("textbox", name="Email", exact=True).first
     email.fill("not-an-email")
     email.press("Tab")

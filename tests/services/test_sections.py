@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from eia_app.domain.assessment import Assessment
-from eia_app.domain.details import Status
+from eia_app.domain.completeness import check_completeness
+from eia_app.domain.details import Stage, Status
 from eia_app.domain.issues import issues_from_validation_error
 from eia_app.domain.labels import field_label
 from eia_app.services.assessments import load_assessment, save_assessment
@@ -16,6 +17,7 @@ from eia_app.services.sections import (
     compare_versions,
     get_section,
     section_changed,
+    section_for_field,
     section_values,
     start_assessment,
 )
@@ -170,3 +172,29 @@ def test_section_changed_looks_only_at_the_sections_fields():
     new = make_assessment(key_details__directorate="Resources")
     assert section_changed(old, new, get_section("key_details"))
     assert not section_changed(old, new, get_section("evidence"))
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("key_details.lead_officer.email", "key_details"),
+        ("status", "quality"),
+        ("stage", "quality"),
+        ("quality.change_note", "quality"),
+        ("impacts[2].mitigation", "impacts"),
+        ("sign_off.approver", "sign_off"),
+        ("monitoring", "monitoring"),
+        ("not_a_field.x", None),
+        ("", None),
+    ],
+)
+def test_section_for_field_names_the_page_that_holds_the_field(path, expected):
+    assert section_for_field(path) == expected
+
+
+def test_every_completeness_issue_of_a_new_draft_has_a_section():
+    issues = check_completeness(Assessment(), Stage.FINAL, local_group_ids=[])
+    assert issues
+    assert all(section_for_field(issue.field) for issue in issues), [
+        issue.field for issue in issues if not section_for_field(issue.field)
+    ]
