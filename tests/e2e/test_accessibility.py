@@ -26,7 +26,10 @@ URL_PATHS = [
     "library",
     "task-list",
     *(s.id.replace("_", "-") for s in SECTIONS),
+    "consultation-reach",
     "check-and-history",
+    "review",
+    "export",
 ]
 
 

@@ -193,7 +193,8 @@ def test_the_send_example_walked_from_the_library_to_the_word_export(
         page.screenshot(path=str(screenshots / "library.png"))
         page.get_by_role("button", name="Open assessment", exact=True).click()
         wait_for_app(page, timeout=SLOW)
-        expect(page.get_by_role("heading", name="Key details", level=1)).to_be_visible()
+        # Opening lands on the task list: every section with its status.
+        expect(page.get_by_role("heading", name="Task list", level=1)).to_be_visible()
 
         # Screening: change the reasons, then Save and continue to the next section.
         go_to(page, "Screening", "Screening")
