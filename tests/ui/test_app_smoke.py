@@ -16,7 +16,7 @@ from streamlit.testing.v1.element_tree import HeadingBase
 import eia_app.ui
 from eia_app.services.assessments import load_assessment, save_assessment, version_history
 from eia_app.services.sections import SECTIONS
-from eia_app.services.workspace import close_repositories, open_workspace
+from eia_app.services.workspace import open_workspace
 
 APP = str(Path(eia_app.ui.__file__).parent / "streamlit_app.py")
 SEND = "EIA-2025-0001"
@@ -29,16 +29,6 @@ PAGE_TITLES = {
 }
 EMAIL_KEY = "eia.form.key_details.key_details.lead_officer.email"
 DIRECTORATE_KEY = "eia.form.key_details.key_details.directorate"
-
-
-@pytest.fixture
-def database_url(tmp_path, monkeypatch):
-    """A fresh SQLite library for each test; the app seeds the SEND example into it."""
-    url = f"sqlite:///{(tmp_path / 'eia.sqlite').as_posix()}"
-    monkeypatch.setenv("EIA_DATABASE_URL", url)
-    monkeypatch.setenv("EIA_USER", "Test Officer")
-    yield url
-    close_repositories()
 
 
 def start_app() -> AppTest:

@@ -6,7 +6,6 @@ from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.sections import start_assessment
 from eia_app.services.workspace import open_workspace
 from tests.ui.test_app_smoke import SEND, library_rows_shown, start_app
-from tests.ui.test_app_smoke import database_url as database_url  # noqa: F401  (fixture)
 
 COLUMNS = [
     "Reference",

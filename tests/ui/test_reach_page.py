@@ -12,7 +12,6 @@ import re
 import sqlite3
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import HeadingBase
 
@@ -32,16 +31,6 @@ FREE_TEXT = (
     "how it might affect you, your family or people with protected characteristics?"
 )
 ASIAN = "Asian, Asian British or Asian Welsh"
-
-
-@pytest.fixture
-def database_url(tmp_path, monkeypatch):
-    """A fresh SQLite library for each test; the app seeds the SEND example into it."""
-    url = f"sqlite:///{(tmp_path / 'eia.sqlite').as_posix()}"
-    monkeypatch.setenv("EIA_DATABASE_URL", url)
-    monkeypatch.setenv("EIA_USER", "Test Officer")
-    yield url
-    close_repositories()
 
 
 def reach_page(reference: str | None = SEND) -> AppTest:

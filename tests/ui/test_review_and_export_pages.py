@@ -7,27 +7,16 @@ both saved by the example loader.
 
 from datetime import UTC, datetime
 
-import pytest
 from streamlit.testing.v1.element_tree import HeadingBase
 
 from eia_app.domain.details import Status
 from eia_app.domain.versions import SavedReach
 from eia_app.services.assessments import load_assessment, save_assessment
-from eia_app.services.workspace import close_repositories, open_workspace
+from eia_app.services.workspace import open_workspace
 from tests.export.survey import transport_reach
 from tests.ui.test_app_smoke import SEND, all_text, go_to, start_app
 
 HEADING_LEVELS = {"title": 1, "header": 2, "subheader": 3}
-
-
-@pytest.fixture
-def database_url(tmp_path, monkeypatch):
-    """A fresh SQLite library for each test; the app seeds the SEND example into it."""
-    url = f"sqlite:///{(tmp_path / 'eia.sqlite').as_posix()}"
-    monkeypatch.setenv("EIA_DATABASE_URL", url)
-    monkeypatch.setenv("EIA_USER", "Test Officer")
-    yield url
-    close_repositories()
 
 
 def buttons(at) -> list[str]:

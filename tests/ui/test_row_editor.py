@@ -6,27 +6,16 @@ AppTest could not fill in; these tests drive it the way a person would.
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 import eia_app.ui
 from eia_app.services.assessments import load_assessment
-from eia_app.services.workspace import close_repositories, open_workspace
+from eia_app.services.workspace import open_workspace
 
 APP = str(Path(eia_app.ui.__file__).parent / "streamlit_app.py")
 SEND = "EIA-2025-0001"
 EVIDENCE = "eia.form.evidence.evidence.items"
 ACTIONS = "eia.form.actions.actions"
-
-
-@pytest.fixture
-def database_url(tmp_path, monkeypatch):
-    """A fresh SQLite library for each test; the app seeds the SEND example into it."""
-    url = f"sqlite:///{(tmp_path / 'eia.sqlite').as_posix()}"
-    monkeypatch.setenv("EIA_DATABASE_URL", url)
-    monkeypatch.setenv("EIA_USER", "Test Officer")
-    yield url
-    close_repositories()
 
 
 def open_page(page_id: str) -> AppTest:

@@ -5,7 +5,6 @@ from eia_app.services.assessments import load_assessment
 from eia_app.services.working_copies import keep_changes, save_changes
 from eia_app.services.workspace import open_workspace
 from tests.ui.test_app_smoke import SEND, go_to, start_app
-from tests.ui.test_app_smoke import database_url as database_url  # noqa: F401  (fixture)
 
 STATUS_KEY = "eia.form.quality.status"
 

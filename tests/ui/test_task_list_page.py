@@ -8,7 +8,6 @@ from eia_app.services.sections import SECTIONS, section_for_field, start_assessm
 from eia_app.services.tasks import sections_for
 from eia_app.services.workspace import open_workspace
 from tests.ui.test_app_smoke import SEND, go_to, start_app
-from tests.ui.test_app_smoke import database_url as database_url  # noqa: F401  (fixture)
 
 NEW = "EIA-2026-0099"
 SHORT_PATH_IDS = ["key_details", "quality", "screening", "sign_off"]

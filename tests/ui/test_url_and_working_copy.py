@@ -17,7 +17,6 @@ from tests.ui.test_app_smoke import (
     go_to,
     start_app,
 )
-from tests.ui.test_app_smoke import database_url as database_url  # noqa: F401  (fixture)
 
 USER = "Test Officer"
 CHANGE_NOTE_KEY = "eia.form.quality.quality.change_note"
