@@ -11,28 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from eia_app.domain.assessment import Assessment
 from eia_app.domain.decision import Approval
 from eia_app.domain.details import Stage, Status
-from eia_app.domain.errors import ReviewError
 from eia_app.domain.repository import AssessmentRepository
-from eia_app.domain.review import DueState, next_status, refusal, review_due
+from eia_app.domain.review import next_status, refusal
 from eia_app.domain.version_diff import FieldDifference, field_differences
 from eia_app.domain.versions import ReviewAction, ReviewEvent, StoredAssessment, VersionInfo
 from eia_app.services.assessments import save_assessment
-from eia_app.services.sections import SECTIONS
 
-# Why each section usually changes after a consultation, in the order to work through.
-# Evidence is included because the responses themselves become evidence.
-REVISION_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("consultation", "Summarise who responded and what they said, and fill in "
-     "'you said, we did' for each main theme."),
-    ("evidence", "Add the consultation responses and anything people pointed you to."),
-    ("impacts", "Revisit each group's impact and mitigation in the light of the responses."),
-    ("actions", "Add or change actions for what the consultation showed."),
-    ("decision", "Say what the final proposal is and why, after consultation."),
-    ("monitoring", "Check how you will monitor the impacts people raised, and the review date."),
-)  # fmt: skip
 STEPPED_ACTIONS = (
     ReviewAction.SUBMITTED,
     ReviewAction.RETURNED,
@@ -75,61 +61,6 @@ class VersionReview:
     status: Status
     stage: Stage
     events: list[ReviewEvent]
-
-
-@dataclass(frozen=True)
-class RevisionPrompt:
-    """A section to look at when revising an assessment after consultation.
-
-    Attributes:
-        section_id: Id of the section page, from ``SECTIONS``.
-        title: The section's title.
-        why: What usually changes there after a consultation.
-    """
-
-    section_id: str
-    title: str
-    why: str
-
-
-@dataclass(frozen=True)
-class Revision:
-    """The final-stage draft started from an approved consultation-stage version.
-
-    Attributes:
-        stored: The new version.
-        from_version: The approved consultation-stage version it started from.
-        prompts: The sections a consultation usually changes.
-    """
-
-    stored: StoredAssessment
-    from_version: int
-    prompts: list[RevisionPrompt]
-
-
-@dataclass(frozen=True)
-class LibraryRow:
-    """A row of the library: the current version with its owner and review state.
-
-    Attributes:
-        reference: EIA reference.
-        title: Title of the policy.
-        status: Life-cycle status.
-        stage: Decision stage.
-        owner: The lead officer, or "Not given".
-        review_date: When it is next reviewed, if set.
-        due: Whether that review is overdue, due within 30 days, or not due.
-        version: Current version number.
-    """
-
-    reference: str
-    title: str
-    status: Status
-    stage: Stage
-    owner: str
-    review_date: date | None
-    due: DueState
-    version: int
 
 
 def _now() -> datetime:
@@ -384,113 +315,3 @@ def compare_versions(
     return field_differences(
         repo.get(reference, older).assessment, repo.get(reference, newer).assessment
     )
-
-
-def revision_prompts() -> list[RevisionPrompt]:
-    """Return the sections a consultation usually changes, with what to look for.
-
-    Returns:
-        One prompt per section, titled as the section pages are.
-    """
-    titles = {section.id: section.title for section in SECTIONS}
-    return [RevisionPrompt(sid, titles[sid], why) for sid, why in REVISION_SECTIONS]
-
-
-def revisable_after_consultation(stored: StoredAssessment) -> bool:
-    """Return whether a current version can be revised after consultation.
-
-    Args:
-        stored: The current version.
-
-    Returns:
-        True for an approved (or published) consultation-stage version.
-    """
-    assessment = stored.assessment
-    return assessment.stage is Stage.CONSULTATION and assessment.status in {
-        Status.APPROVED,
-        Status.PUBLISHED,
-    }
-
-
-def revise_after_consultation(
-    repo: AssessmentRepository, reference: str, *, saved_by: str
-) -> Revision:
-    """Start the final-stage draft from the approved consultation-stage version.
-
-    Only the current version can be revised, so that no later work is thrown
-    away. The new version keeps everything, but its status is draft, its stage
-    final, and the review and approval sign-offs and the completion and
-    publication dates are cleared: they belonged to the consultation stage.
-
-    Args:
-        repo: Where assessments are stored.
-        reference: The assessment's reference.
-        saved_by: Who is starting the revision.
-
-    Returns:
-        The new version and the sections to look at.
-
-    Raises:
-        ReviewError: If the current version is not an approved consultation-stage one.
-        NotFoundError: If there is no such assessment.
-    """
-    current = repo.get(reference)
-    if not revisable_after_consultation(current):
-        assessment = current.assessment
-        raise ReviewError(
-            "Only an approved consultation-stage assessment can be revised after consultation; "
-            f"version {current.info.version} is at the {assessment.stage.value} stage and "
-            f"{assessment.status.value.replace('_', ' ')}."
-        )
-    revised = _revised(current.assessment, current.info.version)
-    stored = save_assessment(repo, revised, saved_by=saved_by)
-    return Revision(stored, current.info.version, revision_prompts())
-
-
-def _revised(assessment: Assessment, version: int) -> Assessment:
-    sign_off = assessment.sign_off.model_copy(
-        update={"reviewed_by": Approval(), "approved_by": Approval()}
-    )
-    quality = assessment.quality.model_copy(
-        update={
-            "date_completed": None,
-            "date_published": None,
-            "change_note": f"Revised after consultation, from approved version {version}.",
-        }
-    )
-    return assessment.model_copy(
-        update={
-            "status": Status.DRAFT,
-            "stage": Stage.FINAL,
-            "sign_off": sign_off,
-            "quality": quality,
-        }
-    )
-
-
-def library_rows(repo: AssessmentRepository, today: date) -> list[LibraryRow]:
-    """Return the library's rows: status, owner, reference, review date and whether it is due.
-
-    Args:
-        repo: Where assessments are stored.
-        today: The date the review dates are judged against.
-
-    Returns:
-        One row per assessment, ordered by reference.
-    """
-    rows = []
-    for summary in repo.list():
-        lead = repo.get(summary.reference).assessment.key_details.lead_officer
-        rows.append(
-            LibraryRow(
-                reference=summary.reference,
-                title=summary.title,
-                status=summary.status,
-                stage=summary.stage,
-                owner=lead.name or "Not given",
-                review_date=summary.review_date,
-                due=review_due(summary.review_date, today),
-                version=summary.version,
-            )
-        )
-    return rows

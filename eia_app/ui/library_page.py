@@ -9,7 +9,7 @@ from eia_app.domain.errors import EIAError
 from eia_app.domain.review import DUE_LABELS
 from eia_app.domain.versions import AssessmentFilter, AssessmentSummary
 from eia_app.services.assessments import list_assessments
-from eia_app.services.review import library_rows
+from eia_app.services.library import library_rows
 from eia_app.services.sections import FormInvalidError, start_assessment
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label

@@ -7,6 +7,7 @@ import streamlit as st
 from eia_app.domain.errors import EIAError
 from eia_app.domain.versions import ReviewAction, StoredAssessment
 from eia_app.services import review
+from eia_app.services import revision as revision_service
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
 
@@ -120,7 +121,7 @@ def _revision(stored: StoredAssessment) -> None:
     if started is not None and started.stored.info.reference == reference:
         _revision_prompts(started)
         return
-    if not review.revisable_after_consultation(stored):
+    if not revision_service.revisable_after_consultation(stored):
         return
     st.header("Revise after consultation")
     st.write(
@@ -138,7 +139,7 @@ def _revision(stored: StoredAssessment) -> None:
 
 def _revise(reference: str) -> None:
     try:
-        revision = review.revise_after_consultation(
+        revision = revision_service.revise_after_consultation(
             state.repository(), reference, saved_by=state.saved_by()
         )
     except EIAError as problem:
@@ -151,7 +152,7 @@ def _revise(reference: str) -> None:
     )
 
 
-def _revision_prompts(revision: review.Revision) -> None:
+def _revision_prompts(revision: revision_service.Revision) -> None:
     st.header("Sections to look at after consultation")
     st.write("A consultation usually changes these sections. Work through each one:")
     for prompt in revision.prompts:

@@ -9,7 +9,8 @@ from eia_app.domain.details import Stage, Status
 from eia_app.domain.errors import ReviewError
 from eia_app.domain.review import DueState
 from eia_app.domain.versions import ReviewAction
-from eia_app.services import review
+from eia_app.services import library, review
+from eia_app.services import revision as revision_service
 from eia_app.storage.memory import InMemoryAssessmentRepository
 from tests.export.builders import consultation_data
 
@@ -140,7 +141,7 @@ def approved_consultation(repo):
 
 def test_revise_after_consultation_starts_a_final_stage_draft(repo):
     approved_consultation(repo)
-    revision = review.revise_after_consultation(repo, REF, saved_by=AUTHOR)
+    revision = revision_service.revise_after_consultation(repo, REF, saved_by=AUTHOR)
     new = revision.stored.assessment
     assert (new.stage, new.status) == (Stage.FINAL, Status.DRAFT)
     assert revision.from_version == 3
@@ -163,9 +164,9 @@ def test_revise_after_consultation_starts_a_final_stage_draft(repo):
 def test_revise_is_refused_unless_the_current_version_is_an_approved_consultation(repo, steps):
     if steps == "final":
         approved_consultation(repo)
-        review.revise_after_consultation(repo, REF, saved_by=AUTHOR)
+        revision_service.revise_after_consultation(repo, REF, saved_by=AUTHOR)
     with pytest.raises(ReviewError, match="Only an approved consultation-stage assessment"):
-        review.revise_after_consultation(repo, REF, saved_by=AUTHOR)
+        revision_service.revise_after_consultation(repo, REF, saved_by=AUTHOR)
 
 
 def test_library_rows_show_owner_review_date_and_whether_due(repo):
@@ -175,7 +176,7 @@ def test_library_rows_show_owner_review_date_and_whether_due(repo):
     repo.add_version(Assessment.model_validate(other), saved_by=AUTHOR, change_summary="")
     late = draft(monitoring={"review_date": "2026-03-01"})
     repo.add_version(late, saved_by=AUTHOR, change_summary="")
-    rows = review.library_rows(repo, TODAY)
+    rows = library.library_rows(repo, TODAY)
     assert [(r.reference, r.owner, r.review_date, r.due, r.status) for r in rows] == [
         (REF, "Priya Shah", date(2026, 3, 1), DueState.OVERDUE, Status.DRAFT),
         ("EIA-2026-0043", "Not given", date(2026, 3, 20), DueState.DUE_SOON, Status.IN_REVIEW),
