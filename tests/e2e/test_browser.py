@@ -92,13 +92,7 @@ def app_url(tmp_path, database_url) -> Iterator[str]:
         "EIA_USER": "Browser Tester",
         "PYTHONUNBUFFERED": "1",
     }
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
-        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-        "--server.runOnSave=false", "--global.developmentMode=false",
-        "--client.toolbarMode=viewer",
-    ]  # fmt: skip
+    command = streamlit_command(port)
     with log_path.open("w") as log:
         process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log,
                                    stderr=subprocess.STDOUT)  # fmt: skip
@@ -113,6 +107,17 @@ def app_url(tmp_path, database_url) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(10)
+
+
+def streamlit_command(port: int) -> list[str]:
+    """The command that serves the app on a local port, as the browser tests run it."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
+        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+        "--server.runOnSave=false", "--global.developmentMode=false",
+        "--client.toolbarMode=viewer",
+    ]  # fmt: skip
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ test artefacts), or to the test's temporary folder.
 import io
 import os
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,11 +24,11 @@ from eia_app.domain.details import Stage, Status
 from eia_app.services.assessments import load_assessment, read_assessment_file, save_assessment
 from eia_app.services.workspace import close_repositories, open_repository, open_workspace
 from tests.e2e.test_browser import (
-    APP,
     CHROMIUM_ARGS,
     SEND,
     chromium_path,
     free_port,
+    streamlit_command,
     wait_for_app,
     wait_until_healthy,
 )
@@ -106,13 +105,7 @@ def server(tmp_path, draft_library) -> Iterator[Callable[[str], str]]:
             "EIA_USER": user,
             "PYTHONUNBUFFERED": "1",
         }
-        command = [
-            sys.executable, "-m", "streamlit", "run", str(APP),
-            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
-            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-            "--server.runOnSave=false", "--global.developmentMode=false",
-            "--client.toolbarMode=viewer",
-        ]  # fmt: skip
+        command = streamlit_command(port)
         with log_path.open("w") as log:
             process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log,
                                        stderr=subprocess.STDOUT)  # fmt: skip
