@@ -52,6 +52,24 @@ class AssessmentFilter(StrictModel):
     review_before: date | None = guided("Review due by", "Only reviews due on or before this.")
 
 
+class RowDraft(StrictModel):
+    """A row of a list being typed in the page's row editor, not yet saved as a row.
+
+    Kept with the working copy, so a refresh keeps a half-typed row, and shown
+    again in the row editor; it reaches the assessment only when the person
+    presses "Save row".
+    """
+
+    model_config = ConfigDict(str_strip_whitespace=False)
+
+    row: int | None = guided(
+        "Row", "The position of the row being changed; empty for a new row.", default=None, ge=0
+    )
+    values: dict[str, JsonValue] = guided(
+        "Values typed", "Field name -> the value as typed.", default_factory=dict
+    )
+
+
 class WorkingCopy(StrictModel):
     """What one person has typed into an assessment since its last saved version.
 
@@ -69,6 +87,11 @@ class WorkingCopy(StrictModel):
     )
     values: dict[str, JsonValue] = guided(
         "Values typed", "Field path -> the value as typed, not yet saved.", default_factory=dict
+    )
+    rows: dict[str, RowDraft] = guided(
+        "Rows being typed",
+        "List path -> the row typed in its row editor, not yet saved as a row.",
+        default_factory=dict,
     )
     kept_at: datetime = guided("Kept at", "When it was last kept (UTC).", default=...)
 

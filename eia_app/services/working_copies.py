@@ -19,7 +19,7 @@ from eia_app.domain.assessment import Assessment
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import issues_from_validation_error
 from eia_app.domain.repository import AssessmentRepository
-from eia_app.domain.versions import StoredAssessment, VersionInfo, WorkingCopy
+from eia_app.domain.versions import RowDraft, StoredAssessment, VersionInfo, WorkingCopy
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.sections import (
     REVIEW_STEP_FIELDS,
@@ -111,6 +111,7 @@ def keep_changes(
     based_on_version: int,
     entered: Mapping[str, JsonValue],
     saved: Mapping[str, JsonValue],
+    rows: Mapping[str, RowDraft | None] | None = None,
 ) -> WorkingCopy | None:
     """Keep what a person has typed on one page, merged with their other unsaved changes.
 
@@ -125,6 +126,8 @@ def keep_changes(
             this starts a new working copy.
         entered: Field path -> value now in the page's widgets, JSON-ready.
         saved: Field path -> value in the version the page was drawn from.
+        rows: List path -> the row typed in the page's row editor, or None
+            when nothing is typed there (any earlier draft of it is dropped).
 
     Returns:
         The working copy now kept, or None if nothing differs from the saved version.
@@ -132,9 +135,15 @@ def keep_changes(
     existing = repo.working_copy(reference, user)
     values = {p: v for p, v in (existing.values if existing else {}).items() if p not in entered}
     values.update({path: value for path, value in entered.items() if value != saved.get(path)})
-    if existing is not None and values == existing.values:
+    drafts = dict(existing.rows if existing else {})
+    for path, draft in (rows or {}).items():
+        if draft is None or not draft.values:
+            drafts.pop(path, None)
+        else:
+            drafts[path] = draft
+    if existing is not None and values == existing.values and drafts == existing.rows:
         return existing
-    if not values:
+    if not values and not drafts:
         repo.discard_working_copy(reference, user)
         return None
     copy = WorkingCopy(
@@ -142,10 +151,30 @@ def keep_changes(
         user=user,
         based_on_version=existing.based_on_version if existing else based_on_version,
         values=values,
+        rows=drafts,
         kept_at=datetime.now(UTC),
     )
     repo.keep_working_copy(copy)
     return copy
+
+
+def forget_row(repo: AssessmentRepository, reference: str, user: str, list_path: str) -> None:
+    """Drop the half-typed row of one list, once it is saved as a row (or deleted).
+
+    Args:
+        repo: Where assessments are stored.
+        reference: The assessment's reference.
+        user: Whose changes.
+        list_path: The list's field path, for example ``evidence.items``.
+    """
+    copy = repo.working_copy(reference, user)
+    if copy is None or list_path not in copy.rows:
+        return
+    rows = {path: draft for path, draft in copy.rows.items() if path != list_path}
+    if not rows and not copy.values:
+        repo.discard_working_copy(reference, user)
+        return
+    repo.keep_working_copy(copy.model_copy(update={"rows": rows}))
 
 
 def discard_changes(repo: AssessmentRepository, reference: str, user: str) -> None:
@@ -251,11 +280,20 @@ def save_changes(repo: AssessmentRepository, reference: str, user: str) -> Store
     values = {p: v for p, v in copy.values.items() if p not in REVIEW_STEP_FIELDS}
     updated = apply_changes(latest.assessment, values)
     if updated == latest.assessment:
-        repo.discard_working_copy(reference, user)
+        _keep_only_rows(repo, copy, latest.info.version)
         return None
     stored = save_assessment(repo, updated, saved_by=user)
-    repo.discard_working_copy(reference, user)
+    _keep_only_rows(repo, copy, stored.info.version)
     return stored
+
+
+def _keep_only_rows(repo: AssessmentRepository, copy: WorkingCopy, version: int) -> None:
+    """Discard a saved working copy, but keep rows still being typed: Save row saves those."""
+    if not copy.rows:
+        repo.discard_working_copy(copy.reference, copy.user)
+        return
+    rest = copy.model_copy(update={"values": {}, "based_on_version": version})
+    repo.keep_working_copy(rest)
 
 
 def _put(data: dict[str, Any], parts: list[str], value: JsonValue) -> None:

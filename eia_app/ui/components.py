@@ -10,7 +10,7 @@ import streamlit as st
 
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue
-from eia_app.domain.versions import StoredAssessment, WorkingCopy
+from eia_app.domain.versions import RowDraft, StoredAssessment, WorkingCopy
 from eia_app.services.assessments import load_assessment
 from eia_app.services.sections import section_for_field
 from eia_app.services.working_copies import json_ready
@@ -49,6 +49,9 @@ class FormContext:
             instead of the saved value when a widget is first drawn.
         drawn: Field path -> the widget drawn for it, so that the next run keeps
             what is typed there.
+        row_drafts: List path -> the row kept half-typed in the working copy.
+        rows_drawn: List path -> its row editor as drawn, so that the next run
+            keeps a half-typed row.
     """
 
     section_id: str
@@ -58,6 +61,8 @@ class FormContext:
     tables: list[tuple[str, Any]] = field(default_factory=list)
     kept: dict[str, Any] = field(default_factory=dict)
     drawn: dict[str, state.EditedField] = field(default_factory=dict)
+    row_drafts: dict[str, RowDraft] = field(default_factory=dict)
+    rows_drawn: dict[str, state.RowEditing] = field(default_factory=dict)
 
     def start_value(self, path: str, kind: FieldKind, target: Any, saved: Any) -> Any:
         """Return the value a widget starts from, and note the widget for keeping.

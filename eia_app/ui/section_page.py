@@ -9,7 +9,7 @@ import streamlit as st
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue
-from eia_app.domain.versions import StoredAssessment, WorkingCopy
+from eia_app.domain.versions import RowDraft, StoredAssessment, WorkingCopy
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.reference import get_registry
 from eia_app.services.sections import (
@@ -24,6 +24,7 @@ from eia_app.services.sections import (
 from eia_app.services.working_copies import (
     ChangedElsewhereError,
     discard_changes,
+    forget_row,
     json_ready,
     keep_changes,
     keep_mine,
@@ -67,6 +68,7 @@ def render(section_id: str) -> None:
         components.error_summary(problems)
     context = _context(section.id, stored.assessment, problems)
     context.kept = dict(copy.values) if copy else {}
+    context.row_drafts = dict(copy.rows) if copy else {}
     renderer = _RENDERERS.get(section.id, render_generic)
     renderer(section, stored.assessment, context)
     if problems:
@@ -79,6 +81,7 @@ def render(section_id: str) -> None:
         components.save_status(stored, copy)
     _buttons(section, stored)
     _row_editors(section, stored, context)
+    state.remember_rows(context.rows_drawn)
 
 
 def keep_typing() -> None:
@@ -106,7 +109,19 @@ def keep_typing() -> None:
         based_on_version=editing.based_on_version,
         entered=entered,
         saved=saved,
+        rows={path: _row_draft(row) for path, row in editing.rows.items()},
     )
+
+
+def _row_draft(row: state.RowEditing) -> RowDraft | None:
+    """Return what was typed in a row editor, or None if it shows what it showed at first."""
+    typed: dict[str, Any] = {}
+    for name, drawn in row.fields.items():
+        present, raw = state.widget_value(drawn.key)
+        value = json_ready(entered_value(FieldKind(drawn.kind), raw)) if present else None
+        if present and value != drawn.saved:
+            typed[name] = value
+    return RowDraft(row=row.row, values=typed) if typed else None
 
 
 def render_generic(
@@ -174,7 +189,8 @@ def _row_editors(section: Section, stored: StoredAssessment, context: FormContex
         if edited is not None:
             row_editor.set_value_at(current, path, edited)
             keep = len(edited) == len(rows)
-            _save_rows(section, stored, current, partial(row_editor.reset, context, path, keep))
+            reset = partial(row_editor.reset, context, path, keep)
+            _save_rows(section, stored, current, path, reset)
 
 
 def _start_editing(section_id: str, stored: StoredAssessment, copy: WorkingCopy | None) -> int:
@@ -296,6 +312,7 @@ def _save_rows(
     section: Section,
     stored: StoredAssessment,
     values: dict[str, Any],
+    list_path: str,
     on_saved: Callable[[], None],
 ) -> None:
     """Save a list changed in a row editor straight away, as a new version."""
@@ -314,6 +331,7 @@ def _save_rows(
         st.error(f"The row could not be saved: {problem} Your answers are still here.")
         return
     repo, user = state.repository(), state.saved_by()
+    forget_row(repo, stored.info.reference, user, list_path)
     copy = load_working_copy(repo, stored.info.reference, user)
     if copy is not None and copy.based_on_version == stored.info.version:
         # The person's own row save must not look like someone else's newer version.

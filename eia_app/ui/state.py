@@ -46,6 +46,20 @@ class EditedField:
 
 
 @dataclass
+class RowEditing:
+    """The row editor of one list as drawn last: which row, and the widget of each field.
+
+    Attributes:
+        row: The position of the row being changed, or None for a new row.
+        fields: Field name -> the widget drawn for it; ``saved`` holds what the
+            widget showed before anything was typed.
+    """
+
+    row: int | None
+    fields: dict[str, EditedField] = field(default_factory=dict)
+
+
+@dataclass
 class Editing:
     """The widgets of the section page drawn last, so that the next run keeps their values.
 
@@ -56,11 +70,13 @@ class Editing:
         reference: The assessment the page was about.
         based_on_version: The version the page was drawn from.
         fields: Field path -> the widget drawn for it.
+        rows: List path -> its row editor, so a half-typed row is kept too.
     """
 
     reference: str
     based_on_version: int
     fields: dict[str, EditedField] = field(default_factory=dict)
+    rows: dict[str, RowEditing] = field(default_factory=dict)
 
 
 def widget_key(section_id: str, path: str) -> str:
@@ -166,6 +182,17 @@ def remember_editing(editing: Editing) -> None:
         editing: The page's assessment, version and widgets.
     """
     st.session_state[EDITING] = editing
+
+
+def remember_rows(rows: Mapping[str, RowEditing]) -> None:
+    """Add the row editors drawn on this run to the widgets remembered for the next run.
+
+    Args:
+        rows: List path -> its row editor as drawn.
+    """
+    editing: Any = st.session_state.get(EDITING)
+    if isinstance(editing, Editing):
+        editing.rows = dict(rows)
 
 
 def take_editing() -> Editing | None:

@@ -145,3 +145,61 @@ def test_a_newer_version_is_said_plainly_and_keep_mine_saves_over_it(database_ur
     saved = load_assessment(repo, SEND)
     assert saved.info.version == first.info.version + 2
     assert saved.assessment.key_details.directorate == "Mine"
+
+
+EVIDENCE_ROWS = "eia.form.evidence.evidence.items"
+
+
+def test_a_half_typed_row_is_kept_and_a_refresh_brings_it_back(database_url):
+    repo = open_workspace(database_url)
+    before = load_assessment(repo, SEND)
+    count = len(before.assessment.evidence.items)
+    at = go_to(start_app(), "evidence")
+    at.text_input(key=f"{EVIDENCE_ROWS}[{count}].title").input("Half-typed survey").run()
+    kept = load_working_copy(repo, SEND, USER)
+    assert kept is not None
+    assert kept.values == {}, "a row is not a change to the list until it is saved"
+    assert kept.rows["evidence.items"].row is None
+    assert kept.rows["evidence.items"].values == {"title": "Half-typed survey"}
+
+    again = refreshed("evidence")
+    assert again.text_input(key=f"{EVIDENCE_ROWS}[{count}].title").value == "Half-typed survey"
+    assert "Your changes were kept at" in all_text(again)
+    assert load_assessment(repo, SEND).info.version == before.info.version
+
+
+def test_a_half_typed_change_to_an_existing_row_comes_back_on_that_row(database_url):
+    repo = open_workspace(database_url)
+    first = load_assessment(repo, SEND).assessment.evidence.items[0]
+    at = go_to(start_app(), "evidence")
+    at.selectbox(key=f"{EVIDENCE_ROWS}.row_to_edit").select(0).run()
+    at.text_input(key=f"{EVIDENCE_ROWS}[0].title").input("Retitled, not saved").run()
+
+    again = refreshed("evidence")
+    assert again.selectbox(key=f"{EVIDENCE_ROWS}.row_to_edit").value == 0
+    assert again.text_input(key=f"{EVIDENCE_ROWS}[0].title").value == "Retitled, not saved"
+    # The fields not typed in show the saved row.
+    assert again.text_input(key=f"{EVIDENCE_ROWS}[0].id").value == first.id
+
+
+def test_saving_the_row_turns_the_draft_into_a_version_and_drops_it(database_url):
+    repo = open_workspace(database_url)
+    before = load_assessment(repo, SEND)
+    count = len(before.assessment.evidence.items)
+    at = go_to(start_app(), "evidence")
+    at.text_input(key=f"{EVIDENCE_ROWS}[{count}].id").input("EV98").run()
+    at = refreshed("evidence")
+    at.text_input(key=f"{EVIDENCE_ROWS}[{count}].title").input("Saved after a refresh")
+    at.text_input(key=f"{EVIDENCE_ROWS}[{count}].source").input("Council consultation hub")
+    button(at, "Save row").click().run()
+    assert not at.exception, at.exception
+    added = load_assessment(repo, SEND).assessment.evidence.items[-1]
+    assert (added.id, added.title) == ("EV98", "Saved after a refresh")
+    assert load_working_copy(repo, SEND, USER) is None
+
+
+def test_visiting_a_page_with_a_row_editor_keeps_nothing(database_url):
+    at = go_to(start_app(), "actions")
+    at = go_to(at, "evidence")
+    go_to(at, "key_details")
+    assert load_working_copy(open_workspace(database_url), SEND, USER) is None
