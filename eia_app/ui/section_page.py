@@ -9,7 +9,7 @@ import streamlit as st
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue
-from eia_app.domain.versions import RowDraft, StoredAssessment, WorkingCopy
+from eia_app.domain.versions import StoredAssessment
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.reference import get_registry
 from eia_app.services.sections import (
@@ -23,21 +23,23 @@ from eia_app.services.sections import (
 )
 from eia_app.services.working_copies import (
     ChangedElsewhereError,
-    discard_changes,
     forget_row,
-    json_ready,
-    keep_changes,
     keep_mine,
     load_working_copy,
-    newer_version,
     save_changes,
 )
 from eia_app.ui import components, group_pages, row_editor, state
 from eia_app.ui.components import FormContext
-from eia_app.ui.form_fields import FieldKind, describe_fields, entered_value
-from eia_app.ui.state import widget_key
+from eia_app.ui.form_fields import FieldKind, describe_fields
 from eia_app.ui.tables import render_table
 from eia_app.ui.widgets import render_field, render_model
+from eia_app.ui.working_copy_view import (
+    base_key,
+    conflict_key,
+    problems_key,
+    show_conflict,
+    start_editing,
+)
 
 SectionRenderer = Callable[[Section, Assessment, FormContext], dict[str, Any]]
 
@@ -47,7 +49,7 @@ def render(section_id: str) -> None:
 
     Widgets are not in an ``st.form``: each change reruns the page, and the
     start of the next run keeps the values as the person's working copy (see
-    :func:`keep_typing`), so a refresh or a closed tab loses nothing.
+    :func:`~eia_app.ui.working_copy_view.keep_typing`), so a refresh or a closed tab loses nothing.
 
     Args:
         section_id: Id of the section in ``SECTIONS``.
@@ -61,8 +63,8 @@ def render(section_id: str) -> None:
     status = st.container()
     components.show_flash()
     copy = load_working_copy(state.repository(), stored.info.reference, state.saved_by())
-    base = _start_editing(section.id, stored, copy)
-    _show_conflict(section.id, copy)
+    base = start_editing(section.id, stored, copy)
+    show_conflict(section.id, copy)
     problems = _problems(section.id)
     if problems:
         components.error_summary(problems)
@@ -82,46 +84,6 @@ def render(section_id: str) -> None:
     _buttons(section, stored)
     _row_editors(section, stored, context)
     state.remember_rows(context.rows_drawn)
-
-
-def keep_typing() -> None:
-    """Keep what was typed on the section page drawn last as the person's working copy.
-
-    Called by the entrypoint at the start of every run, before any page is
-    drawn: Streamlit has put the new widget values in session state by then,
-    even when the person has moved to another page (whose run would otherwise
-    drop them).
-    """
-    editing = state.take_editing()
-    if editing is None:
-        return
-    entered: dict[str, Any] = {}
-    saved: dict[str, Any] = {}
-    for path, drawn in editing.fields.items():
-        present, raw = state.widget_value(drawn.key)
-        if present:
-            entered[path] = json_ready(entered_value(FieldKind(drawn.kind), raw))
-            saved[path] = drawn.saved
-    keep_changes(
-        state.repository(),
-        editing.reference,
-        state.saved_by(),
-        based_on_version=editing.based_on_version,
-        entered=entered,
-        saved=saved,
-        rows={path: _row_draft(row) for path, row in editing.rows.items()},
-    )
-
-
-def _row_draft(row: state.RowEditing) -> RowDraft | None:
-    """Return what was typed in a row editor, or None if it shows what it showed at first."""
-    typed: dict[str, Any] = {}
-    for name, drawn in row.fields.items():
-        present, raw = state.widget_value(drawn.key)
-        value = json_ready(entered_value(FieldKind(drawn.kind), raw)) if present else None
-        if present and value != drawn.saved:
-            typed[name] = value
-    return RowDraft(row=row.row, values=typed) if typed else None
 
 
 def render_generic(
@@ -193,75 +155,15 @@ def _row_editors(section: Section, stored: StoredAssessment, context: FormContex
             _save_rows(section, stored, current, path, reset)
 
 
-def _start_editing(section_id: str, stored: StoredAssessment, copy: WorkingCopy | None) -> int:
-    """Return the version the person's changes start from, and drop stale messages.
-
-    It is the working copy's version if there is one; else the version a
-    freshly drawn page shows.
-    """
-    prefix = widget_key(section_id, "")
-    fresh = not any(str(key).startswith(prefix) for key in st.session_state)
-    if fresh or _base_key(section_id) not in st.session_state:
-        st.session_state[_base_key(section_id)] = stored.info.version
-        st.session_state.pop(_problems_key(section_id), None)
-        if copy is None:
-            st.session_state.pop(_conflict_key(section_id), None)
-    if copy is not None:
-        return copy.based_on_version
-    return int(st.session_state[_base_key(section_id)])
-
-
-def _show_conflict(section_id: str, copy: WorkingCopy | None) -> None:
-    """Say plainly when someone saved a newer version, and offer: keep mine, or discard."""
-    message = st.session_state.get(_conflict_key(section_id))
-    newer = newer_version(state.repository(), copy) if copy is not None else None
-    if not message and newer is None:
-        return
-    if message:
-        st.error(message)
-    elif newer is not None and copy is not None:
-        st.warning(
-            f"{newer.saved_by} saved version {newer.version} on {components.when(newer.saved_at)} "
-            f"after you started your changes to version {copy.based_on_version}. Your changes "
-            "are still here. Keep them to save yours over theirs where you both changed "
-            "something, or discard them to see the latest version."
-        )
-    with st.container(horizontal=True):
-        st.button("Keep my changes", key="eia.keep_mine", on_click=_keep_mine, args=(section_id,))
-        st.button(
-            "Discard my changes and show the latest version",
-            key="eia.discard",
-            on_click=_discard,
-            args=(section_id,),
-        )
-
-
-def _keep_mine(section_id: str) -> None:
-    reference = state.current_reference()
-    if reference is not None:
-        keep_mine(state.repository(), reference, state.saved_by())
-    st.session_state.pop(_conflict_key(section_id), None)
-
-
-def _discard(section_id: str) -> None:
-    reference = state.current_reference()
-    if reference is not None:
-        discard_changes(state.repository(), reference, state.saved_by())
-    # Every page's typing is discarded with the working copy, not only this page's.
-    state.forget_form_values()
-    for key in [k for k in st.session_state if str(k).startswith(_MESSAGE_PREFIXES)]:
-        del st.session_state[key]
-
-
 def _edited_elsewhere(section: Section, stored: StoredAssessment) -> bool:
     """Whether someone saved a change to this section after this person's page was drawn."""
-    base = st.session_state.get(_base_key(section.id), stored.info.version)
+    base = st.session_state.get(base_key(section.id), stored.info.version)
     if base == stored.info.version:
         return False
     older = load_assessment(state.repository(), stored.info.reference, base)
     if not section_changed(older.assessment, stored.assessment, section):
         return False
-    st.session_state[_conflict_key(section.id)] = (
+    st.session_state[conflict_key(section.id)] = (
         f"{stored.info.saved_by} saved version {stored.info.version}, which changes this "
         f"section, while you were editing version {base}. Nothing was saved, so that their "
         "work is not overwritten. Copy anything you need, then discard your changes to see "
@@ -278,21 +180,21 @@ def _save(section: Section, stored: StoredAssessment, then: str | None) -> None:
         stored: The version the page shows.
         then: The page to go to after a save, or None to stay.
     """
-    problems_key = _problems_key(section.id)
+    problems_at = problems_key(section.id)
     reference, user = stored.info.reference, state.saved_by()
     try:
         saved = save_changes(state.repository(), reference, user)
     except ChangedElsewhereError as clash:
-        st.session_state[_conflict_key(section.id)] = str(clash)
+        st.session_state[conflict_key(section.id)] = str(clash)
         st.rerun()
     except FormInvalidError as invalid:
-        st.session_state[problems_key] = invalid.problems
+        st.session_state[problems_at] = invalid.problems
         st.rerun()
     except EIAError as problem:
         st.error(f"The assessment could not be saved: {problem} Your answers are still here.")
         return
-    st.session_state.pop(problems_key, None)
-    st.session_state.pop(_conflict_key(section.id), None)
+    st.session_state.pop(problems_at, None)
+    st.session_state.pop(conflict_key(section.id), None)
     if saved is None:
         state.flash(
             f"Nothing has changed since version {stored.info.version}, so nothing was saved."
@@ -301,7 +203,7 @@ def _save(section: Section, stored: StoredAssessment, then: str | None) -> None:
         # What the page remembered compares with the old version: drop it, so the
         # next run does not keep the saved values as changes again.
         state.take_editing()
-        st.session_state[_base_key(section.id)] = saved.info.version
+        st.session_state[base_key(section.id)] = saved.info.version
         state.flash(f"Saved as version {saved.info.version}.")
     if then is not None:
         state.request_page(then)
@@ -316,15 +218,15 @@ def _save_rows(
     on_saved: Callable[[], None],
 ) -> None:
     """Save a list changed in a row editor straight away, as a new version."""
-    problems_key = _problems_key(section.id)
+    problems_at = problems_key(section.id)
     if _edited_elsewhere(section, stored):
         st.rerun()
     try:
         updated = apply_section(stored.assessment, values)
     except FormInvalidError as invalid:
-        st.session_state[problems_key] = invalid.problems
+        st.session_state[problems_at] = invalid.problems
         st.rerun()
-    st.session_state.pop(problems_key, None)
+    st.session_state.pop(problems_at, None)
     try:
         saved = save_assessment(state.repository(), updated, saved_by=state.saved_by())
     except EIAError as problem:
@@ -336,29 +238,14 @@ def _save_rows(
     if copy is not None and copy.based_on_version == stored.info.version:
         # The person's own row save must not look like someone else's newer version.
         keep_mine(repo, stored.info.reference, user)
-    st.session_state[_base_key(section.id)] = saved.info.version
+    st.session_state[base_key(section.id)] = saved.info.version
     on_saved()
     state.flash(f"Saved as version {saved.info.version}.")
     st.rerun()
 
 
-def _base_key(section_id: str) -> str:
-    return f"eia.base_version.{section_id}"
-
-
-def _conflict_key(section_id: str) -> str:
-    return f"eia.conflict.{section_id}"
-
-
-def _problems_key(section_id: str) -> str:
-    return f"eia.problems.{section_id}"
-
-
-_MESSAGE_PREFIXES = ("eia.base_version.", "eia.conflict.", "eia.problems.")
-
-
 def _problems(section_id: str) -> list[Issue]:
-    return list(st.session_state.get(_problems_key(section_id), []))
+    return list(st.session_state.get(problems_key(section_id), []))
 
 
 def _context(section_id: str, assessment: Assessment, problems: list[Issue]) -> FormContext:

@@ -30,6 +30,7 @@ from eia_app.ui import (
     state,
     styles,
     task_list_page,
+    working_copy_view,
 )
 
 LOGGER = logging.getLogger("eia_app.ui")
@@ -195,7 +196,7 @@ def main() -> None:
     styles.apply()
     try:
         # First, before any page is drawn: keep what was typed on the last section page.
-        section_page.keep_typing()
+        working_copy_view.keep_typing()
         open_from_url(pages, navigation)
         requested = state.take_requested_page()
         if requested in pages:
