@@ -26,6 +26,7 @@ from eia_app.services.workspace import close_repositories, open_repository, open
 from tests.e2e.test_browser import (
     CHROMIUM_ARGS,
     SEND,
+    choose,
     chromium_path,
     free_port,
     streamlit_command,
@@ -153,21 +154,6 @@ def go_to(page, link: str, heading: str) -> None:
     page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
     wait_for_app(page, timeout=SLOW)
     expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
-
-
-def choose(page, label: str, option: str) -> None:
-    """Pick an option in a Streamlit select box found by its label."""
-    from playwright.sync_api import expect
-
-    box = page.get_by_role("combobox", name=label, exact=True)
-    box.scroll_into_view_if_needed()
-    box.click()
-    # Typing filters the list, so the option is drawn even in a long (virtual) list.
-    box.press_sequentially(option[:20])
-    choice = page.get_by_role("option", name=option, exact=True)
-    expect(choice).to_be_visible()
-    choice.click()
-    expect(box).to_have_value(option)
 
 
 def test_the_send_example_walked_from_the_library_to_the_word_export(
