@@ -179,6 +179,15 @@ def compared_tally(
     return replace(tally, categories=kept, notes=(*tally.notes, note)), outside
 
 
+def _age_universe_words(universe: str | None, covered: str) -> str:
+    """The people an age comparison counts, such as "usual residents aged 16 and over"."""
+    if universe == "all usual residents":
+        if covered.endswith("+"):
+            return f"usual residents aged {covered[:-1]} and over"
+        return f"usual residents aged {covered.replace('-', ' to ')}"
+    return f"{universe}, ages {covered}"
+
+
 def _age_shares(
     baseline: Baseline, tally: CharacteristicTally
 ) -> tuple[dict[str, float] | None, str | None, tuple[str, ...]]:
@@ -191,7 +200,7 @@ def _age_shares(
     except (BaselineError, ValueError):
         return None, None, ("The age answers are not bands the baseline can be grouped into.",)
     universe = match_universe(bands)
-    label = f"{baseline.universe_label('age', universe)}, ages {regrouped.covered}"
+    label = _age_universe_words(baseline.universe_label("age", universe), regrouped.covered)
     return regrouped.shares, label, regrouped.notes
 
 
