@@ -163,6 +163,20 @@ def findings_sentence(
     return f"{flag.words.capitalize()}: {named_list(names, more, where)}."
 
 
+def flag_sentence(result: CharacteristicReach) -> str:
+    """The finding of one characteristic: at most five groups, each with its numbers."""
+    found = findings([result])
+    sentences = [
+        findings_sentence(found, flag, where="in the table") for flag in RepresentationFlag
+    ]
+    text = " ".join(s for s in sentences if s)
+    if text:
+        return text
+    if not result.has_baseline:
+        return "There is no population figure to compare with, so no group is named."
+    return "No group was materially under- or over-represented."
+
+
 def category_finding(category: CategoryFigures) -> str:
     """The "Finding" cell of a table row: the flag, "In line", or "No comparison"."""
     if category.withheld:

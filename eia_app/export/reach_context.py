@@ -9,9 +9,8 @@ from eia_app.domain.reach import (
     CategoryFigures,
     CharacteristicReach,
     ReachResult,
-    RepresentationFlag,
 )
-from eia_app.domain.reach_findings import category_finding, findings, findings_sentence, gap_words
+from eia_app.domain.reach_findings import category_finding, flag_sentence, gap_words
 from eia_app.export.reach_methods import beyond_chance, methods_context, rule_line, test_line
 from eia_app.export.text import clean, join_words
 
@@ -104,20 +103,6 @@ def _sentence(text: str) -> str:
     text = text.strip()
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def flag_sentence(result: CharacteristicReach) -> str:
-    """The finding of one characteristic: at most five groups, each with its numbers."""
-    found = findings([result])
-    sentences = [
-        findings_sentence(found, flag, where="in the table") for flag in RepresentationFlag
-    ]
-    text = " ".join(s for s in sentences if s)
-    if text:
-        return text
-    if not result.has_baseline:
-        return "There is no population figure to compare with, so no group is named."
-    return "No group was materially under- or over-represented."
 
 
 def build_characteristic(char_id: str, result: CharacteristicReach) -> dict[str, Any]:
