@@ -95,7 +95,7 @@ def opinion_lines(result: ReachResult) -> Iterator[str]:
         found = False
         for cid, table in by_characteristic.items():
             block = result.characteristics.get(cid)
-            labels = {c.id: c.label for c in block.categories} if block else {}
+            labels = block.labels if block else {}
             flagged = flagged_groups(table, labels)
             if flagged:
                 found = True

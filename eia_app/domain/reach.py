@@ -232,16 +232,21 @@ class CharacteristicReach(ReachModel):
     )
     min_count: Count = _described("Smallest count shown, repeated from the top level.")
     thresholds: CharacteristicThresholds = _described("The flagging rule used.")
-    outside_universe: dict[str, Count | None] = _described(
-        "Answers outside the population compared with (such as 'Under 16' when age is "
-        "compared with residents aged 16 and over) -> respondents; not in `answered`.",
-        default_factory=dict,
+    outside_universe: tuple[CategoryFigures, ...] = _described(
+        "Categories outside the population compared with (such as 'Under 16' when age is "
+        "compared with residents aged 16 and over): counts only, not in `answered`.",
+        (),
     )
 
     @property
     def has_baseline(self) -> bool:
         """Whether any category has a population share to compare with."""
         return any(c.baseline_share is not None for c in self.categories)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Category id -> label, for every category, those outside the comparison included."""
+        return {c.id: c.label for c in (*self.categories, *self.outside_universe, *self.detail)}
 
     def reconciliation(self) -> tuple[tuple[str, int], ...]:
         """Rows that take the table's shown counts up to the number of respondents.
@@ -252,9 +257,9 @@ class CharacteristicReach(ReachModel):
             the published figures already imply, so showing it reveals nothing new).
         """
         rows: list[tuple[str, int]] = []
-        for label, count in self.outside_universe.items():
-            if count:
-                rows.append((f"{label} (not compared)", count))
+        for entry in self.outside_universe:
+            if entry.count:
+                rows.append((f"{entry.label} (not compared)", entry.count))
         other = [n for n in self.unrecognised.values() if n is not None]
         for words, count in (
             ("Preferred not to say", self.prefer_not_to_say),

@@ -21,7 +21,7 @@ from eia_app.analysis.baselines import (
     match_universe,
     regroup_age,
 )
-from eia_app.analysis.category_counts import CharacteristicTally
+from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
 from eia_app.domain.errors import ReachError
 from eia_app.domain.reach import ReachBaseline
 from eia_app.settings import load_settings
@@ -138,7 +138,7 @@ def _band_ages(band_id: str) -> tuple[int, int | None] | None:
 
 def compared_tally(
     tally: CharacteristicTally, children_invited: bool
-) -> tuple[CharacteristicTally, dict[str, int]]:
+) -> tuple[CharacteristicTally, tuple[CategoryTally, ...]]:
     """The part of a tally compared with the population, and the answers left out.
 
     Every characteristic is compared with residents aged 16 and over. For age, bands
@@ -150,10 +150,10 @@ def compared_tally(
         children_invited: Whether the consultation invited children under 16.
 
     Returns:
-        (the tally to compare, label -> respondents left out of the comparison).
+        (the tally to compare, the categories left out of the comparison).
     """
     if tally.characteristic != "age" or not tally.categories:
-        return tally, {}
+        return tally, ()
     ages = {c.id: _band_ages(c.id) for c in tally.categories}
     young = [
         c for c in tally.categories if (a := ages[c.id]) and a[1] is not None and a[1] < ADULT_AGE
@@ -163,20 +163,19 @@ def compared_tally(
             "Children under 16 were invited to respond, so age is compared with residents "
             "of all ages, the 0 to 15 population included."
         )
-        return replace(tally, notes=(*tally.notes, note)), {}
+        return replace(tally, notes=(*tally.notes, note)), ()
     if not young:
-        return tally, {}
+        return tally, ()
     straddles = any(a and a[0] < ADULT_AGE and (a[1] is None or a[1] >= ADULT_AGE)
                     for a in ages.values())  # fmt: skip
     if straddles:
-        return tally, {}
+        return tally, ()
     kept = tuple(c for c in tally.categories if c not in young)
     note = (
         "The consultation did not invite children, so age is compared with residents aged "
         "16 and over, like the other characteristics; answers under 16 are counted apart."
     )
-    outside = {c.label: c.count for c in young}
-    return replace(tally, categories=kept, notes=(*tally.notes, note)), outside
+    return replace(tally, categories=kept, notes=(*tally.notes, note)), tuple(young)
 
 
 def _age_universe_words(universe: str | None, covered: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from eia_app.analysis.baselines import Baseline
-from eia_app.analysis.category_counts import CharacteristicTally
+from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
 from eia_app.analysis.opinion_stats import crosstab_opinion
 from eia_app.analysis.published_figures import characteristic_reach, opinion_crosstab
 from eia_app.analysis.representation import Thresholds, analyse_characteristic
@@ -26,6 +26,7 @@ from eia_app.analysis.survey import (
 )
 from eia_app.domain.errors import ReachError
 from eia_app.domain.reach import (
+    CategoryFigures,
     CharacteristicReach,
     OpinionCrosstab,
     Opinions,
@@ -214,7 +215,9 @@ def characteristic_sections(
     """
     sections = {}
     for cid, whole in tallies.items():
-        tally, outside = compared_tally(whole, settings.children_invited)
+        # A cohort (children with EHC plans) is compared over its own ages, children included.
+        cohort = settings.baseline.level == "cohort"
+        tally, outside = (whole, ()) if cohort else compared_tally(whole, settings.children_invited)
         shares, universe, notes = baseline_shares(settings.baseline, tally)
         result = analyse_characteristic(
             tally, shares, thresholds=settings.thresholds, universe=universe, notes=notes
@@ -237,7 +240,7 @@ def _complement(registry: Registry, cid: str) -> str | None:
 def _with_complement(
     entry: CharacteristicReach,
     complement: str | None,
-    outside: Mapping[str, int],
+    outside: Sequence[CategoryTally],
     min_count: int,
 ) -> CharacteristicReach:
     """Mark the registry's complement category, and record answers outside the comparison."""
@@ -245,8 +248,14 @@ def _with_complement(
         c.model_copy(update={"complement": c.id == complement}) for c in entry.categories
     )
     # A small count outside the comparison is withheld like any other (null).
-    hidden = {k: (None if 0 < n < min_count else n) for k, n in outside.items()}
-    return entry.model_copy(update={"categories": categories, "outside_universe": hidden})
+    left_out = tuple(
+        CategoryFigures(
+            id=t.id, label=t.label, count=None if 0 < t.count < min_count else t.count,
+            share=None, ci_low=None, ci_high=None, suppressed=0 < t.count < min_count,
+        )  # fmt: skip
+        for t in outside
+    )
+    return entry.model_copy(update={"categories": categories, "outside_universe": left_out})
 
 
 def survey_sections(

@@ -180,7 +180,7 @@ def _opinions(view: ReachView) -> None:
         lines = []
         for cid, table in by_characteristic.items():
             block = view.characteristics.get(cid)
-            labels = {c.id: c.label for c in block.categories} if block else {}
+            labels = block.labels if block else {}
             if found := flagged_groups(table, labels):
                 lines.append(f"- **{block.label if block else cid}**: {', '.join(found)}")
         st.markdown(
@@ -192,7 +192,7 @@ def _opinions(view: ReachView) -> None:
             for cid, table in by_characteristic.items():
                 block = view.characteristics.get(cid)
                 label = block.label if block else cid
-                labels = {c.id: c.label for c in block.categories} if block else {}
+                labels = block.labels if block else {}
                 headers = [("Group", "12em"), *[(h, _NARROW) for h in opinion_headings(table)[1:]]]
                 st.markdown(
                     html_table(f"{label}: {question}", headers, opinion_rows(table, labels)),
