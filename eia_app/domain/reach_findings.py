@@ -92,7 +92,7 @@ class Finding:
         c = self.category
         gap = f", {gap_words(c.gap_pp)}" if c.gap_pp is not None else ""
         # An age band alone ("75 and over") does not read as a group of people.
-        label = f"Aged {c.label[:1].lower()}{c.label[1:]}" if self.characteristic_id == "age" else c.label
+        label = f"People aged {c.label[:1].lower()}{c.label[1:]}" if self.characteristic_id == "age" else c.label
         return (
             f"{label} ({percent(c.share)} of respondents against {percent(c.baseline_share)} "
             f"of {self.compared_with}{gap})"
