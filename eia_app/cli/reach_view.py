@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from eia_app.domain.publication import RARE_ANSWERS, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import CharacteristicReach, ReachResult
 from eia_app.services.reach_tables import (
-    flag_sentence,
     CATEGORY_HEADINGS,
     characteristic_rows,
+    flag_sentence,
     flagged_groups,
     number,
 )

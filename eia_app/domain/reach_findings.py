@@ -92,7 +92,11 @@ class Finding:
         c = self.category
         gap = f", {gap_words(c.gap_pp)}" if c.gap_pp is not None else ""
         # An age band alone ("75 and over") does not read as a group of people.
-        label = f"People aged {c.label[:1].lower()}{c.label[1:]}" if self.characteristic_id == "age" else c.label
+        label = (
+            f"People aged {c.label[:1].lower()}{c.label[1:]}"
+            if self.characteristic_id == "age"
+            else c.label
+        )
         return (
             f"{label} ({percent(c.share)} of respondents against {percent(c.baseline_share)} "
             f"of {self.compared_with}{gap})"
@@ -123,9 +127,11 @@ def findings(
         and (flag is None or c.finding is flag)
     ]
     ranked = sorted(found, key=lambda f: -f.size)
-    seen: set[str] = set()
-    first = [f for f in ranked if not (f.characteristic in seen or seen.add(f.characteristic))]
-    return first + [f for f in ranked if f not in first]
+    first: dict[str, Finding] = {}
+    for finding in ranked:
+        first.setdefault(finding.characteristic, finding)
+    leaders = list(first.values())
+    return leaders + [f for f in ranked if f not in leaders]
 
 
 def named_list(items: Sequence[str], more: int, where: str) -> str:
@@ -220,15 +226,15 @@ def opinion_sentences(
     for row in table.rows:
         label = labels.get(row.group, row.group)
         if row.count is not None and 0 < row.count < small_group and row.flag is None:
-            sentences.append(
-                f"{label}: too few responses to detect a difference, n = {row.count}."
-            )
+            sentences.append(f"{label}: too few responses to detect a difference, n = {row.count}.")
             continue
         if row.flag is None or row.agree_share is None:
             continue
         own = counts[row.group]
         if row.flag is OpinionFlag.DIFFERS or own is None or total - (row.count or 0) <= 0:
-            sentences.append(f"{label}: answered differently from other respondents, beyond chance.")
+            sentences.append(
+                f"{label}: answered differently from other respondents, beyond chance."
+            )
             continue
         others = (agreeing - own) / (total - (row.count or 0))
         sentences.append(

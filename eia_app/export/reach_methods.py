@@ -43,8 +43,9 @@ def test_line(block: CharacteristicReach) -> str:
     if test.p_value is None or test.chi2 is None:
         return ""
     caveat = f" {test.note}" if test.note else ""
+    against = block.universe or "the population"
     return (
-        f"{block.label}: chi-squared goodness-of-fit test against {block.universe or 'the population'}, "
+        f"{block.label}: chi-squared goodness-of-fit test against {against}, "
         f"chi-squared = {test.chi2:.1f} with {test.df} degrees of freedom, {_p(test.p_value)}."
         f"{caveat}"
     )

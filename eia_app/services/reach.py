@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from eia_app.analysis.baselines import Baseline
 from eia_app.analysis.survey import (
     QuestionMatch,
     SurveyData,
@@ -38,7 +39,6 @@ from eia_app.domain.reach import (
     SplitReach,
     SurveyLayout,
 )
-from eia_app.analysis.baselines import Baseline
 from eia_app.services.reach_baselines import (
     DEFAULT_BASELINE,
     author_note,

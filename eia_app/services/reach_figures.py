@@ -250,8 +250,13 @@ def _with_complement(
     # A small count outside the comparison is withheld like any other (null).
     left_out = tuple(
         CategoryFigures(
-            id=t.id, label=t.label, count=None if 0 < t.count < min_count else t.count,
-            share=None, ci_low=None, ci_high=None, suppressed=0 < t.count < min_count,
+            id=t.id,
+            label=t.label,
+            count=None if 0 < t.count < min_count else t.count,
+            share=None,
+            ci_low=None,
+            ci_high=None,
+            suppressed=0 < t.count < min_count,
         )  # fmt: skip
         for t in outside
     )

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eia_app.domain.publication import NOT_APPLICABLE, NOT_AVAILABLE, SUPPRESSED
-from eia_app.domain.reach_findings import category_finding, flag_sentence
 from eia_app.domain.reach import (
     CategoryFigures,
     CharacteristicReach,
@@ -18,6 +17,7 @@ from eia_app.domain.reach import (
     Opinions,
     ReachResult,
 )
+from eia_app.domain.reach_findings import category_finding, flag_sentence
 
 CATEGORY_HEADINGS = (
     "Category", "Count", "Share", "Likely range", "Population", "Ratio", "Finding",

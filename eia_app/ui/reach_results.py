@@ -165,7 +165,9 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
         st.markdown(f"Note: {note}")
     reconciled = "; ".join(f"{words} {count:,}" for words, count in block.reconciliation())
     if reconciled:
-        st.markdown(f"Also counted, to make up the {block.respondents:,} respondents: {reconciled}.")
+        st.markdown(
+            f"Also counted, to make up the {block.respondents:,} respondents: {reconciled}."
+        )
     if block.unrecognised:
         listed = ", ".join(f"“{raw}” ({number(n)})" for raw, n in block.unrecognised.items())
         st.markdown(f"Answers not placed in a category: {listed}.")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import eia_app.cli.commands  # noqa: F401  (registers every command on ``cli``)
 from eia_app.analysis.category_counts import CategoryTally
 from eia_app.analysis.representation import Thresholds, category_result
 from eia_app.charts.reach import describe_flags, describe_reach_chart
-import eia_app.cli.commands  # noqa: F401  (registers every command on ``cli``)
 from eia_app.cli.app import cli
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.reach import OpinionCrosstab, OpinionFlag, OpinionRow, RepresentationFlag
@@ -65,7 +65,8 @@ def test_send_paragraph_names_no_complement_and_no_small_gap(send, paragraph):
     for label in complements:
         assert label not in reach_part
     gaps = _named_gaps(reach_part)
-    assert gaps and min(gaps) >= 2
+    assert gaps
+    assert min(gaps) >= 2
     assert gaps[0] == max(gaps)  # largest gap first
 
 
@@ -102,7 +103,7 @@ def _all_complements_survey(tmp_path: Path) -> Path:
         by_target["gender_reassignment"]: "No",
         by_target["pregnancy_maternity"]: "Yes",
         by_target["armed_forces"]: "Yes",
-        **{column: "Yes, a lot" for column in disability},
+        **dict.fromkeys(disability, "Yes, a lot"),
     }
     wanted = [h for h in headers if h in answers]
     path = tmp_path / "complements.csv"
@@ -143,8 +144,11 @@ def test_a_survey_where_every_complement_is_under_represented_names_none(tmp_pat
     for _, category in complements:
         for part in named:
             assert category.label not in part, part
-    rows = [r for c in context["characteristics"] for r in c["rows"] if r["label"] == "Not disabled"]
-    assert rows and rows[0]["flag"] == "Comparison group"  # still in the table
+    rows = [
+        r for c in context["characteristics"] for r in c["rows"] if r["label"] == "Not disabled"
+    ]
+    assert rows
+    assert rows[0]["flag"] == "Comparison group"
 
 
 def test_parity_only_for_under_represented_groups_that_are_not_the_majority(send):
@@ -153,7 +157,8 @@ def test_parity_only_for_under_represented_groups_that_are_not_the_majority(send
     assert with_parity
     for c in with_parity:
         assert c.flag is RepresentationFlag.UNDER
-        assert c.baseline_share is not None and c.baseline_share < 0.5
+        assert c.baseline_share is not None
+        assert c.baseline_share < 0.5
     majority = category_result(CategoryTally("white", "White", 300), 1000, 0.6, Thresholds())
     assert majority.flag == "under"
     assert majority.needed_for_parity is None
@@ -171,7 +176,8 @@ def test_rows_without_a_population_figure_say_no_comparison(send):
 
 def test_a_gap_under_two_points_is_not_flagged_unless_the_threshold_is_lowered(send):
     mixed = next(c for c in send.characteristics["race"].categories if c.id == "mixed")
-    assert mixed.gap_pp is not None and 0 < mixed.gap_pp < 2
+    assert mixed.gap_pp is not None
+    assert 0 < mixed.gap_pp < 2
     assert mixed.flag is None
     assert send.thresholds.min_gap_pp == 2
     lowered = analyse_survey(SEND, thresholds={"min_gap_pp": 0})
