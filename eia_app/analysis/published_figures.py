@@ -110,6 +110,7 @@ def characteristic_reach(result: CharacteristicResult, label: str) -> Characteri
         respondents=result.respondents,
         universe=result.universe,
         notes=tuple(result.notes),
+        notes_for_author=tuple(result.author_notes),
         min_count=result.min_count,
         thresholds=CharacteristicThresholds(
             ratio_under=float(thresholds.ratio_under),

@@ -19,6 +19,7 @@ from scipy.stats import chisquare
 from statsmodels.stats.proportion import proportion_confint
 
 from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
+from eia_app.domain.reach import DEFAULT_SMALL_GROUP
 
 MIN_EXPECTED = 5  # usual validity rule of thumb for the chi-square approximation
 
@@ -34,15 +35,19 @@ class Thresholds:
         ratio_under: Flag "under" when the ratio is below this...
         ratio_over: ...or "over" when it is above this,
         require_ci: and (if True) the Wilson interval excludes the baseline share,
-        min_gap_pp: and the gap is at least this many percentage points (0 = any).
+        min_gap_pp: and the gap is at least this many percentage points (0 = any);
+            2 by default, so that a small group is not flagged for a fraction of a point.
         confidence: Level of the Wilson intervals.
+        small_group: Groups with fewer answers are reported as too few to detect a
+            difference rather than as "no difference".
     """
 
     ratio_under: float = 0.8
     ratio_over: float = 1.25
     require_ci: bool = True
-    min_gap_pp: float = 0.0
+    min_gap_pp: float = 2.0
     confidence: float = 0.95
+    small_group: int = DEFAULT_SMALL_GROUP
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,8 @@ class CategoryResult:
         ratio: Representation ratio, share / baseline share.
         gap_pp: Share minus baseline share, in percentage points.
         expected: Answered times baseline share.
-        needed_for_parity: Extra responses from this group alone to reach the baseline share.
+        needed_for_parity: Extra responses from this group alone to reach the baseline
+            share; only for an under-represented group that is a minority of the population.
         flag: ``under``, ``over`` or None.
         adjusted_residual: (O - E) / sqrt(E (1 - p)) from the goodness-of-fit test.
         suppressed: True when the count is withheld from publication.
@@ -128,6 +134,7 @@ class CharacteristicResult:
         notes: Caveats to show with the result.
         thresholds: Flagging rule used.
         min_count: Suppression threshold applied (0 = none).
+        author_notes: Advice for whoever runs the analysis, never for the document.
     """
 
     characteristic: str
@@ -144,6 +151,7 @@ class CharacteristicResult:
     notes: tuple[str, ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)
     min_count: int = 0
+    author_notes: tuple[str, ...] = ()
 
 
 def wilson_interval(count: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
@@ -198,14 +206,18 @@ def category_result(
     ci = wilson_interval(tally.count, n, thresholds.confidence)
     if p is None:
         return CategoryResult(tally.id, tally.label, tally.count, share, *ci, parent=tally.parent)
+    flag = flag_for(share, ci, p, thresholds)
+    # Parity is a target for a group that was missed, not for the majority: "4,573 more
+    # needed" for a majority row only restates that others answered.
+    parity = needed_for_parity(tally.count, n, p) if flag == "under" and p < 0.5 else None
     return CategoryResult(
         tally.id, tally.label, tally.count, share, *ci,
         baseline_share=p,
         ratio=share / p if p > 0 else None,
         gap_pp=100 * (share - p),
         expected=n * p,
-        needed_for_parity=needed_for_parity(tally.count, n, p),
-        flag=flag_for(share, ci, p, thresholds),
+        needed_for_parity=parity,
+        flag=flag,
         parent=tally.parent,
     )  # fmt: skip
 
@@ -240,10 +252,7 @@ def goodness_of_fit(
     small = min(expected)
     note = None
     if small < MIN_EXPECTED:
-        note = (
-            f"Some expected counts are below {MIN_EXPECTED}; the p-value is approximate. "
-            "Merge small categories (for example to the five ethnic groups) before relying on it."
-        )
+        note = f"Some expected counts are below {MIN_EXPECTED}, so the test is approximate."
     test = GoodnessOfFit(
         float(chi2), len(ids) - 1, float(p_value), tuple(ids), small,
         math.sqrt(float(chi2) / n), rose, note,
@@ -300,8 +309,7 @@ def analyse_characteristic(
     all_notes = [*tally.notes, *notes]
     if baseline_shares is None:
         all_notes.append("No population baseline: counts and shares only.")
-    if test is not None and test.note:
-        all_notes.append(test.note)
+    # A caveat on the test (small expected counts) stays with the test, for the methods.
     return CharacteristicResult(
         characteristic=tally.characteristic,
         question=tally.question,

@@ -208,13 +208,14 @@ def suppress_result(
     hidden_groups, hidden_detail = suppress_hierarchy(groups, detail, parents, threshold)
     other = _nonresponse(result, threshold)
     notes = list(result.notes)
+    author = list(result.author_notes)
     if hidden_groups or hidden_detail or None in other.values():
         notes.append(
             f"Counts from 1 to {threshold - 1} are withheld ([c]), with further cells where "
             "they could otherwise be worked out from the totals."
         )
     if len(hidden_groups) == 1:
-        notes.append(
+        author.append(
             "One withheld count has no other non-zero count to be withheld with, so it can be "
             "worked out from the number answering: merge categories or do not publish "
             "this table."
@@ -230,6 +231,7 @@ def suppress_result(
         unrecognised=other,
         notes=tuple(notes),
         min_count=threshold,
+        author_notes=tuple(author),
     )
 
 

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from eia_app.domain.publication import NOT_AVAILABLE, SUPPRESSED
 from eia_app.domain.reach import CategoryFigures, CharacteristicReach, RepresentationFlag
+from eia_app.domain.reach_findings import MAX_NAMED, named_list
 
 # Okabe-Ito blue and vermilion: distinguishable with the common colour-vision
 # deficiencies and in greyscale; a hatch pattern on the population bars and text
@@ -35,7 +36,8 @@ def _pct(value: float | None) -> str:
 
 def _axis_label(category: CategoryFigures) -> str:
     label = category.label
-    text = f"{label} ({category.flag.words})" if category.flag else label
+    flag = category.finding  # a complement is never labelled as under- or over-represented
+    text = f"{label} ({flag.words})" if flag else label
     return "<br>".join(textwrap.wrap(text, LABEL_WIDTH)) or text
 
 
@@ -52,7 +54,7 @@ def _respondent_trace(categories: Sequence[CategoryFigures]) -> go.Bar:
         plus.append(0.0 if share is None or high is None else (high - share) * 100)
         minus.append(0.0 if share is None or low is None else (share - low) * 100)
     return go.Bar(
-        name="Respondents (line: 95% interval)",
+        name="Respondents (line: likely range)",
         y=list(range(len(categories))),
         x=values,
         orientation="h",
@@ -129,7 +131,7 @@ def build_reach_figure(label: str, result: CharacteristicReach) -> go.Figure:
     Returns:
         A figure with one pair of bars per category, in the result's order
         from top to bottom, each labelled with its percentage; the respondent
-        bar carries its 95% interval; suppressed categories show the
+        bar carries its likely range (Wilson interval); suppressed categories show the
         suppression mark instead of a bar.
     """
     categories = list(result.categories)
@@ -233,17 +235,19 @@ def describe_flags(categories: Sequence[CategoryFigures]) -> str:
         categories: Category entries of a reach result.
 
     Returns:
-        A sentence such as "Under-represented: Asian, Black." or "" when none are flagged.
+        A sentence such as "Under-represented: Asian, Black." or "" when none are
+        flagged; the complement of a protected group is never named, and at most
+        five groups are named, largest gap first.
     """
     sentences = []
     for flag in RepresentationFlag:
-        names = [c.label for c in categories if c.flag is flag]
+        chosen = sorted(
+            (c for c in categories if c.finding is flag), key=lambda c: -abs(c.gap_pp or 0.0)
+        )
+        names = [c.label for c in chosen[:MAX_NAMED]]
         if names:
-            sentences.append(f"{flag.words.capitalize()}: {_join(names)}.")
+            more = len(chosen) - len(names)
+            sentences.append(
+                f"{flag.words.capitalize()}: {named_list(names, more, 'in the table')}."
+            )
     return " ".join(sentences)
-
-
-def _join(names: Sequence[str]) -> str:
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]

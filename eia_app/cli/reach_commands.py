@@ -129,6 +129,36 @@ def emit(document: ReachResult, output_format: str, out: Path | None) -> None:
         click.echo(f"Wrote {output_format} to {out}", err=True)
 
 
+def parse_thresholds(values: tuple[str, ...]) -> dict[str, float | bool | int]:
+    """Read ``--threshold NAME=VALUE`` options into the service's threshold overrides.
+
+    Args:
+        values: The options as typed.
+
+    Returns:
+        Name -> number (or true/false for require_ci_excludes_population).
+
+    Raises:
+        click.BadParameter: If one is not NAME=VALUE with a number or true/false.
+    """
+    chosen: dict[str, float | bool | int] = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        name, text = name.strip(), text.strip().casefold()
+        if not sep or not name:
+            raise click.BadParameter(f"'{value}' is not NAME=VALUE.", param_hint="--threshold")
+        if text in ("true", "false", "yes", "no"):
+            chosen[name] = text in ("true", "yes")
+            continue
+        try:
+            chosen[name] = int(text) if name == "small_group" else float(text)
+        except ValueError:
+            raise click.BadParameter(
+                f"'{value}': {text!r} is not a number.", param_hint="--threshold"
+            ) from None
+    return chosen
+
+
 @cli.command()
 # The reader checks the path itself (missing, a folder, too big): one line, status 1.
 @click.argument("survey", type=click.Path(path_type=Path))
@@ -178,6 +208,20 @@ def emit(document: ReachResult, output_format: str, out: Path | None) -> None:
     + ".",
 )
 @click.option(
+    "--children-invited",
+    is_flag=True,
+    help="The consultation invited children under 16: compare age over all ages "
+    "(otherwise age is compared with residents aged 16 and over, like the rest).",
+)
+@click.option(
+    "--threshold",
+    "threshold_values",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change the flagging rule (repeatable): rr_under (0.8), rr_over (1.25), "
+    "min_gap_pp (2), require_ci_excludes_population (true), small_group (30).",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
@@ -203,6 +247,8 @@ def reach(
     split_by: str | None,
     min_count: int | None,
     preset: str | None,
+    children_invited: bool,
+    threshold_values: tuple[str, ...],
     output_format: str,
     out: Path | None,
 ) -> None:
@@ -227,6 +273,8 @@ def reach(
         split_by=split_by,
         min_count=choose_min_count(min_count, preset),
         limits=load_settings().survey_limits,
+        thresholds=parse_thresholds(threshold_values),
+        children_invited=children_invited,
     )
     if output_format != "table" or out is not None:
         # The table shows them in its header; elsewhere they must not enter the file.

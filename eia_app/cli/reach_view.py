@@ -9,11 +9,12 @@ from eia_app.domain.reach import CharacteristicReach, ReachResult
 from eia_app.services.reach_tables import (
     CATEGORY_HEADINGS,
     characteristic_rows,
+    flag_sentence,
     flagged_groups,
     number,
 )
 
-WIDTHS = (44, 12, 7, 13, 10, 6, 17)
+WIDTHS = (44, 12, 7, 13, 10, 6, 18)
 
 
 def _line(cells: tuple[str, ...]) -> str:
@@ -37,12 +38,17 @@ def _unrecognised(cid: str, block: CharacteristicReach) -> Iterator[str]:
 
 
 def _test(block: CharacteristicReach) -> Iterator[str]:
-    """The goodness-of-fit line, when a test could be run."""
+    """The finding in plain words, then the goodness-of-fit line, when a test was run."""
+    yield f"  Compared with: {block.universe or 'no population figure'}"
+    for words, count in block.reconciliation():
+        yield f"  {words}: {count:,}"
+    yield f"  Finding: {flag_sentence(block)}"
     test = block.test
     if test.p_value is not None and test.chi2 is not None:
+        note = f" {test.note}" if test.note else ""
         yield (
-            f"  Chi-square {test.chi2:.1f}, df {test.df}, p = {test.p_value:.3g} "
-            "(respondents against the baseline)"
+            f"  Method: chi-square {test.chi2:.1f}, df {test.df}, p = {test.p_value:.3g} "
+            f"(respondents against the baseline).{note}"
         )
 
 
@@ -89,7 +95,7 @@ def opinion_lines(result: ReachResult) -> Iterator[str]:
         found = False
         for cid, table in by_characteristic.items():
             block = result.characteristics.get(cid)
-            labels = {c.id: c.label for c in block.categories} if block else {}
+            labels = block.labels if block else {}
             flagged = flagged_groups(table, labels)
             if flagged:
                 found = True
@@ -108,8 +114,17 @@ def _header(result: ReachResult) -> Iterator[str]:
     yield f"Baseline: {baseline.label} [{baseline.id}], {baseline.universe}"
     if baseline.note:
         yield f"  {baseline.note}"
-    if baseline.default:
-        yield "  Use --baseline to compare with another area (see `eia baselines`)."
+    for note in result.notes_for_author:
+        yield f"  For you: {note}"
+    rule = result.thresholds
+    ci = ", likely range excluding the population share"
+    yield (
+        f"Flagging rule: ratio below {rule.rr_under:g} or above {rule.rr_over:g}, gap of at "
+        f"least {rule.min_gap_pp:g} percentage points"
+        + (ci if rule.require_ci_excludes_population else "")
+        + f"; groups under {rule.small_group} answers are too few to detect a difference "
+        "(change with --threshold)."
+    )
     if result.suppression_off:
         yield "Suppression is off: every count is shown (internal analysis only; do not publish)."
     else:

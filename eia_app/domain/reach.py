@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 REACH_SCHEMA = "eia.reach/1"
+DEFAULT_SMALL_GROUP = 30  # below this, a group's answers are too few to show a difference
 
 
 class SurveyLayout(StrEnum):
@@ -111,6 +112,10 @@ class ReachThresholds(ReachModel):
         "And the interval of the respondent share excludes the population share."
     )
     confidence: Share = _described("Level of the Wilson intervals.")
+    small_group: Count = _described(
+        "Groups with fewer answers than this are reported as too few to detect a difference.",
+        DEFAULT_SMALL_GROUP,
+    )
 
 
 class CharacteristicThresholds(ReachModel):
@@ -163,11 +168,21 @@ class CategoryFigures(ReachModel):
         "Adjusted residual of the goodness-of-fit test.", None
     )
     parent: str | None = _described("For a detailed category, the broad category id.", None)
+    complement: bool = _described(
+        "True for the people outside the protected group (such as 'Not a carer'): shown in "
+        "tables, never named as under- or over-represented in a finding.",
+        False,
+    )
 
     @property
     def withheld(self) -> bool:
         """Whether the count (and what could reveal it) is withheld."""
         return self.suppressed or self.count is None
+
+    @property
+    def finding(self) -> "RepresentationFlag | None":
+        """The flag to name in a sentence: none for a complement or a withheld row."""
+        return None if self.complement or self.withheld else self.flag
 
 
 class FitTest(ReachModel):
@@ -210,13 +225,54 @@ class CharacteristicReach(ReachModel):
     respondents: Count = _described("Rows in the survey, repeated from the top level.")
     universe: str | None = _described("The baseline population compared with, in words.", None)
     notes: tuple[str, ...] = _described("Caveats to show with the figures.", ())
+    notes_for_author: tuple[str, ...] = Field(
+        (),
+        description="Advice to the analyst about this table (never printed in the document).",
+        exclude_if=lambda value: not value,
+    )
     min_count: Count = _described("Smallest count shown, repeated from the top level.")
     thresholds: CharacteristicThresholds = _described("The flagging rule used.")
+    outside_universe: tuple[CategoryFigures, ...] = _described(
+        "Categories outside the population compared with (such as 'Under 16' when age is "
+        "compared with residents aged 16 and over): counts only, not in `answered`.",
+        (),
+    )
 
     @property
     def has_baseline(self) -> bool:
         """Whether any category has a population share to compare with."""
         return any(c.baseline_share is not None for c in self.categories)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Category id -> label, for every category, those outside the comparison included."""
+        return {c.id: c.label for c in (*self.categories, *self.outside_universe, *self.detail)}
+
+    def reconciliation(self) -> tuple[tuple[str, int], ...]:
+        """Rows that take the table's shown counts up to the number of respondents.
+
+        Returns:
+            (words, count) rows for answers outside the comparison, prefer not to say,
+            other answers, not answered, and what is withheld (the remainder, which
+            the published figures already imply, so showing it reveals nothing new).
+        """
+        rows: list[tuple[str, int]] = []
+        for entry in self.outside_universe:
+            if entry.count:
+                rows.append((f"{entry.label} (not compared)", entry.count))
+        other = [n for n in self.unrecognised.values() if n is not None]
+        for words, count in (
+            ("Preferred not to say", self.prefer_not_to_say),
+            ("Gave another answer", sum(other) if other else None),
+            ("Did not answer", self.not_answered),
+        ):
+            if count:
+                rows.append((words, count))
+        shown = sum(c.count for c in self.categories if not c.withheld and c.count is not None)
+        withheld = self.respondents - shown - sum(n for _, n in rows)
+        if withheld > 0:
+            rows.append(("Withheld to protect privacy (small numbers)", withheld))
+        return tuple(rows)
 
 
 class OpinionRow(ReachModel):
@@ -296,6 +352,18 @@ class ReachResult(ReachModel):
         None,
         description="Only with --split-by: each answer of the split column -> its analysis.",
         exclude_if=lambda value: value is None,
+    )
+    children_invited: bool = _described(
+        "True when the consultation invited children under 16: age is then compared with "
+        "residents of all ages; otherwise with residents aged 16 and over, like the rest.",
+        False,
+    )
+    notes_for_author: tuple[str, ...] = Field(
+        (),
+        description="Advice to the person running the analysis (how the baseline was chosen, "
+        "categories to merge); shown on screen and in the command's output, never in the "
+        "document; absent when there is none.",
+        exclude_if=lambda value: not value,
     )
     warnings: tuple[str, ...] = Field(
         (),

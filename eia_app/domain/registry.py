@@ -1,5 +1,7 @@
 """Definitions of protected characteristics and local groups, as the registry holds them."""
 
+from pydantic import model_validator
+
 from eia_app.domain.characteristics import CharacteristicId, GroupKind, PsedAim
 from eia_app.domain.fields import (
     CATEGORY_ID_PATTERN,
@@ -48,6 +50,18 @@ class GroupDefinition(StrictModel):
     detail_categories: list[AnswerCategory] = guided_list(
         "Detailed categories", "Finer categories, each pointing at a broad one."
     )
+    complement: str | None = guided(
+        "Complement",
+        "For a yes/no characteristic, the category id of the people outside the protected "
+        "group (for example 'not_carer'): kept in tables, never named in a finding.",
+        pattern=CATEGORY_ID_PATTERN,
+    )
+
+    @model_validator(mode="after")
+    def _complement_is_a_category(self) -> "GroupDefinition":
+        if self.complement and self.complement not in {c.id for c in self.categories}:
+            raise ValueError(f"complement '{self.complement}' is not one of the categories")
+        return self
 
     @property
     def is_protected(self) -> bool:

@@ -3,15 +3,15 @@
 from dataclasses import dataclass
 from typing import Any
 
-from eia_app.charts.reach import describe_flags, describe_reach_chart
+from eia_app.charts.reach import describe_reach_chart
 from eia_app.domain.publication import NOT_APPLICABLE, NOT_AVAILABLE, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import (
     CategoryFigures,
     CharacteristicReach,
-    FitTest,
     ReachResult,
-    ReachThresholds,
 )
+from eia_app.domain.reach_findings import category_finding, flag_sentence, gap_words
+from eia_app.export.reach_methods import beyond_chance, methods_context, rule_line, test_line
 from eia_app.export.text import clean, join_words
 
 
@@ -39,53 +39,44 @@ def _pct(value: float | None) -> str:
     return NOT_AVAILABLE if value is None else f"{value * 100:.1f}%"
 
 
+def _blank_row(label: str, count: str) -> dict[str, str]:
+    cells = dict.fromkeys(("share", "interval", "baseline", "gap", "parity", "flag"), "")
+    return {"label": label, "count": count, **cells}
+
+
 def _format_row(category: CategoryFigures) -> dict[str, str]:
     label = clean(category.label)
     baseline = _pct(category.baseline_share)
     if category.withheld:
-        return {
-            "label": label,
-            "count": SUPPRESSED,
-            "share": SUPPRESSED,
-            "interval": SUPPRESSED,
-            "baseline": baseline,
-            "gap": SUPPRESSED,
-            "parity": SUPPRESSED,
-            "flag": "Withheld",
-        }
+        hidden = dict.fromkeys(("count", "share", "interval", "gap", "parity"), SUPPRESSED)
+        return {"label": label, **hidden, "baseline": baseline, "flag": category_finding(category)}
     gap, parity = category.gap_pp, category.needed_for_parity
-    no_baseline = category.baseline_share is None
     return {
         "label": label,
         "count": f"{category.count:,}",
         "share": _pct(category.share),
         "interval": f"{_pct(category.ci_low)} to {_pct(category.ci_high)}",
         "baseline": baseline,
-        "gap": NOT_AVAILABLE if gap is None else f"{gap:+.1f} pp",
-        # No extra responses are needed where the share already meets the population's.
-        "parity": (NOT_AVAILABLE if no_baseline else NOT_APPLICABLE)
-        if not parity
-        else f"{parity:,}",
-        "flag": (category.flag.words if category.flag else "in line").capitalize()
-        if not no_baseline
-        else NOT_AVAILABLE,
+        "gap": NOT_AVAILABLE if gap is None else gap_words(gap),
+        # Parity is given only for an under-represented group that is not the majority.
+        "parity": f"{parity:,}" if parity else NOT_APPLICABLE,
+        "flag": category_finding(category),
     }
 
 
-def _test_sentence(test: FitTest) -> str:
-    if test.p_value is None or test.chi2 is None:
-        return ""
-    shown = "p < 0.001" if test.p_value < 0.001 else f"p = {test.p_value:.3f}"
-    return (
-        f"Overall difference from the population: chi-squared {test.chi2:.1f} "
-        f"with {test.df} degrees of freedom, {shown}."
-    )
+def reconciling_rows(result: CharacteristicReach) -> list[dict[str, str]]:
+    """Rows after the categories that take the table's counts to the number of respondents.
 
+    Args:
+        result: One characteristic of a reach result.
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    Returns:
+        A row each for answers outside the comparison, prefer not to say, other
+        answers, not answered and withheld counts, then the total of respondents.
+    """
+    rows = [_blank_row(words, f"{count:,}") for words, count in result.reconciliation()]
+    rows.append(_blank_row("All respondents", f"{result.respondents:,}"))
+    return rows
 
 
 def _count(value: int | None) -> str:
@@ -94,7 +85,7 @@ def _count(value: int | None) -> str:
 
 def _counts_sentence(result: CharacteristicReach) -> str:
     sentence = (
-        f"{_count(result.answered)} respondents answered; "
+        f"{_count(result.answered)} of the {result.respondents:,} respondents answered; "
         f"{_count(result.prefer_not_to_say)} preferred not to say and "
         f"{_count(result.not_answered)} did not answer"
     )
@@ -102,17 +93,16 @@ def _counts_sentence(result: CharacteristicReach) -> str:
     unrecognised = list(result.unrecognised.values())
     known = sum(int(n) for n in unrecognised if n is not None)
     if known:
-        sentence += f"; {known:,} answers could not be placed in a category"
+        sentence += f"; {known:,} gave another answer"
     elif unrecognised:
-        sentence += "; a few answers could not be placed in a category"
+        sentence += "; a few gave another answer"
     return sentence + "."
 
 
-def _under_sentence(categories: list[CategoryFigures]) -> str:
-    flagged = describe_flags(categories)
-    if flagged:
-        return flagged
-    return "No category was flagged as under- or over-represented."
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def build_characteristic(char_id: str, result: CharacteristicReach) -> dict[str, Any]:
@@ -123,69 +113,47 @@ def build_characteristic(char_id: str, result: CharacteristicReach) -> dict[str,
         result: Its entry in the reach result (its label is the registry's).
 
     Returns:
-        Heading, sentences, table rows and a chart slot.
+        Heading, sentences, table rows (ending with rows that reconcile the counts to
+        the respondents), a chart slot and the characteristic's methods line.
     """
     label = result.label
     categories = list(result.categories)
     alt = describe_reach_chart(label, result)
-    notes = [s for s in (_counts_sentence(result), _test_sentence(result.test)) if s]
+    notes = [s for s in (_counts_sentence(result), beyond_chance(result.test)) if s]
     if categories and not result.has_baseline:
         notes.append("There is no population figure to compare with for this characteristic.")
     elif result.universe:
-        notes.append(f"Population compared with: {result.universe}.")
+        notes.append(f"Compared with: {result.universe}.")
     notes += [_sentence(note) for note in result.notes if note]
     return {
         "id": char_id,
         "label": clean(label),
         "question": clean(result.question or "Not recorded."),
-        "flag_sentence": clean(_under_sentence(categories)),
+        "compared_with": clean(result.universe or "no population figure"),
+        "flag_sentence": clean(flag_sentence(result)),
         "notes": [clean(n) for n in notes],
-        "rows": [_format_row(c) for c in categories],
+        "rows": [_format_row(c) for c in categories] + reconciling_rows(result),
         "detail_rows": [_format_row(c) for c in result.detail],
         "chart": ChartSlot(key=char_id, alt=clean(alt), title=f"{clean(label)}: reach chart"),
         "chart_alt": clean(alt),
+        "method": test_line(result),
     }
-
-
-THRESHOLD_TEXT: dict[str, str | None] = {
-    "rr_under": "its representation ratio (share of respondents divided by share of the "
-    "population) is below {value} for under-representation",
-    "rr_over": "above {value} for over-representation",
-    "min_gap_pp": "the gap is at least {value} percentage points",
-    "require_ci_excludes_population": "the 95% interval does not include the population share",
-    "confidence": None,  # stated with the intervals
-}
-
-
-def _threshold_text(key: str, value: Any) -> str:
-    if key == "require_ci_excludes_population" and not value:
-        return "the 95% interval may include the population share"
-    if key == "min_gap_pp" and not value:
-        return ""
-    template = THRESHOLD_TEXT[key]
-    return template.format(value=value) if template else ""
 
 
 def _assumptions(reach: ReachResult) -> list[str]:
     baseline = reach.baseline
-    thresholds: ReachThresholds = reach.thresholds
-    level = thresholds.confidence * 100
+    level = reach.thresholds.confidence * 100
     lines = [
-        f"Population baseline: {baseline.label}"
+        f"Population compared with: {baseline.label}"
         + (f" ({baseline.universe})." if baseline.universe else "."),
         *([baseline.note] if baseline.note else []),
         *([f"Population figures: {baseline.source}."] if baseline.source else []),
-        f"Shares are of respondents who answered each question; the intervals are {level:g}% "
-        "Wilson intervals.",
+        f"Shares are of respondents who answered each question. The likely range is where "
+        f"the share would fall {level:g} times in 100 if chance alone were at work.",
         suppression_statement(reach.min_count),
         "In the tables, " + join_words(f"{s} means {w}" for s, w in SYMBOL_LEGEND.items()) + ".",
+        rule_line(reach.thresholds),
     ]
-    rule = (_threshold_text(k, v) for k, v in thresholds.model_dump().items())
-    lines.append(
-        "A category is flagged as under- or over-represented when "
-        + join_words(t for t in rule if t)
-        + "."
-    )
     return [clean(line) for line in lines]
 
 
@@ -205,6 +173,7 @@ def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
             "source": "",
             "assumptions": [],
             "characteristics": [],
+            "methods": methods_context(None),
         }
     source = reach.source
     characteristics = [
@@ -222,6 +191,7 @@ def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
         ),
         "assumptions": _assumptions(reach),
         "characteristics": characteristics,
+        "methods": methods_context(reach),
     }
 
 

@@ -10,8 +10,9 @@ from docx.shared import Cm, Pt
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.decision import OUTCOME_LABELS
 from eia_app.domain.impact import ImpactRating
-from eia_app.domain.reach import ReachResult, RepresentationFlag
+from eia_app.domain.reach import ReachResult
 from eia_app.export.accessibility import make_accessible
+from eia_app.export.implications import reach_sentence
 from eia_app.export.sections import rating_label
 from eia_app.export.text import clean, count_of, fmt_date, humanise, join_words
 
@@ -58,19 +59,7 @@ def _mitigation_sentence(assessment: Assessment) -> str:
 
 
 def _reach_sentence(reach: ReachResult | None) -> str:
-    if not reach:
-        return ""
-    under = [
-        clean(c.label)
-        for result in reach.characteristics.values()
-        for c in result.categories
-        if c.flag is RepresentationFlag.UNDER
-    ]
-    text = f"The consultation received {reach.respondents:,} responses"
-    if under:
-        names = join_words(under)
-        return text + f"; these groups were under-represented among respondents: {names}."
-    return text + "; no group was found to be under-represented among respondents."
+    return reach_sentence(reach)
 
 
 def build_equality_implications(

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from eia_app.analysis.baselines import Baseline
 from eia_app.analysis.survey import (
     QuestionMatch,
     SurveyData,
@@ -38,7 +39,12 @@ from eia_app.domain.reach import (
     SplitReach,
     SurveyLayout,
 )
-from eia_app.services.reach_baselines import DEFAULT_BASELINE, baseline_section, choose_baseline
+from eia_app.services.reach_baselines import (
+    DEFAULT_BASELINE,
+    author_note,
+    baseline_section,
+    choose_baseline,
+)
 from eia_app.services.reach_figures import ReachSettings, survey_sections
 from eia_app.services.reference import get_registry
 
@@ -156,6 +162,7 @@ def analyse_survey(
     min_count: int = DEFAULT_MIN_COUNT,
     thresholds: Mapping[str, Any] | None = None,
     limits: SurveyLimits | None = None,
+    children_invited: bool = False,
 ) -> ReachResult:
     """Analyse who responded to a consultation survey.
 
@@ -177,6 +184,9 @@ def analyse_survey(
             ``rr_over``, ``min_gap_pp``, ``require_ci_excludes_population``).
         limits: The largest file accepted (``Settings.survey_limits``); the defaults
             when None.
+        children_invited: Whether the consultation invited children under 16: then
+            age is compared over all ages, otherwise with residents aged 16 and over
+            like every other characteristic (under-16 answers are counted apart).
 
     Returns:
         The ``eia.reach/1`` result, with the registry's categories and labels.
@@ -198,7 +208,9 @@ def analyse_survey(
         groups=[group.id for group in registry.groups],
     )
     _check_equality_question(survey, matches)
-    settings = ReachSettings.build(chosen, assignments, min_count, thresholds, registry)
+    settings = ReachSettings.build(
+        chosen, assignments, min_count, thresholds, registry, children_invited
+    )
     whole = survey_sections(survey, matches, settings)
     universes = {cid: entry.universe for cid, entry in whole.characteristics.items()}
     return ReachResult(
@@ -212,8 +224,18 @@ def analyse_survey(
         opinions=whole.opinions,
         split_by=split_by or None,
         splits=_splits(survey, split_by, matches, settings) if split_by else None,
+        children_invited=children_invited,
+        notes_for_author=_author_notes(chosen, baseline is None, whole),
         warnings=survey.warnings,
     )
+
+
+def _author_notes(chosen: Baseline, is_default: bool, whole: SplitReach) -> tuple[str, ...]:
+    """Advice for the analyst: how the baseline was chosen, and each table's own advice."""
+    notes = [author_note(chosen, is_default)]
+    for entry in whole.characteristics.values():
+        notes += [f"{entry.label}: {note}" for note in entry.notes_for_author]
+    return tuple(notes)
 
 
 def read_reach_file(path: Path) -> ReachResult:

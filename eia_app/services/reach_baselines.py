@@ -8,9 +8,12 @@ characteristic with, and writes the ``baseline`` section of an ``eia.reach/1`` r
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
+from eia_app.analysis.age_bands import parse_age_id
 from eia_app.analysis.baselines import (
+    ADULT_AGE,
     DEFAULT_BASELINE_ID,
     Baseline,
     BaselineError,
@@ -18,7 +21,7 @@ from eia_app.analysis.baselines import (
     match_universe,
     regroup_age,
 )
-from eia_app.analysis.category_counts import CharacteristicTally
+from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
 from eia_app.domain.errors import ReachError
 from eia_app.domain.reach import ReachBaseline
 from eia_app.settings import load_settings
@@ -95,20 +98,93 @@ def baseline_section(
     Returns:
         Id, label, universe in words, universes by characteristic, default flag and note.
     """
-    how = (
-        f"No baseline was chosen, so the default, {baseline.label}, was used."
-        if is_default
-        else f"Baseline chosen: {baseline.label}."
-    )
+    # How the baseline was chosen is for the author (see ``author_note``), not the document.
     return ReachBaseline(
         id=baseline.id,
         label=baseline.label,
         universe=_universe_summary(universes),
         universes=dict(universes),
         default=is_default,
-        note=" ".join([how, *baseline.caveats]),
+        note=" ".join(baseline.caveats),
         source=baseline.source,
     )
+
+
+def author_note(baseline: Baseline, is_default: bool) -> str:
+    """Say to the author how the baseline was chosen (screen and command output only).
+
+    Args:
+        baseline: The baseline used.
+        is_default: Whether the user left the choice to the toolkit.
+
+    Returns:
+        One sentence.
+    """
+    if is_default:
+        return (
+            f"No baseline was chosen, so the default, {baseline.label}, was used; "
+            "choose another area with --baseline (see `eia baselines`)."
+        )
+    return f"Baseline chosen: {baseline.label}."
+
+
+def _band_ages(band_id: str) -> tuple[int, int | None] | None:
+    try:
+        band = parse_age_id(band_id)
+    except ValueError:
+        return None
+    return band.low, band.high
+
+
+def compared_tally(
+    tally: CharacteristicTally, children_invited: bool
+) -> tuple[CharacteristicTally, tuple[CategoryTally, ...]]:
+    """The part of a tally compared with the population, and the answers left out.
+
+    Every characteristic is compared with residents aged 16 and over. For age, bands
+    wholly under 16 are therefore left out of the comparison (and reported apart)
+    unless the consultation invited children, when age is compared over all ages.
+
+    Args:
+        tally: The characteristic's counts.
+        children_invited: Whether the consultation invited children under 16.
+
+    Returns:
+        (the tally to compare, the categories left out of the comparison).
+    """
+    if tally.characteristic != "age" or not tally.categories:
+        return tally, ()
+    ages = {c.id: _band_ages(c.id) for c in tally.categories}
+    young = [
+        c for c in tally.categories if (a := ages[c.id]) and a[1] is not None and a[1] < ADULT_AGE
+    ]
+    if children_invited:
+        note = (
+            "Children under 16 were invited to respond, so age is compared with residents "
+            "of all ages, the 0 to 15 population included."
+        )
+        return replace(tally, notes=(*tally.notes, note)), ()
+    if not young:
+        return tally, ()
+    straddles = any(a and a[0] < ADULT_AGE and (a[1] is None or a[1] >= ADULT_AGE)
+                    for a in ages.values())  # fmt: skip
+    if straddles:
+        return tally, ()
+    kept = tuple(c for c in tally.categories if c not in young)
+    note = (
+        "The consultation did not invite children, so age is compared with residents aged "
+        "16 and over, like the other characteristics; answers under 16 are counted apart."
+    )
+    return replace(tally, categories=kept, notes=(*tally.notes, note)), tuple(young)
+
+
+def _age_universe_words(universe: str | None, covered: str) -> str:
+    """The people an age comparison counts, such as "usual residents aged 16 and over"."""
+    if universe == "all usual residents":
+        if covered.endswith("+"):
+            return f"usual residents aged {covered[:-1]} and over"
+        return f"usual residents aged {covered.replace('-', ' to ')}"
+    return f"{universe}, ages {covered}"
 
 
 def _age_shares(
@@ -123,7 +199,7 @@ def _age_shares(
     except (BaselineError, ValueError):
         return None, None, ("The age answers are not bands the baseline can be grouped into.",)
     universe = match_universe(bands)
-    label = f"{baseline.universe_label('age', universe)}, ages {regrouped.covered}"
+    label = _age_universe_words(baseline.universe_label("age", universe), regrouped.covered)
     return regrouped.shares, label, regrouped.notes
 
 

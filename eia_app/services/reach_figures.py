@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from eia_app.analysis.baselines import Baseline
-from eia_app.analysis.category_counts import CharacteristicTally
+from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
 from eia_app.analysis.opinion_stats import crosstab_opinion
 from eia_app.analysis.published_figures import characteristic_reach, opinion_crosstab
 from eia_app.analysis.representation import Thresholds, analyse_characteristic
@@ -26,6 +26,7 @@ from eia_app.analysis.survey import (
 )
 from eia_app.domain.errors import ReachError
 from eia_app.domain.reach import (
+    CategoryFigures,
     CharacteristicReach,
     OpinionCrosstab,
     Opinions,
@@ -33,7 +34,7 @@ from eia_app.domain.reach import (
     SplitReach,
 )
 from eia_app.domain.registry import GroupDefinition, Registry
-from eia_app.services.reach_baselines import baseline_shares
+from eia_app.services.reach_baselines import baseline_shares, compared_tally
 
 # Names used in the document -> fields of ``Thresholds``.
 THRESHOLD_NAMES = {
@@ -42,6 +43,7 @@ THRESHOLD_NAMES = {
     "min_gap_pp": "min_gap_pp",
     "require_ci_excludes_population": "require_ci",
     "confidence": "confidence",
+    "small_group": "small_group",
 }
 
 
@@ -67,6 +69,7 @@ class ReachSettings:
         min_count: Suppression threshold.
         assignments: Characteristic -> raw answer -> category id.
         registry: The groups, their categories and labels.
+        children_invited: Whether under-16s were invited (age is then compared over all ages).
     """
 
     baseline: Baseline
@@ -74,6 +77,7 @@ class ReachSettings:
     min_count: int
     assignments: Mapping[str, Mapping[str, str]]
     registry: Registry
+    children_invited: bool = False
 
     @classmethod
     def build(
@@ -83,6 +87,7 @@ class ReachSettings:
         min_count: int,
         thresholds: Mapping[str, Any] | None,
         registry: Registry,
+        children_invited: bool = False,
     ) -> ReachSettings:
         """Validate and gather the settings.
 
@@ -92,16 +97,26 @@ class ReachSettings:
             min_count: Suppression threshold.
             thresholds: Overrides of the flagging rule.
             registry: The registry the categories and labels come from.
+            children_invited: Whether the consultation invited children under 16.
 
         Returns:
             The settings.
         """
-        return cls(baseline, _thresholds(thresholds), min_count, dict(assignments or {}), registry)
+        return cls(
+            baseline,
+            _thresholds(thresholds),
+            min_count,
+            dict(assignments or {}),
+            registry,
+            children_invited,
+        )
 
     def published_thresholds(self) -> ReachThresholds:
         """The flagging rule under the names the document uses."""
         values = {name: getattr(self.thresholds, f) for name, f in THRESHOLD_NAMES.items()}
-        floats = {k: float(v) for k, v in values.items() if not isinstance(v, bool)}
+        floats = {
+            k: float(v) for k, v in values.items() if not isinstance(v, bool) and k != "small_group"
+        }
         return ReachThresholds.model_validate({**values, **floats})
 
 
@@ -199,14 +214,53 @@ def characteristic_sections(
         Characteristic id -> its ``characteristics`` entry.
     """
     sections = {}
-    for cid, tally in tallies.items():
+    for cid, whole in tallies.items():
+        # A cohort (children with EHC plans) is compared over its own ages, children included.
+        cohort = settings.baseline.level == "cohort"
+        tally, outside = (whole, ()) if cohort else compared_tally(whole, settings.children_invited)
         shares, universe, notes = baseline_shares(settings.baseline, tally)
         result = analyse_characteristic(
             tally, shares, thresholds=settings.thresholds, universe=universe, notes=notes
         )
         published = suppress_result(result, settings.min_count)
-        sections[cid] = characteristic_reach(published, settings.registry.label(cid))
+        entry = characteristic_reach(published, settings.registry.label(cid))
+        sections[cid] = _with_complement(
+            entry, _complement(settings.registry, cid), outside, settings.min_count
+        )
     return sections
+
+
+def _complement(registry: Registry, cid: str) -> str | None:
+    try:
+        return registry.get(cid).complement
+    except KeyError:
+        return None
+
+
+def _with_complement(
+    entry: CharacteristicReach,
+    complement: str | None,
+    outside: Sequence[CategoryTally],
+    min_count: int,
+) -> CharacteristicReach:
+    """Mark the registry's complement category, and record answers outside the comparison."""
+    categories = tuple(
+        c.model_copy(update={"complement": c.id == complement}) for c in entry.categories
+    )
+    # A small count outside the comparison is withheld like any other (null).
+    left_out = tuple(
+        CategoryFigures(
+            id=t.id,
+            label=t.label,
+            count=None if 0 < t.count < min_count else t.count,
+            share=None,
+            ci_low=None,
+            ci_high=None,
+            suppressed=0 < t.count < min_count,
+        )  # fmt: skip
+        for t in outside
+    )
+    return entry.model_copy(update={"categories": categories, "outside_universe": left_out})
 
 
 def survey_sections(

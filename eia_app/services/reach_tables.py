@@ -17,8 +17,11 @@ from eia_app.domain.reach import (
     Opinions,
     ReachResult,
 )
+from eia_app.domain.reach_findings import category_finding, flag_sentence
 
-CATEGORY_HEADINGS = ("Category", "Count", "Share", "95% CI", "Population", "Ratio", "Flag")
+CATEGORY_HEADINGS = (
+    "Category", "Count", "Share", "Likely range", "Population", "Ratio", "Finding",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,10 @@ def category_cells(entry: CategoryFigures, indent: str = "") -> tuple[str, ...]:
     """
     if entry.withheld:
         hidden = (SUPPRESSED, SUPPRESSED, SUPPRESSED)
-        return (indent + entry.label, *hidden, percent(entry.baseline_share), SUPPRESSED, "")
+        return (
+            indent + entry.label, *hidden, percent(entry.baseline_share), SUPPRESSED,
+            category_finding(entry),
+        )  # fmt: skip
     return (
         indent + entry.label,
         number(entry.count),
@@ -94,7 +100,7 @@ def category_cells(entry: CategoryFigures, indent: str = "") -> tuple[str, ...]:
         interval(entry),
         percent(entry.baseline_share),
         NOT_AVAILABLE if entry.ratio is None else f"{entry.ratio:.2f}",
-        entry.flag.words if entry.flag else "",
+        category_finding(entry),
     )
 
 
@@ -166,3 +172,19 @@ def opinion_rows(table: OpinionCrosstab, labels: Mapping[str, str]) -> list[tupl
             )
         )
     return rows
+
+
+__all__ = [
+    "CATEGORY_HEADINGS",
+    "ReachView",
+    "category_cells",
+    "characteristic_rows",
+    "flag_sentence",
+    "flagged_groups",
+    "interval",
+    "number",
+    "opinion_headings",
+    "opinion_rows",
+    "percent",
+    "view_of",
+]

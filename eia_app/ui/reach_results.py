@@ -16,6 +16,7 @@ from eia_app.services.reach_tables import (
     CATEGORY_HEADINGS,
     ReachView,
     characteristic_rows,
+    flag_sentence,
     flagged_groups,
     number,
     opinion_headings,
@@ -89,6 +90,9 @@ def show_reach(result: ReachResult, view: ReachView) -> None:
     )
     if baseline.note:
         st.caption(baseline.note)
+    # Advice for the analyst: on screen only, never in the exported document.
+    for note in result.notes_for_author:
+        st.info(note)
     rule = (
         "Every count is shown: for internal analysis only, do not publish."
         if result.suppression_off
@@ -138,7 +142,8 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
         f"Question: {block.question}  \nAnswered {number(block.answered)}; prefer not to say "
         f"{number(block.prefer_not_to_say)}; not answered {number(block.not_answered)}."
     )
-    st.markdown(describe_flags(block.categories) or "No category is flagged.")
+    st.markdown(flag_sentence(block))
+    st.caption(f"Compared with: {block.universe or 'no population figure'}.")
     widths = [("Category", "16em"), *[(h, _NARROW) for h in CATEGORY_HEADINGS[1:]]]
     caption = f"{block.label}: respondents compared with the population"
     st.markdown(html_table(caption, widths, characteristic_rows(block)), unsafe_allow_html=True)
@@ -158,6 +163,11 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
         st.markdown(f"**The chart in words**\n\n{alternative}")
     for note in block.notes:
         st.markdown(f"Note: {note}")
+    reconciled = "; ".join(f"{words} {count:,}" for words, count in block.reconciliation())
+    if reconciled:
+        st.markdown(
+            f"Also counted, to make up the {block.respondents:,} respondents: {reconciled}."
+        )
     if block.unrecognised:
         listed = ", ".join(f"“{raw}” ({number(n)})" for raw, n in block.unrecognised.items())
         st.markdown(f"Answers not placed in a category: {listed}.")
@@ -172,7 +182,7 @@ def _opinions(view: ReachView) -> None:
         lines = []
         for cid, table in by_characteristic.items():
             block = view.characteristics.get(cid)
-            labels = {c.id: c.label for c in block.categories} if block else {}
+            labels = block.labels if block else {}
             if found := flagged_groups(table, labels):
                 lines.append(f"- **{block.label if block else cid}**: {', '.join(found)}")
         st.markdown(
@@ -184,7 +194,7 @@ def _opinions(view: ReachView) -> None:
             for cid, table in by_characteristic.items():
                 block = view.characteristics.get(cid)
                 label = block.label if block else cid
-                labels = {c.id: c.label for c in block.categories} if block else {}
+                labels = block.labels if block else {}
                 headers = [("Group", "12em"), *[(h, _NARROW) for h in opinion_headings(table)[1:]]]
                 st.markdown(
                     html_table(f"{label}: {question}", headers, opinion_rows(table, labels)),

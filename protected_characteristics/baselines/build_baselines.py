@@ -57,8 +57,9 @@ SOURCES: list[dict[str, str]] = [
         "short": "ONS Census 2021 TS007 (Nomis)",
         "universe": "all",
         "universe_label": "all usual residents",
-        "citation": "ONS Census 2021 table TS007, age by single year (Nomis bulk file "
-        "census2021-ts007); copy kept in GitHub lrowleyabel/Census-2021",
+        "citation": "ONS Census 2021, table TS007: Age by single year of age",
+        "copy": "Nomis bulk file census2021-ts007, read from the copy in GitHub "
+        "lrowleyabel/Census-2021",
         "status": "published",
         "caveat": "",
     },
@@ -67,10 +68,10 @@ SOURCES: list[dict[str, str]] = [
         "short": "ONS Census 2021 LTLA cross-tabulations, RM series (derived margins)",
         "universe": "16+",
         "universe_label": "usual residents aged 16 and over",
-        "citation": "ONS Census 2021 custom-dataset cross-tabulations of sexual orientation by "
-        "age and sex, disability, ethnic group, gender identity, legal partnership, unpaid care "
-        "and religion (RM122-RM188 family), lower-tier authorities; copies kept in GitHub "
-        "nrennie/rainbowR-VisLGBTQ",
+        "citation": "ONS Census 2021, custom cross-tabulations RM122 to RM188 (sexual "
+        "orientation, disability, ethnic group, gender identity, legal partnership status, "
+        "unpaid care and religion, by age and sex), lower-tier local authorities",
+        "copy": "read from the copies in GitHub nrennie/rainbowR-VisLGBTQ",
         "status": "derived: margins of the cross-tabulations, summed for higher areas",
         "caveat": "Adults only. Gender identity estimates are official statistics in "
         "development (OSR, September 2024). Ethnic group has 8 categories: only White British "
@@ -81,8 +82,9 @@ SOURCES: list[dict[str, str]] = [
         "short": "ONS census-quiz data 2021 v9 (derived from percentages)",
         "universe": "all",
         "universe_label": "all usual residents",
-        "citation": "ONS census-quiz data 2021 v9 (GitHub ONSvisual/census-quiz): sex, ethnic "
-        "group and religion percentages of usual residents (TS008, TS021, TS030)",
+        "citation": "ONS Census 2021, tables TS008: Sex, TS021: Ethnic group and TS030: "
+        "Religion (percentages of usual residents)",
+        "copy": "ONS census-quiz data 2021 v9, read from GitHub ONSvisual/census-quiz",
         "status": "derived: published percentages (1 decimal place) times usual residents",
         "caveat": "Counts rebuilt from rounded percentages: groups under about 1% are "
         "imprecise. Other ethnic group and other religion are the remainder after the "
@@ -93,9 +95,10 @@ SOURCES: list[dict[str, str]] = [
         "short": "ONS census-quiz data 2021 v9, TS071 veterans",
         "universe": "16+",
         "universe_label": "usual residents aged 16 and over",
-        "citation": "ONS census-quiz data 2021 v9 (GitHub ONSvisual/census-quiz), "
-        "armed_forces_total (TS071, previously served in the UK armed forces); residents "
-        "aged 16+ from TS007",
+        "citation": "ONS Census 2021, table TS071: Previously served in the UK armed forces; "
+        "residents aged 16 and over from table TS007",
+        "copy": "ONS census-quiz data 2021 v9 (armed_forces_total), read from GitHub "
+        "ONSvisual/census-quiz",
         "status": "derived",
         "caveat": "Counts veterans (people who previously served), not the wider armed forces "
         "community (serving personnel, reservists and families).",
@@ -105,9 +108,9 @@ SOURCES: list[dict[str, str]] = [
         "short": "DfE Education, health and care plans, 2025",
         "universe": "ehcp",
         "universe_label": "children and young people with an EHC plan, January 2025",
-        "citation": "DfE, Education, health and care plans, reporting year 2025 "
-        "(explore-education-statistics), caseload and primary need of all plans; copy kept in "
-        "GitHub MastodonC/witan.sen2",
+        "citation": "Department for Education, Education, health and care plans, reporting "
+        "year 2025 (explore education statistics): caseload and primary need of all plans",
+        "copy": "read from the copy in GitHub MastodonC/witan.sen2",
         "status": "published",
         "caveat": "A service cohort, not the general population. Unknown sex, unclassified "
         "ethnicity and unknown need are excluded. DfE groups Gypsy with Roma and reports "

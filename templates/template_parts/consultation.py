@@ -6,9 +6,9 @@ REACH_COLUMNS = [
     ("Category", "label", 3.1),
     ("Count", "count", 1.4),
     ("Share", "share", 1.4),
-    ("95% interval", "interval", 2.5),
+    ("Likely range", "interval", 2.5),
     ("Population", "baseline", 2.3),
-    ("Gap", "gap", 1.6),
+    ("Difference", "gap", 1.6),
     ("More needed for parity", "parity", 1.9),
     ("Finding", "flag", 2.8),
 ]

@@ -14,7 +14,7 @@ from tests.export.docx_checks import all_text, open_docx
 from tests.export.survey import transport_reach
 
 REF = "EIA-2026-0042"
-MALE_FLAG = "Under-represented: Male."
+MALE_FLAG = "Under-represented: Male ("
 
 
 @pytest.fixture

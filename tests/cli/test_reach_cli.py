@@ -79,8 +79,10 @@ def test_table_is_a_readable_summary():
     assert result.exit_code == 0
     text = result.stdout
     assert "Reach of send_consultation_responses.csv: 1,538 respondents" in text
-    assert "No baseline was chosen, so the default, Leicestershire: Census 2021, was used" in text
-    assert "Use --baseline to compare with another area" in text
+    assert (
+        "No baseline was chosen, so the default, Leicestershire: Census 2021, was used" in text
+    )  # for you
+    assert "choose another area with --baseline" in text
     assert "Race (race): What is your ethnic group?" in text
     roma = next(line for line in text.splitlines() if "White: Roma" in line)
     assert roma.split()[2:5] == ["[c]", "[c]", "[c]"]  # count, share, interval withheld

@@ -78,7 +78,6 @@ def test_respondent_totals_match_the_reach_engine(
         ("religion_belief", "hindu"),
         ("religion_belief", "muslim"),
         ("religion_belief", "sikh"),
-        ("age", "0-15"),
         ("age", "18-24"),
         ("age", "35-44"),
         ("age", "55-64"),

@@ -121,8 +121,8 @@ def test_suppressed_counts_show_the_marker_not_a_number(report):
     assert black[4] == "1.1%"  # the population share is public, so it is shown
     assert black[-1] == "Withheld"
     text = all_text(open_docx(report))
-    assert "Under-represented: Male." in text
-    assert "Under-represented: Asian, Asian British or Asian Welsh." in text
+    assert "Under-represented: Male (" in text
+    assert "Under-represented: Asian, Asian British or Asian Welsh (" in text
     assert "counts below 5 are shown as [c]" in text
     assert "[x] means not available" in text
     assert "Leicestershire: Census 2021" in text
@@ -271,11 +271,11 @@ def test_a_template_picture_without_alt_text_is_reported(final_assessment, tmp_p
 
 def test_engine_notes_universe_and_suppressed_side_counts_are_shown(report):
     text = all_text(open_docx(report))
-    assert "Population compared with: usual residents aged 16 and over." in text
+    assert "Compared with: usual residents aged 16 and over." in text
     assert "The question asked about gender; answers counted as sex." in text
-    assert "a few answers could not be placed in a category" in text
+    assert "a few gave another answer" in text
     assert "Census 2021 figures are perturbed by ONS" in text
-    assert "the intervals are 95% Wilson intervals" in text
+    assert "likely range is where the share would fall 95 times in 100" in text
 
 
 def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, final_assessment):

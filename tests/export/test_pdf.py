@@ -56,7 +56,7 @@ def test_pdf_text_has_headings_and_table_headers(tagged_pdf):
         "Reach of the consultation",
         "You said, we did",
         "Action plan",
-        "95% interval",
+        "Likely range",
         "Population",
         "[c]",
     ):

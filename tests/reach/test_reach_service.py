@@ -80,11 +80,12 @@ def test_default_baseline_is_leicestershire_and_the_document_says_so(send):
     assert baseline["id"] == "census2021-e10000018"
     assert baseline["label"] == "Leicestershire: Census 2021"
     assert baseline["default"] is True
-    assert baseline["note"].startswith("No baseline was chosen, so the default, Leicestershire")
-    assert "--baseline" not in baseline["note"]  # the note is also printed in Word exports
+    # How the baseline was chosen is said to the author, never in the document's note.
+    assert "No baseline was chosen" not in baseline["note"]
+    assert send["notes_for_author"][0].startswith("No baseline was chosen, so the default")
     assert baseline["universes"]["race"] == "usual residents aged 16 and over"
-    # The survey has an under-16 band, so age is compared with residents of all ages.
-    assert baseline["universes"]["age"].startswith("all usual residents")
+    # Children were not invited, so age is compared like the rest: residents aged 16+.
+    assert baseline["universes"]["age"] == "usual residents aged 16 and over"
 
 
 def test_every_characteristic_is_found_with_the_documented_keys(send):
@@ -107,9 +108,12 @@ def test_category_ids_are_exactly_the_registry_ids(send, characteristic):
 def test_age_categories_are_the_survey_bands(send):
     ages = send["characteristics"]["age"]["categories"]
     assert [c["id"] for c in ages] == [
-        "0-15", "16-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+",
+        "16-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+",
     ]  # fmt: skip
-    assert [c["count"] for c in ages] == [72, 48, 60, 256, 485, 327, 135, 38, 7]
+    assert [c["count"] for c in ages] == [48, 60, 256, 485, 327, 135, 38, 7]
+    # The under-16 answers are counted apart, outside the comparison.
+    outside = send["characteristics"]["age"]["outside_universe"]
+    assert [(c["id"], c["label"], c["count"]) for c in outside] == [("0-15", "Under 16", 72)]
 
 
 def test_exact_counts_and_the_asian_under_representation(send):
@@ -202,8 +206,9 @@ def test_split_by_respondent_type_analyses_each_group():
         "On behalf of an organisation, school or setting": 76,
     }
     young = splits["As a young person with SEND"]["characteristics"]
-    assert [c["id"] for c in young["age"]["categories"]] == ["0-15", "16-17", "18-24"]
-    assert [c["count"] for c in young["age"]["categories"]] == [70, 47, 30]
+    assert [c["id"] for c in young["age"]["categories"]] == ["16-17", "18-24"]
+    assert [c["count"] for c in young["age"]["categories"]] == [47, 30]
+    assert [c["count"] for c in young["age"]["outside_universe"]] == [70]
 
 
 def test_saved_mapping_is_reused(tmp_path):

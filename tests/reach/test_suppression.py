@@ -198,4 +198,6 @@ def test_a_withheld_count_that_cannot_be_protected_is_noted():
         analyse_characteristic(make_tally("sex", {"female": 3, "male": 0}), None)
     )
     assert hidden(result) == {"female"}
-    assert any("merge categories" in note for note in result.notes)
+    # Advice to merge categories is for the author, not a note printed with the table.
+    assert any("merge categories" in note for note in result.author_notes)
+    assert not any("merge categories" in note for note in result.notes)

@@ -53,7 +53,7 @@ def test_the_word_report_uses_the_saved_reach_and_the_consultation_version(repo,
     assert downloads.compared
     text = all_text(open_docx(downloads.docx))
     assert "What changed after consultation" in text
-    assert "Under-represented: Male." in text
+    assert "Under-represented: Male (" in text
     assert "2 (saved" in text  # the stored version the report is of
     summary = all_text(open_docx(downloads.summary_docx))
     assert downloads.paragraph[:60] in summary
