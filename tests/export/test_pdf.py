@@ -56,7 +56,7 @@ def test_pdf_text_has_headings_and_table_headers(tagged_pdf):
         "Reach of the consultation",
         "You said, we did",
         "Action plan",
-        "95% interval",
+        "Likely range",
         "Population",
         "[c]",
     ):
@@ -65,9 +65,9 @@ def test_pdf_text_has_headings_and_table_headers(tagged_pdf):
 
 def test_every_figure_has_its_alt_text_in_the_pdf(tagged_pdf):
     alts = pdf_alt_texts(tagged_pdf)
-    assert len(alts) == 3
-    for alt in alts:
-        assert "Bar chart comparing the share of respondents" in alt
+    assert len(alts) == 4
+    assert sum("Bar chart of the 4 groups" in alt for alt in alts) == 1
+    assert sum("Bar chart comparing the share of respondents" in alt for alt in alts) == 3
 
 
 def test_summary_of_the_send_example_fits_on_one_page(project_root, tmp_path):
