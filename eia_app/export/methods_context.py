@@ -5,6 +5,7 @@ the report says in plain words what they show. So they appear only here, next
 to the statement that a self-selected consultation is not a random sample.
 """
 
+import re
 from typing import Any
 
 from eia_app.domain.publication import SUPPRESSED, SYMBOL_LEGEND
@@ -23,6 +24,24 @@ SMALL_EXPECTED = 5
 # Sentences of the baseline's note that describe how the software chose it; they are
 # told to the author (see :func:`author_notes`), not printed in the document.
 PROCESS_OPENINGS = ("No baseline was chosen",)
+
+
+# Where the toolkit keeps its copies of a table is not a citation: the publisher's table is.
+_COPY_PART = re.compile(r"^\s*cop(?:y|ies) kept\b", re.IGNORECASE)
+_COPY_NOTE = re.compile(r"\s*\((?:[^()]*\bGitHub\b[^()]*)\)", re.IGNORECASE)
+
+
+def publisher_citation(source: str) -> str:
+    """Cite the publishers' tables only, leaving out where copies of them are kept.
+
+    Args:
+        source: The baseline's citations, parts separated by semicolons.
+
+    Returns:
+        The citations without the parts that name a copy's location.
+    """
+    parts = [_COPY_NOTE.sub("", part).strip() for part in source.split(";")]
+    return "; ".join(p for p in parts if p and not _COPY_PART.match(p))
 
 
 def _sentences(text: str) -> list[str]:
@@ -116,7 +135,11 @@ def build_methods_context(reach: ReachResult | None) -> dict[str, Any]:
         f"Respondents are compared with {baseline.label}"
         + (f", {baseline.universe}." if baseline.universe else "."),
         *baseline_caveats(reach),
-        *([f"Population figures: {baseline.source}."] if baseline.source else []),
+        *(
+            [f"Population figures: {publisher_citation(baseline.source)}."]
+            if baseline.source
+            else []
+        ),
         f"Shares are of the respondents who answered each question. The likely range of a "
         f"share is its {level:g}% Wilson score interval.",
         _rule(reach),
