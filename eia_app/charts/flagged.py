@@ -7,8 +7,8 @@ the reach engine: this module only reads each category's ``flag``.
 """
 
 import textwrap
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 import plotly.graph_objects as go
 

@@ -154,7 +154,7 @@ def _section_of_each_table(doc) -> dict[str, str]:
         if child.tag == qn("w:sectPr") or breaks is not None:
             size = (breaks if breaks is not None else child).find(qn("w:pgSz"))
             orientation = size.get(qn("w:orient")) or "portrait"
-            found.update({c: orientation for c in captions})
+            found.update(dict.fromkeys(captions, orientation))
             captions = []
     return found
 
