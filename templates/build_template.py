@@ -28,7 +28,11 @@ from template_parts.blocks import (  # noqa: E402
     table,
     text_block,
 )
-from template_parts.closing import section_decision, section_impacts  # noqa: E402
+from template_parts.closing import (  # noqa: E402
+    section_appendices,
+    section_decision,
+    section_impacts,
+)
 from template_parts.consultation import (  # noqa: E402
     reach_block,
     section_changes,
@@ -55,6 +59,7 @@ SECTIONS = (
     section_changes,
     section_impacts,
     section_decision,
+    section_appendices,
 )
 
 __all__ = [

@@ -129,9 +129,11 @@ def export_command(
         if reach is None:
             reach = source.reach
         if summary:
-            result = export_summary(source.assessment, reach=reach)
+            result = export_summary(source.assessment, reach=reach, previous=source.previous)
             _write(output, result.docx)
             click.echo(result.paragraph)
+            for note in result.notes:
+                click.echo(f"Note: {note}", err=True)
             click.echo(f"Wrote the one-page summary to {output}.")
             return
         report = export_assessment(
@@ -144,6 +146,8 @@ def export_command(
         )
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    for note in report.notes:
+        click.echo(f"Note: {note}", err=True)
     _write(output, report.docx)
     click.echo(f"Wrote {output}.")
     _report_timings(report)

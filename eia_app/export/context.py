@@ -19,6 +19,8 @@ from eia_app.domain.details import Person
 from eia_app.domain.publication import NOT_AVAILABLE
 from eia_app.domain.reach import ReachResult
 from eia_app.export.changes_context import build_changes_context
+from eia_app.export.flagged_context import build_flagged_context
+from eia_app.export.methods_context import build_methods_context
 from eia_app.export.reach_context import build_reach_context
 from eia_app.export.sections import (
     build_actions,
@@ -27,6 +29,7 @@ from eia_app.export.sections import (
     build_impacts,
     build_screening,
 )
+from eia_app.export.summary_content import SummaryContent, build_summary_content
 from eia_app.export.text import (
     NOT_RECORDED,
     clean,
@@ -42,6 +45,7 @@ from eia_app.export.text import (
 # Every top-level name a template may use.
 CONTEXT_VARIABLES: tuple[str, ...] = (
     "doc",
+    "summary",
     "details",
     "quality",
     "screening",
@@ -50,6 +54,8 @@ CONTEXT_VARIABLES: tuple[str, ...] = (
     "evidence",
     "consultation",
     "reach",
+    "flagged",
+    "methods",
     "impacts",
     "psed",
     "human_rights",
@@ -231,6 +237,7 @@ def build_report_context(
     labels: Mapping[str, str] | None = None,
     version: str | None = None,
     today: date | None = None,
+    summary: SummaryContent | None = None,
 ) -> dict[str, Any]:
     """Turn an assessment (and optional reach results and changes) into a report context.
 
@@ -239,18 +246,23 @@ def build_report_context(
         reach: An ``eia.reach/1`` result for the consultation section.
         changes: Differences from the consultation-stage version.
         labels: Labels of registry ids (characteristics and local groups).
-        version: The stored version number, if the assessment is stored.
+        version: The version as stored, or where the assessment was exported from.
         today: The date printed as the generation date.
+        summary: The summary for the first page; built here if None.
 
     Returns:
         A dict with exactly the keys in :data:`CONTEXT_VARIABLES`, every text
         formatted and cleaned of characters Word rejects.
     """
     label_of = make_label_lookup(labels)
-    version_text = version or "Not stored in the library"
+    version_text = version or NOT_RECORDED
     monitoring = assessment.monitoring
+    if summary is None:
+        previous = changes.previous if changes else None
+        summary = build_summary_content(assessment, previous=previous, label_of=label_of)
     context = {
         "doc": _doc(assessment, version_text, today or date.today()),
+        "summary": summary.as_context(),
         "details": _details(assessment),
         "quality": _quality(assessment, version_text),
         "screening": build_screening(assessment, label_of),
@@ -259,6 +271,8 @@ def build_report_context(
         "evidence": build_evidence(assessment, label_of),
         "consultation": _consultation(assessment, label_of),
         "reach": build_reach_context(reach),
+        "flagged": build_flagged_context(reach),
+        "methods": build_methods_context(reach),
         "impacts": build_impacts(assessment, label_of),
         "psed": [
             {"aim": PSED_AIM_LABELS[p.aim], "analysis": text_or(p.analysis)}

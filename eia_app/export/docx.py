@@ -24,6 +24,8 @@ from markupsafe import Markup, escape
 
 from eia_app.domain.errors import EIAError
 from eia_app.export.accessibility import make_accessible
+from eia_app.export.contents import build_contents, mark_update_on_open
+from eia_app.export.legends import add_table_legends
 from eia_app.export.reach_context import ChartSlot
 from eia_app.export.text import clean_tree
 
@@ -156,6 +158,7 @@ def render_report(
     built_in: bool = False,
     title: str,
     language: str = "en-GB",
+    legend: Mapping[str, str] | None = None,
 ) -> tuple[bytes, list[str]]:
     """Render the report and return the .docx file as bytes, with any warnings.
 
@@ -166,6 +169,7 @@ def render_report(
         built_in: Whether it is the toolkit's own template.
         title: Document title stored in the file's properties.
         language: Language tag of the document.
+        legend: Words of each table symbol, written under every table using it.
 
     Returns:
         The rendered Word document and warnings about accessibility problems
@@ -181,6 +185,9 @@ def render_report(
         tpl.render(filled, jinja_env=make_environment(), autoescape=True)
     except TemplateError as bad:
         raise _translate(template, bad) from None
+    add_table_legends(tpl.docx, legend)
+    if build_contents(tpl.docx):
+        mark_update_on_open(tpl.docx)
     warnings = make_accessible(tpl.docx, title=clean_tree(title), language=language)
     buffer = io.BytesIO()
     tpl.save(buffer)

@@ -6,7 +6,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from docx import Document
+
 from eia_app.domain.errors import EIAError
+from eia_app.export.contents import unwrap_contents_field
 
 # Writer's PDF export options: tagged structure (headings, tables, figures with
 # alt text), PDF/UA identification and bookmarks from the headings.
@@ -41,6 +44,28 @@ def find_soffice() -> str:
     )
 
 
+def _with_live_page_numbers(docx_path: Path, folder: Path) -> Path:
+    """A copy whose contents page numbers LibreOffice works out (see unwrap_contents_field).
+
+    Args:
+        docx_path: The Word document.
+        folder: A scratch folder for the copy, which keeps the document's name.
+
+    Returns:
+        The copy, or the document itself when it has no contents field.
+    """
+    try:
+        document = Document(str(docx_path))
+    except Exception:  # not a .docx python-docx can read: LibreOffice says why
+        return docx_path
+    if not unwrap_contents_field(document):
+        return docx_path
+    copy = folder / "pages" / docx_path.name
+    copy.parent.mkdir()
+    document.save(str(copy))
+    return copy
+
+
 def convert_to_pdf(docx_path: Path, out_dir: Path, *, timeout: float = 180.0) -> Path:
     """Convert a .docx file to a tagged PDF in ``out_dir``.
 
@@ -62,6 +87,7 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, *, timeout: float = 180.0) ->
     target = "pdf:writer_pdf_Export:" + json.dumps(PDF_FILTER_OPTIONS, separators=(",", ":"))
     # A private profile per run: two LibreOffice processes cannot share one.
     with tempfile.TemporaryDirectory(prefix="eia-lo-") as profile:
+        docx_path = _with_live_page_numbers(docx_path, Path(profile))
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",

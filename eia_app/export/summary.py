@@ -14,9 +14,9 @@ from eia_app.domain.reach import ReachResult
 from eia_app.export.accessibility import make_accessible
 from eia_app.export.implications import reach_sentence
 from eia_app.export.sections import rating_label
-from eia_app.export.text import clean, count_of, fmt_date, humanise, join_words
+from eia_app.export.summary_content import SummaryContent
+from eia_app.export.text import clean, count_of, humanise, join_words
 
-MAX_ACTIONS = 3
 SUMMARY_RATINGS = (ImpactRating.NEGATIVE, ImpactRating.UNKNOWN, ImpactRating.POSITIVE)
 
 
@@ -109,74 +109,67 @@ def build_equality_implications(
 
 
 def _page_setup(doc: Any) -> Any:
-    # A4 with 2 cm margins and compact type, so that the summary fits on one page.
+    # A4 with 2 cm margins and compact type: the content's budgets are set for this page.
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
     doc.styles["Normal"].font.name = "Arial"
-    doc.styles["Normal"].font.size = Pt(10.5)
-    doc.styles["Title"].font.size = Pt(18)
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.styles["Normal"].paragraph_format.space_after = Pt(3)
+    doc.styles["Title"].font.size = Pt(17)
+    doc.styles["Heading 1"].font.size = Pt(12.5)
+    doc.styles["Heading 1"].paragraph_format.space_before = Pt(8)
     for name in ("Title", "Heading 1", "List Bullet"):
         doc.styles[name].font.name = "Arial"
     return doc
 
 
-def _ratings_table(doc: Any, assessment: Assessment, labels: Mapping[str, str]) -> None:
+def _ratings_table(doc: Any, content: SummaryContent) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("Impact", "Groups"), strict=True):
         cell.paragraphs[0].add_run(text).bold = True
-    for rating in (*ImpactRating, None):
-        names = [_label(labels, i.group_id) for i in assessment.impacts if i.rating == rating]
-        if names:
-            cells = table.add_row().cells
-            cells[0].text = rating_label(rating)
-            cells[1].text = ", ".join(names)
+    for line in content.ratings:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = line.rating, line.groups
     for row in table.rows:
         row.cells[0].width, row.cells[1].width = Cm(3.5), Cm(13.5)
 
 
-def render_summary_docx(
-    assessment: Assessment, paragraph: str, *, labels: Mapping[str, str] | None = None
-) -> bytes:
+def render_summary_docx(content: SummaryContent) -> bytes:
     """Build the one-page summary as a Word document.
 
+    It shows the same content as the first page of the full report, built by
+    :func:`eia_app.export.summary_content.build_summary_content`, whose budgets
+    keep it to one A4 page.
+
     Args:
-        assessment: The assessment.
-        paragraph: The "Equality implications" paragraph.
-        labels: Labels of registry ids.
+        content: The summary content.
 
     Returns:
         The document as bytes.
     """
-    labels = labels or {}
     doc = _page_setup(Document())
-    doc.add_heading(f"Equality implications: {clean(assessment.title)}", level=0)
-    doc.add_paragraph(paragraph)
-    doc.add_heading("Impact by group", level=1)
-    _ratings_table(doc, assessment, labels)
-    if assessment.actions:
-        doc.add_heading("Main actions", level=1)
-        for action in assessment.actions[:MAX_ACTIONS]:
-            due = f" (by {fmt_date(action.due_date)})" if action.due_date else ""
-            doc.add_paragraph(
-                f"{clean(action.id)}: {clean(action.action)}{due}", style="List Bullet"
-            )
-        if len(assessment.actions) > MAX_ACTIONS:
-            more = len(assessment.actions) - MAX_ACTIONS
-            doc.add_paragraph(f"And {more} more in the full assessment's action plan.")
-    doc.add_heading("Key dates", level=1)
-    route = assessment.purpose.decision_route
-    doc.add_paragraph(
-        f"Decision by: {clean(route.decision_maker or 'Not recorded')}, "
-        f"{fmt_date(route.meeting_date)}",
-        style="List Bullet",
-    )
-    doc.add_paragraph(
-        f"Next review: {fmt_date(assessment.monitoring.review_date)}", style="List Bullet"
-    )
-    make_accessible(doc, title=f"Equality implications: {clean(assessment.title)}")
+    title = f"Equality impact assessment summary: {content.title}"
+    doc.add_heading(title, level=0)
+    doc.add_paragraph(f"Reference {content.reference}. Conclusion: {content.conclusion}")
+    if content.decision_summary:
+        doc.add_paragraph(content.decision_summary)
+    doc.add_heading("Impact on each group", level=1)
+    _ratings_table(doc, content)
+    if content.changed_note:
+        doc.add_paragraph(content.changed_note)
+    for heading, lines in (
+        ("Main risks", content.risks),
+        ("Actions that address them", content.actions),
+    ):
+        doc.add_heading(heading, level=1)
+        for line in lines:
+            doc.add_paragraph(line, style="List Bullet")
+    doc.add_heading("Decision", level=1)
+    doc.add_paragraph(f"Decision by: {content.decision_by}. Next review: {content.review}.")
+    make_accessible(doc, title=title)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -45,6 +45,7 @@ class Downloads:
         pdf: The report as a tagged PDF, or None.
         pdf_reason: Why there is no PDF, or None when there is one.
         warnings: Problems that did not stop the export, one sentence each.
+        notes: What the author should know about the documents (kept out of them).
     """
 
     reference: str
@@ -58,6 +59,7 @@ class Downloads:
     pdf: bytes | None = None
     pdf_reason: str | None = PDF_NOT_ASKED
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def file_stem(self) -> str:
@@ -118,7 +120,7 @@ def export_downloads(
         version=source.version,
         today=today,
     )
-    summary = export_summary(source.assessment, reach=source.reach)
+    summary = export_summary(source.assessment, reach=source.reach, previous=source.previous)
     reach_csv = reach_xlsx = None
     if source.reach is not None:
         reach_csv = render_csv(source.reach).encode("utf-8-sig")
@@ -140,4 +142,5 @@ def export_downloads(
         pdf=pdf,
         pdf_reason=pdf_reason,
         warnings=report.warnings,
+        notes=list(dict.fromkeys(report.notes + summary.notes)),
     )

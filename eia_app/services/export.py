@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from eia_app.charts.flagged import build_flagged_figure, flagged_groups
 from eia_app.charts.reach import build_reach_figure
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.changes import build_changes
@@ -13,11 +14,15 @@ from eia_app.domain.details import Stage
 from eia_app.domain.errors import EIAError, InvalidAssessmentError
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
-from eia_app.export.context import build_report_context
+from eia_app.export.context import build_report_context, make_label_lookup
 from eia_app.export.docx import render_report
+from eia_app.export.flagged_context import FLAGGED_CHART_KEY
 from eia_app.export.images import ChartRenderingError, RenderedCharts, render_pngs
+from eia_app.export.legends import legend_words
+from eia_app.export.methods_context import author_notes
 from eia_app.export.pdf import convert_to_pdf
 from eia_app.export.summary import build_equality_implications, render_summary_docx
+from eia_app.export.summary_content import SummaryContent, build_summary_content
 from eia_app.export.text import fmt_date
 from eia_app.services.assessments import read_assessment_file
 from eia_app.services.reference import get_registry
@@ -31,6 +36,8 @@ class ExportResult:
     Attributes:
         docx: The Word document.
         warnings: Problems that did not stop the export, one sentence each.
+        notes: What the author should know about the document (shown on screen or
+            printed by the command, never written into the document).
         timings: Seconds spent on ``charts`` (browser start included),
             ``browser_start``, ``document`` (context and rendering) and ``total``.
         chart_seconds: Seconds per chart, by characteristic id.
@@ -38,6 +45,7 @@ class ExportResult:
 
     docx: bytes
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     chart_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -49,10 +57,12 @@ class SummaryResult:
     Attributes:
         paragraph: The "Equality implications" paragraph.
         docx: The one-page summary as a Word document.
+        notes: What the author should know, such as parts cut to fit the page.
     """
 
     paragraph: str
     docx: bytes
+    notes: list[str] = field(default_factory=list)
 
 
 def group_labels() -> tuple[dict[str, str], list[str]]:
@@ -74,7 +84,28 @@ def _draw_charts(reach: ReachResult, browser_path: str | None) -> RenderedCharts
         for char_id, result in reach.characteristics.items()
         if result.categories
     }
+    flagged = flagged_groups(reach)
+    if flagged:
+        figures[FLAGGED_CHART_KEY] = build_flagged_figure(flagged)
     return render_pngs(figures, browser_path=browser_path)
+
+
+def summary_notes(content: SummaryContent) -> list[str]:
+    """Tell the author which parts of the summary were cut to fit one page.
+
+    Args:
+        content: The summary content.
+
+    Returns:
+        A sentence, or nothing when everything fitted.
+    """
+    if not content.shortened:
+        return []
+    parts = ", ".join(content.shortened)
+    return [
+        f"The summary was shortened to fit one page ({parts}); it points readers to the "
+        "full assessment. Shorter text in those fields would be shown whole."
+    ]
 
 
 def export_assessment(
@@ -116,6 +147,9 @@ def export_assessment(
         except ChartRenderingError as problem:
             warnings.append(f"{problem} The report has the tables but no charts.")
     document_started = time.perf_counter()
+    summary = build_summary_content(
+        assessment, previous=previous, label_of=make_label_lookup(labels)
+    )
     context = build_report_context(
         assessment,
         reach=reach,
@@ -123,6 +157,7 @@ def export_assessment(
         labels=labels,
         version=version,
         today=today,
+        summary=summary,
     )
     docx, template_warnings = render_report(
         context,
@@ -130,7 +165,13 @@ def export_assessment(
         template=template or load_settings().template_path,
         built_in=template is None,
         title=assessment.title,
+        legend=legend_words(reach.min_count if reach else None),
     )
+    notes = summary_notes(summary) + author_notes(reach)
+    if version is None:
+        notes.append(
+            "The document gives no version: this assessment was not read from the library."
+        )
     finished = time.perf_counter()
     timings = {
         "charts": charts.total_seconds,
@@ -138,22 +179,32 @@ def export_assessment(
         "document": finished - document_started,
         "total": finished - started,
     }
-    return ExportResult(docx, warnings + template_warnings, timings, charts.chart_seconds)
+    return ExportResult(docx, warnings + template_warnings, notes, timings, charts.chart_seconds)
 
 
-def export_summary(assessment: Assessment, *, reach: ReachResult | None = None) -> SummaryResult:
+def export_summary(
+    assessment: Assessment,
+    *,
+    reach: ReachResult | None = None,
+    previous: Assessment | None = None,
+) -> SummaryResult:
     """Write the "Equality implications" paragraph and a one-page summary.
 
     Args:
         assessment: The assessment.
         reach: Respondent-reach results, if a survey was analysed.
+        previous: The consultation-stage version, to say which ratings changed.
 
     Returns:
-        The paragraph for the committee report and the summary document.
+        The paragraph for the committee report, the summary document (the same
+        content as the report's first page) and notes for the author.
     """
     labels, _ = group_labels()
     paragraph = build_equality_implications(assessment, reach=reach, labels=labels)
-    return SummaryResult(paragraph, render_summary_docx(assessment, paragraph, labels=labels))
+    content = build_summary_content(
+        assessment, previous=previous, label_of=make_label_lookup(labels)
+    )
+    return SummaryResult(paragraph, render_summary_docx(content), summary_notes(content))
 
 
 def export_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
@@ -259,7 +310,9 @@ def load_export_source(
     """
     if _looks_like_file(argument):
         assessment = read_assessment_file(Path(argument))
-        return ExportSource(assessment, _previous(assessment, compare_with, repo))
+        previous = _previous(assessment, compare_with, repo)
+        # The file's name only: a folder path says nothing to the document's readers.
+        return ExportSource(assessment, previous, f"Exported from {Path(argument).name}")
     return stored_export_source(repo(), argument, compare_with=compare_with)
 
 

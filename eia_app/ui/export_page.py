@@ -70,6 +70,8 @@ def _show(downloads: Downloads) -> None:
     st.header("The equality impact assessment")
     for warning in downloads.warnings:
         st.warning(warning)
+    for note in downloads.notes:
+        st.info(note)
     if downloads.compared:
         st.write("The report has a section on what changed since the consultation stage.")
     st.download_button(

@@ -4,6 +4,7 @@ Every Jinja tag is written as the whole text of one run, so Word never splits a
 tag across runs, and every table's first row is a repeating header row.
 """
 
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -11,6 +12,40 @@ from docx.shared import Cm
 
 NONE_TEXT = "None recorded."
 HEADER_FILL = "E8EDF3"
+CONTENTS_BOOKMARK = "eia_contents"  # eia_app.export.contents fills the contents in here
+LANDSCAPE_WIDTH = 25.7  # cm between the margins of a landscape A4 page
+PORTRAIT_WIDTH = 17.0
+
+
+def new_section(doc, landscape):
+    """Start a new page in a new section, landscape or portrait.
+
+    The section break ends the section before it, so the earlier pages keep
+    their orientation; later sections inherit the page-number footer.
+
+    Args:
+        doc: The document.
+        landscape: Whether the new section's pages are landscape.
+    """
+    from template_parts.style import page_size
+
+    page_size(doc.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
+
+
+def contents_anchor(doc):
+    """The paragraph the contents replaces, marked with a bookmark.
+
+    Args:
+        doc: The document.
+    """
+    paragraph = doc.add_paragraph("The contents lists every numbered section.")
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), "0")
+    start.set(qn("w:name"), CONTENTS_BOOKMARK)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), "0")
+    paragraph._p.insert(0, start)
+    paragraph._p.append(end)
 
 
 def control(doc, tag):

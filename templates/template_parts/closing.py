@@ -1,6 +1,6 @@
 """Closing sections: impacts, equality duty, human rights, decision, actions and sign-off."""
 
-from template_parts.blocks import bullets, control, table, text_block
+from template_parts.blocks import bullets, control, new_section, table, text_block
 
 
 def _impacts_and_duty(doc):
@@ -14,11 +14,11 @@ def _impacts_and_duty(doc):
         doc,
         "impacts",
         [
-            ("Group", "group", 2.8),
-            ("Impact", "rating", 2),
-            ("What the impact is and why", "reasoning", 5.2),
-            ("Evidence", "evidence", 1.8),
-            ("Mitigation", "mitigation", 5.2),
+            ("Group", "group", 3.4),
+            ("Impact", "rating", 2.6),
+            ("What the impact is and why", "reasoning", 8.6),
+            ("Evidence", "evidence", 2.5),
+            ("Mitigation", "mitigation", 8.6),
         ],
         caption="Impact on each group",
     )
@@ -26,7 +26,7 @@ def _impacts_and_duty(doc):
     table(
         doc,
         "psed",
-        [("Aim", "aim", 5), ("How the proposal helps or hinders this aim", "analysis", 12)],
+        [("Aim", "aim", 7), ("How the proposal helps or hinders this aim", "analysis", 18.7)],
         caption="Public Sector Equality Duty",
     )
 
@@ -42,11 +42,11 @@ def _human_rights(doc):
         doc,
         "human_rights.rows",
         [
-            ("Article", "article", 3.5),
-            ("Kind", "right_type", 2),
-            ("Engaged", "engaged", 1.8),
-            ("Analysis", "analysis", 5),
-            ("Lawful, necessary and proportionate", "proportionality", 4.7),
+            ("Article", "article", 4.2),
+            ("Kind", "right_type", 2.4),
+            ("Engaged", "engaged", 2.2),
+            ("Analysis", "analysis", 8.5),
+            ("Lawful, necessary and proportionate", "proportionality", 8.4),
         ],
         caption="Human rights",
     )
@@ -60,8 +60,10 @@ def section_impacts(doc):
     Args:
         doc: The document.
     """
+    new_section(doc, landscape=True)
     _impacts_and_duty(doc)
     _human_rights(doc)
+    new_section(doc, landscape=False)
     doc.add_heading("Intersectional and cumulative impact", level=1)
     doc.add_heading("Intersectional impact", level=2)
     text_block(doc, "combined.intersectional")
@@ -93,21 +95,23 @@ def _action_plan(doc):
     Args:
         doc: The document.
     """
+    new_section(doc, landscape=True)
     doc.add_heading("Action plan", level=1)
     table(
         doc,
         "actions",
         [
             ("Ref", "id", 1.3),
-            ("Action", "action", 4.5),
-            ("Issue", "issue", 3),
-            ("Owner", "owner", 2.5),
-            ("Due", "due", 2),
-            ("Success measure", "measure", 2.5),
-            ("Status", "status", 1.7),
+            ("Action", "action", 6.6),
+            ("Issue it addresses", "issue", 4.6),
+            ("Owner", "owner", 3.2),
+            ("Due", "due", 2.4),
+            ("Success measure", "measure", 5.1),
+            ("Progress", "status", 2.5),
         ],
         caption="Action plan",
     )
+    new_section(doc, landscape=False)
 
 
 def _monitoring(doc):
@@ -137,7 +141,58 @@ def _sign_off(doc):
         [("Step", "step", 3.5), ("Name", "name", 5), ("Role", "role", 5), ("Date", "date", 3.5)],
         caption="Sign-off",
     )
-    doc.add_paragraph("Produced with the EIA toolkit on {{ doc.generated_on }}.")
+    doc.add_paragraph("Document produced on {{ doc.generated_on }}.")
+
+
+def _reach_appendix(doc):
+    """Appendix: the reach of the consultation, one characteristic at a time.
+
+    Args:
+        doc: The document.
+    """
+    from template_parts.consultation import reach_characteristics
+
+    control(doc, "if reach.available")
+    doc.add_heading("Appendix: Reach of the consultation in full", level=1)
+    doc.add_paragraph("{{ reach.summary }}")
+    reach_characteristics(doc)
+    control(doc, "endif")
+
+
+def _methods_appendix(doc):
+    """Appendix: how the reach figures were worked out, with the test statistics.
+
+    Args:
+        doc: The document.
+    """
+    control(doc, "if methods.available")
+    doc.add_heading("Appendix: Methods", level=1)
+    text_block(doc, "methods.lines")
+    doc.add_heading("Tests of the difference from the population", level=2)
+    table(
+        doc,
+        "methods.tests",
+        [
+            ("Characteristic", "characteristic", 4),
+            ("Test result", "result", 6),
+            ("Effect size (Cohen's w)", "effect", 2.5),
+            ("Note", "note", 4.5),
+        ],
+        caption="Tests of the difference from the population",
+    )
+    doc.add_heading("Symbols in the tables", level=2)
+    bullets(doc, "methods.legend")
+    control(doc, "endif")
+
+
+def section_appendices(doc):
+    """The appendices: reach in full, then methods.
+
+    Args:
+        doc: The document.
+    """
+    _reach_appendix(doc)
+    _methods_appendix(doc)
 
 
 def section_decision(doc):

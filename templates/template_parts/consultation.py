@@ -3,14 +3,22 @@
 from template_parts.blocks import bullets, control, headed_text_blocks, table, text_block
 
 REACH_COLUMNS = [
-    ("Category", "label", 3.1),
-    ("Count", "count", 1.4),
-    ("Share", "share", 1.4),
-    ("Likely range", "interval", 2.5),
-    ("Population", "baseline", 2.3),
-    ("Difference", "gap", 1.6),
-    ("More needed for parity", "parity", 1.9),
-    ("Finding", "flag", 2.8),
+    ("Category", "label", 3.4),
+    ("Count", "count", 1.5),
+    ("Share", "share", 1.5),
+    ("Likely range", "interval", 2.4),
+    ("Population", "baseline", 2.1),
+    ("Difference", "gap", 1.8),
+    ("More needed for parity", "parity", 2.0),
+    ("Finding", "flag", 2.3),
+]
+FLAGGED_COLUMNS = [
+    ("Group", "group", 4.2),
+    ("Characteristic", "characteristic", 2.9),
+    ("Respondents", "count", 2.2),
+    ("Share of respondents", "share", 2.2),
+    ("Share of population", "baseline", 2.2),
+    ("Difference", "difference", 3.3),
 ]
 ACTION_COLUMNS = [("Ref", "id", 2), ("Action", "action", 10), ("Owner", "owner", 5)]
 EVIDENCE_COLUMNS = [
@@ -20,14 +28,14 @@ EVIDENCE_COLUMNS = [
 ]
 
 
-def _reach_characteristic(doc):
-    """One characteristic of the reach analysis: chart, comparison tables and notes.
+def reach_characteristics(doc):
+    """Each characteristic of the reach analysis: chart, comparison tables and notes.
 
     Args:
         doc: The document.
     """
     control(doc, "for c in reach.characteristics")
-    doc.add_heading("{{ c.label }}", level=3)
+    doc.add_heading("{{ c.label }}", level=2)
     doc.add_paragraph("Question asked: {{ c.question }}")
     doc.add_paragraph("{{ c.flag_sentence }}")
     control(doc, "if c.chart")
@@ -43,18 +51,23 @@ def _reach_characteristic(doc):
 
 
 def reach_block(doc):
-    """Reach of the consultation, or a sentence when no survey was analysed.
+    """Reach of the consultation in short: the flagged groups, the rest in an appendix.
 
     Args:
         doc: The document.
     """
     doc.add_heading("Reach of the consultation", level=2)
     control(doc, "if reach.available")
-    doc.add_paragraph("{{ reach.summary }}")
-    doc.add_paragraph("{{ reach.source }}")
-    doc.add_heading("How the figures were worked out", level=3)
-    bullets(doc, "reach.assumptions")
-    _reach_characteristic(doc)
+    doc.add_paragraph("{{ flagged.intro }}")
+    control(doc, "if flagged.chart")
+    doc.add_paragraph("{{ flagged.chart }}")
+    control(doc, "endif")
+    control(doc, "if flagged.available")
+    table(doc, "flagged.rows", FLAGGED_COLUMNS, caption="Groups under- or over-represented")
+    control(doc, "endif")
+    control(doc, "if flagged.more")
+    doc.add_paragraph("{{ flagged.more }}")
+    control(doc, "endif")
     control(doc, "else")
     doc.add_paragraph("No survey results were analysed for this version of the assessment.")
     control(doc, "endif")
@@ -129,9 +142,8 @@ def _changed_ratings_and_mitigations(doc):
         "changes.mitigations",
         [
             ("Group", "group", 3.5),
-            ("Change", "change", 2.5),
-            ("Before", "before", 5.5),
-            ("After", "after", 5.5),
+            ("Change", "change", 2.2),
+            ("What changed", "what", 11.3),
         ],
         empty="No mitigation changed.",
         caption="Changed mitigations",
@@ -168,9 +180,16 @@ def section_changes(doc):
     control(doc, "if changes.available")
     doc.add_heading("What changed after consultation", level=1)
     doc.add_paragraph("{{ changes.intro }}")
-    doc.add_paragraph("{{ changes.sections }}")
     _changed_ratings_and_mitigations(doc)
     _changed_actions_and_evidence(doc)
+    doc.add_heading("Other text that changed", level=2)
+    table(
+        doc,
+        "changes.other",
+        [("Where", "field", 5), ("What changed", "change", 12)],
+        empty="No other text changed.",
+        caption="Other text that changed",
+    )
     doc.add_heading("You said, we did: new entries", level=2)
     table(
         doc,

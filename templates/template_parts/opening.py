@@ -1,17 +1,60 @@
 """Opening sections: front matter, screening, purpose, previous review and evidence."""
 
-from template_parts.blocks import bullets, headed_text_blocks, label_table, table, text_block
+from template_parts.blocks import (
+    bullets,
+    contents_anchor,
+    control,
+    headed_text_blocks,
+    label_table,
+    new_section,
+    table,
+    text_block,
+)
+
+
+def summary_block(doc):
+    """The one-page summary on the first page: the same content as the separate summary.
+
+    Args:
+        doc: The document.
+    """
+    doc.add_heading("Summary", level=1)
+    doc.add_paragraph("Conclusion: {{ summary.conclusion }}")
+    control(doc, "if summary.decision_summary")
+    doc.add_paragraph("{{ summary.decision_summary }}")
+    control(doc, "endif")
+    doc.add_heading("Impact on each group", level=2)
+    table(
+        doc,
+        "summary.ratings",
+        [("Impact", "rating", 3.5), ("Groups", "groups", 13.5)],
+        caption="Impact ratings",
+    )
+    control(doc, "if summary.changed_note")
+    doc.add_paragraph("{{ summary.changed_note }}", style="Table Note")
+    control(doc, "endif")
+    doc.add_heading("Main risks", level=2)
+    bullets(doc, "summary.risks")
+    doc.add_heading("Actions that address them", level=2)
+    bullets(doc, "summary.actions")
+    doc.add_heading("Decision", level=2)
+    doc.add_paragraph("Decision by: {{ summary.decision_by }}. Next review: {{ summary.review }}.")
 
 
 def section_front(doc):
-    """Title, version control, key details, contributors and how due regard is paid.
+    """Title and summary, the contents, version control, key details and contributors.
 
     Args:
         doc: The document.
     """
     doc.add_heading("{{ doc.title }}", level=0)
     doc.add_paragraph("{{ doc.subtitle }}: {{ doc.reference }}", style="Subtitle")
-    doc.add_heading("Version and quality control", level=1)
+    summary_block(doc)
+    contents = doc.add_paragraph("Contents", style="TOC Heading")
+    contents.paragraph_format.page_break_before = True
+    contents_anchor(doc)
+    first = doc.add_heading("Version and quality control", level=1)
+    first.paragraph_format.page_break_before = True
     label_table(doc, "quality.rows", "Version and quality control")
     doc.add_heading("Key details", level=1)
     label_table(doc, "details.rows", "Key details")
@@ -120,19 +163,21 @@ def section_evidence(doc):
     Args:
         doc: The document.
     """
+    new_section(doc, landscape=True)
     doc.add_heading("Evidence", level=1)
     table(
         doc,
         "evidence.rows",
         [
-            ("Ref", "id", 1.5),
-            ("Evidence", "title", 3.5),
-            ("Source", "source", 3),
-            ("Groups", "groups", 2.5),
-            ("What it tells us", "summary", 4),
-            ("Strength", "quality", 2),
+            ("Ref", "id", 1.4),
+            ("Evidence", "title", 5),
+            ("Source", "source", 5.3),
+            ("Groups", "groups", 3.8),
+            ("What it tells us", "summary", 7.8),
+            ("Strength", "quality", 2.4),
         ],
         caption="Evidence",
     )
     doc.add_heading("Gaps in the evidence", level=2)
     text_block(doc, "evidence.no_evidence_statement")
+    new_section(doc, landscape=False)

@@ -46,12 +46,13 @@ def test_equality_implications_paragraph_comes_from_the_data(final_assessment, r
     assert "section 149 of the Equality Act 2010" in text
 
 
-def test_one_page_summary_is_an_accessible_document(final_assessment):
-    result = export_summary(final_assessment)
+def test_one_page_summary_is_an_accessible_document(final_assessment, consultation_assessment):
+    result = export_summary(final_assessment, previous=consultation_assessment)
     doc = open_docx(result.docx)
-    assert heading_levels(doc) == [0, 1, 1, 1]
+    # Title; then impact, risks, actions and decision.
+    assert heading_levels(doc) == [0, 1, 1, 1, 1]
     assert doc.core_properties.language == "en-GB"
-    assert result.paragraph in [p.text for p in doc.paragraphs]
     rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
     assert rows[0] == ["Impact", "Groups"]
-    assert ["Negative", "Disability, Age, Carers"] in rows
+    # Age changed from unknown at the consultation stage, and says so.
+    assert ["Negative", "Disability; Age (was unknown); Carers"] in rows

@@ -34,7 +34,12 @@ def report(final_assessment, consultation_assessment, reach_result) -> bytes:
 
 def test_report_opens_with_python_docx_and_has_every_section(report):
     doc = open_docx(report)
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading 1")]
+    # Numbered headings: "2 Key details"; the number is checked in test_structure.py.
+    headings = [
+        p.text.split(" ", 1)[1]
+        for p in doc.paragraphs
+        if p.style.name == "Heading 1" and p.text[:1].isdigit()
+    ]
     for section in (
         "Key details",
         "Screening",
@@ -93,7 +98,9 @@ def test_no_empty_paragraphs_are_used_for_spacing(report):
         between_tables = paragraph.getprevious() is not None and paragraph.getprevious().tag == qn(
             "w:tbl"
         )
-        assert text or has_picture or between_tables
+        # A section break (portrait to landscape) is a paragraph holding only its properties.
+        section_break = paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        assert text or has_picture or between_tables or section_break
 
 
 def test_lists_are_real_list_paragraphs(report):
@@ -124,7 +131,8 @@ def test_suppressed_counts_show_the_marker_not_a_number(report):
     assert "Under-represented: Male (" in text
     assert "Under-represented: Asian, Asian British or Asian Welsh (" in text
     assert "counts below 5 are shown as [c]" in text
-    assert "[x] means not available" in text
+    # The legend under the table explains each symbol it uses.
+    assert "[c] confidential: a small number withheld to protect respondents' privacy" in text
     assert "Leicestershire: Census 2021" in text
 
 
@@ -181,8 +189,12 @@ def test_missing_chromium_gives_tables_without_charts_and_a_warning(
 
 def test_every_chart_has_alt_text_and_a_title(charted_report):
     doc = open_docx(charted_report)
-    assert len(doc.inline_shapes) == 3
-    for shape in doc.inline_shapes:
+    # The flagged-groups chart in the body, then one chart per characteristic in the appendix.
+    assert len(doc.inline_shapes) == 4
+    flagged, *reach = doc.inline_shapes
+    assert flagged._inline.docPr.get("descr").startswith("Bar chart of the 4 groups")
+    assert flagged._inline.docPr.get("title") == "Groups under- or over-reached"
+    for shape in reach:
         doc_pr = shape._inline.docPr
         assert doc_pr.get("descr", "").startswith("Bar chart comparing the share of respondents")
         assert doc_pr.get("title", "").endswith("reach chart")
@@ -275,7 +287,7 @@ def test_engine_notes_universe_and_suppressed_side_counts_are_shown(report):
     assert "The question asked about gender; answers counted as sex." in text
     assert "a few gave another answer" in text
     assert "Census 2021 figures are perturbed by ONS" in text
-    assert "likely range is where the share would fall 95 times in 100" in text
+    assert "is its 95% Wilson score interval" in text
 
 
 def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, final_assessment):
@@ -283,7 +295,9 @@ def test_the_send_survey_analysed_by_the_reach_engine_exports(project_root, fina
     reach = analyse_survey(survey)
     result = export_assessment(final_assessment, reach=reach, with_charts=False)
     doc = open_docx(result.docx)
-    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    # In the reach appendix, each characteristic is a numbered sub-section ("A.1 Age").
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    headings = [h.split(" ", 1)[1] for h in headings if h.startswith("A.")]
     for entry in reach.characteristics.values():
         assert entry.label in headings
     assert any("[c]" in row for row in table_rows_text(doc))

@@ -49,7 +49,8 @@ def test_json_file_compared_with_a_json_file(tmp_path):
 
     source = load_export_source(str(final), compare_with=str(consultation), repo=no_library)
     assert source.previous.stage == "consultation"
-    assert source.version is None
+    # The file's name, never its folder.
+    assert source.version == "Exported from final.json"
 
 
 def test_unknown_reference_and_bad_compare_with_are_clear_errors(repo, tmp_path):

@@ -65,20 +65,52 @@ def test_pdf_text_has_headings_and_table_headers(tagged_pdf):
 
 def test_every_figure_has_its_alt_text_in_the_pdf(tagged_pdf):
     alts = pdf_alt_texts(tagged_pdf)
-    assert len(alts) == 3
-    for alt in alts:
-        assert "Bar chart comparing the share of respondents" in alt
+    assert len(alts) == 4
+    assert sum("Bar chart of the 4 groups" in alt for alt in alts) == 1
+    assert sum("Bar chart comparing the share of respondents" in alt for alt in alts) == 3
+
+
+def summary_pages(assessment, previous, folder: Path) -> tuple[str, str]:
+    """Export the one-page summary, convert it with LibreOffice; return pdfinfo and its text."""
+    require_program("soffice")
+    require_program("pdfinfo")
+    from eia_app.services.export import export_summary
+
+    docx = folder / "summary.docx"
+    docx.write_bytes(export_summary(assessment, previous=previous).docx)
+    pdf = export_pdf(docx)
+    return run("pdfinfo", str(pdf)), run("pdftotext", str(pdf), "-")
 
 
 def test_summary_of_the_send_example_fits_on_one_page(project_root, tmp_path):
-    require_program("soffice")
-    require_program("pdfinfo")
     from eia_app.services.assessments import read_assessment_file
-    from eia_app.services.export import export_summary
 
-    example = project_root / "examples" / "send_strategy_2024_27" / "eia_consultation_stage.json"
-    docx = tmp_path / "summary.docx"
-    docx.write_bytes(export_summary(read_assessment_file(example)).docx)
-    info = run("pdfinfo", str(export_pdf(docx)))
+    folder = project_root / "examples" / "send_strategy_2024_27"
+    final = read_assessment_file(folder / "eia_revised_post_consultation.json")
+    previous = read_assessment_file(folder / "eia_consultation_stage.json")
+    info, text = summary_pages(final, previous, tmp_path)
     assert re.search(r"^Pages:\s+1$", info, re.M)
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert "Race (was positive)" in text
+    assert "Decision by: Cabinet, 17 June 2025." in text
+
+
+def test_a_very_long_assessment_is_cut_to_one_page_not_spilled(final_assessment, tmp_path):
+    long_words = " ".join(["The impact is described here at great length."] * 80)
+    data = final_assessment.model_dump(mode="json")
+    data["key_details"]["title"] = "A proposal with a long title " * 6
+    data["decision"]["summary"] = long_words
+    for index, impact in enumerate(data["impacts"]):
+        impact["rating"] = "negative" if index % 2 else "unknown"
+        impact["reasoning"] = long_words
+    groups = [i["group_id"] for i in data["impacts"]]
+    data["actions"] = [
+        {"id": f"A{n}", "action": long_words, "owner": "Officer " * 10, "group_ids": groups}
+        for n in range(1, 30)
+    ]
+    long = final_assessment.model_validate(data)
+    info, text = summary_pages(long, None, tmp_path)
+    assert re.search(r"^Pages:\s+1$", info, re.M)
+    # What did not fit is cut, and the reader is sent to the full assessment.
+    assert text.count("see the full assessment") >= 3
+    assert "more in the action plan: see the full assessment" in text
