@@ -11,7 +11,8 @@ from typing import Any
 from eia_app.domain.publication import SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import FitTest, ReachResult
 from eia_app.export.reach_context import suppression_statement
-from eia_app.export.text import clean, join_words
+from eia_app.export.reach_methods import p_text, rule_line
+from eia_app.export.text import clean
 
 SELF_SELECTED = (
     "Anyone could answer the consultation, so its respondents chose themselves: they are not "
@@ -88,10 +89,6 @@ def author_notes(reach: ReachResult | None) -> list[str]:
     return notes
 
 
-def _p_value(p_value: float) -> str:
-    return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
-
-
 def _test_row(label: str, test: FitTest) -> dict[str, str] | None:
     if test.chi2 is None or test.p_value is None:
         return None
@@ -103,24 +100,10 @@ def _test_row(label: str, test: FitTest) -> dict[str, str] | None:
         )
     return {
         "characteristic": clean(label),
-        "result": f"chi-squared {test.chi2:.1f}, {freedom}, {_p_value(test.p_value)}",
+        "result": f"chi-squared {test.chi2:.1f}, {freedom}, {p_text(test.p_value)}",
         "effect": "" if test.cohens_w is None else f"{test.cohens_w:.2f}",
         "note": clean(caveats[0].capitalize() + ".") if caveats else "",
     }
-
-
-def _rule(reach: ReachResult) -> str:
-    thresholds = reach.thresholds
-    parts = [
-        f"its share of respondents divided by its share of the population is below "
-        f"{thresholds.rr_under:g} (under-represented) or above {thresholds.rr_over:g} "
-        "(over-represented)"
-    ]
-    if thresholds.min_gap_pp:
-        parts.append(f"the two shares differ by at least {thresholds.min_gap_pp:g} points")
-    if thresholds.require_ci_excludes_population:
-        parts.append("the likely range of its share of respondents excludes the population share")
-    return "A group is flagged when " + join_words(parts) + "."
 
 
 def build_methods_context(reach: ReachResult | None) -> dict[str, Any]:
@@ -149,7 +132,7 @@ def build_methods_context(reach: ReachResult | None) -> dict[str, Any]:
         ),
         f"Shares are of the respondents who answered each question. The likely range of a "
         f"share is its {level:g}% Wilson score interval.",
-        _rule(reach),
+        rule_line(reach.thresholds),
         "The test for each characteristic is a chi-squared goodness-of-fit test of the "
         "respondents' answers against the population shares; the effect size is Cohen's w "
         "(0.1 small, 0.3 medium, 0.5 large).",

@@ -21,7 +21,8 @@ NOT_A_SAMPLE = (
 )
 
 
-def _p(p_value: float) -> str:
+def p_text(p_value: float) -> str:
+    """A p-value as the methods appendix writes it ("p < 0.001", "p = 0.042")."""
     return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
 
 
@@ -46,7 +47,7 @@ def test_line(block: CharacteristicReach) -> str:
     against = block.universe or "the population"
     return (
         f"{block.label}: chi-squared goodness-of-fit test against {against}, "
-        f"chi-squared = {test.chi2:.1f} with {test.df} degrees of freedom, {_p(test.p_value)}."
+        f"chi-squared = {test.chi2:.1f} with {test.df} degrees of freedom, {p_text(test.p_value)}."
         f"{caveat}"
     )
 
@@ -61,7 +62,7 @@ def _opinion_lines(reach: ReachResult) -> Iterator[str]:
             label = block.label if block else cid
             yield (
                 f"'{question}' by {label}: chi-squared test of independence, chi-squared = "
-                f"{test.chi2:.1f} with {test.df} degrees of freedom, {_p(test.p_value)}."
+                f"{test.chi2:.1f} with {test.df} degrees of freedom, {p_text(test.p_value)}."
             )
 
 
