@@ -359,7 +359,8 @@ def test_a_new_assessment_screened_from_empty_takes_the_short_path(page, app_url
     wait_for_app(page)
     page.get_by_role("button", name="Save and continue", exact=True).click()
     wait_for_app(page)
-    expect(page.get_by_text("Saved as version")).to_be_visible(timeout=15_000)
+    saved = page.get_by_test_id("stAlertContentSuccess").get_by_text("Saved as version")
+    expect(saved).to_be_visible(timeout=15_000)
 
     stored = load_assessment(open_workspace(database_url), NEW_REFERENCE)
     close_repositories()

@@ -262,7 +262,10 @@ def test_the_send_example_walked_from_the_library_to_the_word_export(
 
 
 def tables_under(document, heading: str) -> int:
-    """Count the tables between a level-1 or level-2 heading and the next such heading."""
+    """Count the tables between a level-1 or level-2 heading and the next such heading.
+
+    Headings are numbered ("7.3 Reach of the consultation"), so the number is not compared.
+    """
     from docx.text.paragraph import Paragraph
 
     count, inside = 0, False
@@ -271,7 +274,7 @@ def tables_under(document, heading: str) -> int:
         if tag == "p":
             paragraph = Paragraph(block, document)
             if paragraph.style.name in {"Heading 1", "Heading 2"}:
-                inside = paragraph.text.strip() == heading
+                inside = paragraph.text.strip().partition(" ")[2] == heading
         elif tag == "tbl" and inside:
             count += 1
     return count
