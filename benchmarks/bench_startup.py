@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "send_strategy_2024_27"
-EIA = [sys.executable, "-c", "from eia_app.cli import main; main()"]
+# As the installed ``eia`` script runs it (``[project.scripts]`` in pyproject.toml).
+EIA = [sys.executable, "-c", "from eia_app.cli import run; run()"]
 RUNS = {
     "python -c 'import click'": ([sys.executable, "-c", "import click"], None),
     "eia --help": ([*EIA, "--help"], 0.5),

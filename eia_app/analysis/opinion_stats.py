@@ -1,16 +1,17 @@
 """Do groups answer an opinion question differently? Crosstab, test and flags.
 
 Rows are groups (the categories of a characteristic), columns the ordered answers.
-The test of independence is Pearson's chi-square (``scipy.stats.chi2_contingency``).
+The test of independence is Pearson's chi-square (as ``scipy.stats.chi2_contingency``).
 
 Flag rule: the answers are collapsed to "agree" (columns naming agreement or
 support, not "disagree" or "neither") against everything else, and a group is
 flagged ``more_agree`` or ``less_agree`` when its adjusted residual in that 2-column
 table is beyond +/-``z`` (1.96 by default, a 5% two-sided level for one group).
 With no agree column, a group is flagged ``differs`` when any of its cells has an
-adjusted residual beyond +/-``z``. Residuals are statsmodels' standardised
-(adjusted) residuals (``statsmodels.stats.contingency_tables.Table``), computed over
-the non-empty rows and columns. Responses are self-selected: a flag says the answers
+adjusted residual beyond +/-``z``. Residuals are the standardised (adjusted)
+residuals of ``statsmodels.stats.contingency_tables.Table``, computed over the
+non-empty rows and columns (the formulas live in :mod:`eia_app.analysis.light_stats`,
+which gives the same figures without importing those libraries). Responses are self-selected: a flag says the answers
 differ beyond chance among respondents, not that the population differs.
 """
 
@@ -21,9 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2_contingency
-from statsmodels.stats.contingency_tables import Table
-from statsmodels.stats.proportion import proportion_confint
+
+from eia_app.analysis.light_stats import adjusted_residuals, chi2_independence, wilson_interval
 
 Z_FLAG = 1.96
 
@@ -100,29 +100,23 @@ def _test(counts: pd.DataFrame) -> tuple[float, int, float, float] | None:
     table = values[values.sum(axis=1) > 0][:, values.sum(axis=0) > 0]
     if table.shape[0] < 2 or table.shape[1] < 2:
         return None
-    result = chi2_contingency(table, correction=False)
-    return (
-        float(result.statistic),
-        int(result.dof),
-        float(result.pvalue),
-        float(result.expected_freq.min()),
-    )
+    statistic, dof, p_value, expected = chi2_independence(table)
+    return statistic, int(dof), p_value, float(expected.min())
 
 
 def _adjusted(values: np.ndarray) -> np.ndarray:
     """Adjusted (standardised) residuals of every cell; NaN where a row or column is empty.
 
-    Empty rows and columns are left out before statsmodels sees the table: their
+    Empty rows and columns are left out before the residuals are computed: their
     margins are zero, so their residuals would be 0/0, and below 2 x 2 non-empty there
-    is no test to speak of (NaN everywhere). ``shift_zeros=False`` because statsmodels
-    otherwise replaces every zero cell by 0.5, which changes all the residuals.
+    is no test to speak of (NaN everywhere). Zero cells are kept as zeros (statsmodels'
+    default would replace them by 0.5, which changes all the residuals).
     """
     out = np.full(values.shape, np.nan)
     rows, cols = values.sum(axis=1) > 0, values.sum(axis=0) > 0
     if rows.sum() < 2 or cols.sum() < 2:
         return out
-    table = Table(values[np.ix_(rows, cols)], shift_zeros=False)
-    out[np.ix_(rows, cols)] = table.standardized_resids
+    out[np.ix_(rows, cols)] = adjusted_residuals(values[np.ix_(rows, cols)])
     return out
 
 
@@ -156,9 +150,7 @@ def _groups(
     low, high = np.full(len(totals), np.nan), np.full(len(totals), np.nan)
     answered = totals > 0
     if answered.any():
-        low[answered], high[answered] = proportion_confint(
-            agreeing[answered], totals[answered], method="wilson"
-        )
+        low[answered], high[answered] = wilson_interval(agreeing[answered], totals[answered])
     return tuple(
         OpinionGroup(
             name, int(totals[i]),

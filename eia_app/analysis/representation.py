@@ -15,10 +15,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from scipy.stats import chisquare
-from statsmodels.stats.proportion import proportion_confint
-
 from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
+from eia_app.analysis.light_stats import chi2_goodness_of_fit
+from eia_app.analysis.light_stats import wilson_interval as wilson_arrays
 from eia_app.domain.reach import DEFAULT_SMALL_GROUP
 
 MIN_EXPECTED = 5  # usual validity rule of thumb for the chi-square approximation
@@ -155,8 +154,8 @@ class CharacteristicResult:
 
 
 def wilson_interval(count: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
-    """Return the Wilson score interval of count / n (statsmodels)."""
-    low, high = proportion_confint(count, n, alpha=1 - confidence, method="wilson")
+    """Return the Wilson score interval of count / n (as statsmodels computes it)."""
+    low, high = wilson_arrays(count, n, alpha=1 - confidence)
     return float(low), float(high)
 
 
@@ -246,7 +245,7 @@ def goodness_of_fit(
     p = {c: shares[c] / scale for c in ids}
     observed = [counts[c] for c in ids]
     expected = [n * p[c] for c in ids]
-    chi2, p_value = chisquare(observed, expected)
+    chi2, p_value = chi2_goodness_of_fit(observed, expected)
     residuals = {c: (counts[c] - n * p[c]) / math.sqrt(n * p[c] * (1 - p[c])) for c in ids}
     rose = 1 - 0.5 * sum(abs(counts[c] / n - p[c]) for c in ids)
     small = min(expected)

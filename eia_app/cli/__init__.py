@@ -4,6 +4,6 @@ Each command module registers its commands on :data:`cli`; errors a user can
 act on are printed as one line and never as a traceback.
 """
 
-from eia_app.cli.app import cli, main
+from eia_app.cli.app import cli, main, run
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "run"]

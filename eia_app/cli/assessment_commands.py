@@ -1,4 +1,11 @@
-"""Commands on assessments: serve the app, validate, schema, list, show, import and export."""
+"""Commands on assessments: serve the app, validate, schema, list, show, import and export.
+
+The domain models and services are imported inside each command, not here: building
+the pydantic models takes a few tenths of a second, which ``eia --help`` and
+``eia reach`` should not pay (``tests/cli/test_startup_imports.py``).
+"""
+
+from __future__ import annotations
 
 import json
 import os
@@ -8,29 +15,18 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 import eia_app
 from eia_app.cli.app import cli
-from eia_app.cli.assessment_views import format_record, format_table
-from eia_app.domain.assessment import Assessment
-from eia_app.domain.details import Stage, Status
 from eia_app.domain.errors import EIAError
-from eia_app.domain.reach import reach_json_schema
-from eia_app.domain.repository import AssessmentRepository
-from eia_app.domain.versions import AssessmentFilter
-from eia_app.services.assessments import (
-    assessment_to_json,
-    check_assessment,
-    list_assessments,
-    load_assessment,
-    read_assessment_file,
-    save_assessment,
-    version_history,
-)
+from eia_app.domain.lifecycle import Stage, Status
 from eia_app.settings import DATABASE_URL_VARIABLE, load_settings
+
+if TYPE_CHECKING:
+    from eia_app.domain.repository import AssessmentRepository
 
 # The Streamlit entrypoint is located by path, not imported: only the UI may import streamlit.
 STREAMLIT_APP = Path(str(files(eia_app) / "ui" / "streamlit_app.py"))
@@ -123,6 +119,8 @@ def validate(file: Path, stage: str | None) -> None:
 
     Exits with status 1 if any problem blocks the stage, 0 otherwise.
     """
+    from eia_app.services.assessments import check_assessment, read_assessment_file
+
     with user_errors():
         assessment = read_assessment_file(file)
     target = Stage(stage) if stage else assessment.stage
@@ -149,6 +147,9 @@ def validate(file: Path, stage: str | None) -> None:
 )
 def schema(of_reach: bool) -> None:
     """Print the JSON Schema of an assessment file (or, with --reach, of a reach result)."""
+    from eia_app.domain.assessment import Assessment
+    from eia_app.domain.reach import reach_json_schema
+
     document = reach_json_schema() if of_reach else Assessment.model_json_schema()
     click.echo(json.dumps(document, indent=2))
 
@@ -173,6 +174,10 @@ def list_command(
     status: str | None, directorate: str | None, review_before: datetime | None, output: str
 ) -> None:
     """List the current version of each stored assessment."""
+    from eia_app.cli.assessment_views import format_table
+    from eia_app.domain.versions import AssessmentFilter
+    from eia_app.services.assessments import list_assessments
+
     criteria = AssessmentFilter(
         status=Status(status) if status else None,
         directorate=directorate,
@@ -194,6 +199,9 @@ def show(reference: str, version: int | None) -> None:
 
     Shows its key facts, version history and completeness for its stage.
     """
+    from eia_app.cli.assessment_views import format_record
+    from eia_app.services.assessments import check_assessment, load_assessment, version_history
+
     with user_errors():
         repo = open_repository()
         stored = load_assessment(repo, reference, version)
@@ -207,6 +215,8 @@ def show(reference: str, version: int | None) -> None:
 @click.option("--by", "saved_by", help="Name recorded as saving it [default: EIA_USER].")
 def import_command(file: Path, saved_by: str | None) -> None:
     """Save an assessment JSON FILE as a new version in the library."""
+    from eia_app.services.assessments import read_assessment_file, save_assessment
+
     with user_errors():
         assessment = read_assessment_file(file)
         stored = save_assessment(
@@ -224,6 +234,8 @@ def import_command(file: Path, saved_by: str | None) -> None:
 )
 def export_json(reference: str, version: int | None, output: Path | None) -> None:
     """Write a stored assessment as JSON, to a file or the screen."""
+    from eia_app.services.assessments import assessment_to_json, load_assessment
+
     with user_errors():
         stored = load_assessment(open_repository(), reference, version)
     text = assessment_to_json(stored.assessment)

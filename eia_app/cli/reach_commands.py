@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from eia_app.cli.app import cli
 from eia_app.domain.publication import DEFAULT_MIN_COUNT, SUPPRESSION_PRESETS, resolve_min_count
-from eia_app.domain.reach import ReachResult
+
+if TYPE_CHECKING:
+    from eia_app.domain.reach import ReachResult
 
 FORMATS = ("table", "json", "csv", "xlsx")
 

@@ -1,35 +1,11 @@
 """Key details, people and the life-cycle status of an assessment."""
 
 from datetime import date
-from enum import StrEnum
 
 from eia_app.domain.fields import EMAIL_PATTERN, REFERENCE_PATTERN, StrictModel, guided, guided_list
+from eia_app.domain.lifecycle import Stage, Status
 
-
-class Status(StrEnum):
-    """Where an assessment is in its life cycle."""
-
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-    UNDER_REVIEW = "under_review"
-
-
-class Stage(StrEnum):
-    """Which point of the decision process the assessment supports.
-
-    The stages are ordered: a later stage asks for everything an earlier one does.
-    """
-
-    SCREENING = "screening"
-    CONSULTATION = "consultation"
-    FINAL = "final"
-
-    @property
-    def rank(self) -> int:
-        """Position of the stage in the process, starting at 0."""
-        return list(Stage).index(self)
+__all__ = ["Contributor", "KeyDetails", "Person", "Stage", "Status"]
 
 
 class Person(StrictModel):

@@ -14,12 +14,13 @@ import csv
 import io
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
+from typing import TYPE_CHECKING, Any
 
 from eia_app.domain.publication import NOT_AVAILABLE, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import CategoryFigures, CharacteristicReach, ReachResult
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
 OVERALL = "All respondents"
@@ -220,6 +221,9 @@ def build_workbook(document: ReachResult) -> Workbook:
     Returns:
         An openpyxl workbook (not yet saved).
     """
+    # Imported here: openpyxl costs a tenth of a second, and only the XLSX output needs it.
+    from openpyxl import Workbook
+
     workbook = Workbook()
     summary = workbook.active
     used: set[str] = set()

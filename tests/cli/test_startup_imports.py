@@ -18,6 +18,25 @@ def test_importing_the_command_line_loads_no_heavy_library():
     assert loaded_after("import eia_app.cli.commands") == []
 
 
+def test_help_builds_no_pydantic_model():
+    # The models take a few tenths of a second to build; --help lists commands only.
+    code = "from eia_app.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    modules = set(json.loads(out.stdout.splitlines()[-1]))
+    assert "pydantic" not in modules
+    assert not {"eia_app.domain.assessment", "eia_app.domain.reach"} & modules
+
+
+def test_reach_loads_neither_scipy_stats_nor_statsmodels():
+    # The engine needs two special functions, not scipy.stats' distributions.
+    probe = "import eia_app.services.reach, sys\nprint(sorted(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "'scipy.stats'" not in out.stdout
+    assert "'statsmodels'" not in out.stdout
+    assert "'openpyxl'" not in out.stdout
+
+
 def test_help_and_validate_load_no_heavy_library(tmp_path):
     from tests.examples.send_revised import CONSULTATION_STAGE
 
