@@ -22,6 +22,7 @@ ORDER_KEY = "order"
 """Optional key in a local group's file that sets its position among local groups."""
 
 _SUFFIXES = (".yaml", ".yml")
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _UNORDERED = 10_000
 
 
@@ -75,9 +76,19 @@ def _load_group_file(path: Path) -> tuple[GroupDefinition, int]:
     return group, order
 
 
+def _parse_yaml(text: str) -> Any:
+    # libyaml's loader reads the registry several times faster than the pure-Python
+    # one (a tenth of a second of every `eia reach`); the pure-Python loader reads a
+    # file libyaml refuses, so an error is reported with the same words and position.
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
+
+
 def _read_mapping(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as bad:
         raise RegistryError(f"{path.name}: the file cannot be read ({bad.strerror}).") from None
     except UnicodeDecodeError:
