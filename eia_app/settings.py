@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from eia_app.domain.errors import SettingsError
-from eia_app.domain.limits import LIMIT_FIELDS, SurveyLimits
+from eia_app.domain.limits import JsonLimits, Limits, SurveyLimits, TemplateLimits, limit_fields
 
 DATABASE_URL_VARIABLE = "EIA_DATABASE_URL"
 USER_VARIABLE = "EIA_USER"
@@ -27,6 +28,8 @@ DEBUG_VARIABLE = "EIA_DEBUG"
 DEFAULT_DATABASE_FILE = Path("eia-data") / "eia.sqlite"
 DEFAULT_TEMPLATE_NAME = "eia_default.docx"
 """The Word template, inside the templates folder."""
+
+L = TypeVar("L", bound=Limits)
 
 _FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
@@ -45,6 +48,9 @@ class Settings:
         debug: Whether to show a traceback for an unexpected error (``EIA_DEBUG``).
         survey_limits: The largest survey export accepted; each limit is overridden by
             its ``EIA_MAX_*`` variable (see :class:`~eia_app.domain.limits.SurveyLimits`).
+        json_limits: The largest assessment or reach JSON file accepted (``EIA_MAX_JSON_*``,
+            ``EIA_MAX_TEXT_CHARS``).
+        template_limits: The largest custom Word template accepted (``EIA_MAX_TEMPLATE_*``).
     """
 
     database_url: str
@@ -55,6 +61,8 @@ class Settings:
     templates_dir: Path
     debug: bool = False
     survey_limits: SurveyLimits = field(default_factory=SurveyLimits)
+    json_limits: JsonLimits = field(default_factory=JsonLimits)
+    template_limits: TemplateLimits = field(default_factory=TemplateLimits)
 
     @property
     def template_path(self) -> Path:
@@ -152,11 +160,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             raise SettingsError(f"{name} must be a whole number above 0, not '{given}'.")
         return number
 
-    limits = {
-        name: whole_number(item.metadata["variable"], given)
-        for name, item in LIMIT_FIELDS.items()
-        if (given := value(item.metadata["variable"])) is not None
-    }
+    def limits(kind: type[L]) -> L:
+        chosen = {
+            name: whole_number(item.metadata["variable"], given)
+            for name, item in limit_fields(kind).items()
+            if (given := value(item.metadata["variable"])) is not None
+        }
+        return replace(kind(), **chosen)
+
     debug = value(DEBUG_VARIABLE)
     return Settings(
         database_url=value(DATABASE_URL_VARIABLE) or default_database_url(),
@@ -166,5 +177,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         baselines_dir=folder(BASELINES_DIR_VARIABLE, default_baselines_dir()),
         templates_dir=folder(TEMPLATES_DIR_VARIABLE, default_templates_dir()),
         debug=debug is not None and debug.lower() not in _FALSE_WORDS,
-        survey_limits=replace(SurveyLimits(), **limits),
+        survey_limits=limits(SurveyLimits),
+        json_limits=limits(JsonLimits),
+        template_limits=limits(TemplateLimits),
     )

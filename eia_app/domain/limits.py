@@ -1,12 +1,15 @@
-"""How large a survey export the toolkit accepts: the limits and their defaults.
+"""How large a file the toolkit accepts: the limits and their defaults.
 
-The defaults are written here only. ``eia_app.settings`` reads an override of each
-from the environment variable named in the field's metadata, and the services pass
-the limits down to the readers, which refuse a file that breaks one of them.
+Three kinds of file arrive from users: survey exports (:class:`SurveyLimits`),
+assessment and reach-result JSON (:class:`JsonLimits`) and custom Word templates
+(:class:`TemplateLimits`). The defaults are written here only. ``eia_app.settings``
+reads an override of each from the environment variable named in the field's
+metadata, and the services pass the limits down to the readers, which refuse a file
+that breaks one of them with :meth:`Limits.breach`'s one line.
 """
 
-from dataclasses import dataclass, field, fields
-from typing import Final
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, Final
 
 _MB: Final = 1_000_000
 
@@ -17,8 +20,40 @@ def _limit(default: int, variable: str, what: str, proceed: str) -> int:
     return field(default=default, metadata=metadata)
 
 
+class Limits:
+    """What every set of limits shares: the one-line message for a breach."""
+
+    def breach(
+        self, file: str, name: str, value: int, unit: str = "", *, at_least: bool = False
+    ) -> str:
+        """The one-line message for a file over one of the limits.
+
+        Args:
+            file: File name, as shown to the user.
+            name: Field name of the limit broken (``max_columns`` ...).
+            value: The file's value.
+            unit: Word after the numbers ("bytes", "characters"), if any.
+            at_least: Whether measuring stopped at ``value`` (the file has at least it).
+
+        Returns:
+            "<file>: <what> is <value>, more than the limit of <limit>; <how to proceed>."
+        """
+        meta = limit_fields(type(self))[name].metadata
+        suffix = f" {unit}" if unit else ""
+        verb = "is at least" if at_least else "is"
+        return (
+            f"{file}: {meta['what']} {verb} {value:,}{suffix}, more than the limit of "
+            f"{getattr(self, name):,}{suffix}; {meta['proceed']} {meta['variable']}."
+        )
+
+
+def limit_fields(kind: type[Any]) -> dict[str, Field[Any]]:
+    """Each limit's field of a limits class, whose metadata names its variable."""
+    return {item.name: item for item in fields(kind)}
+
+
 @dataclass(frozen=True)
-class SurveyLimits:
+class SurveyLimits(Limits):
     """The largest survey export the readers accept, and what a bomb looks like.
 
     Attributes:
@@ -60,25 +95,80 @@ class SurveyLimits:
     )
     max_rows: int = _limit(2_000_000, "EIA_MAX_ROWS", "number of rows", "split the file or raise")
 
-    def breach(self, file: str, name: str, value: int, unit: str = "") -> str:
-        """The one-line message for a file over one of the limits.
 
-        Args:
-            file: File name, as shown to the user.
-            name: Field name of the limit broken (``max_columns`` ...).
-            value: The file's value.
-            unit: Word after the numbers ("bytes", "characters"), if any.
+@dataclass(frozen=True)
+class JsonLimits(Limits):
+    """The largest assessment or reach-result JSON file accepted.
 
-        Returns:
-            "<file>: <what> is <value>, more than the limit of <limit>; <how to proceed>."
-        """
-        meta = LIMIT_FIELDS[name].metadata
-        suffix = f" {unit}" if unit else ""
-        return (
-            f"{file}: {meta['what']} is {value:,}{suffix}, more than the limit of "
-            f"{getattr(self, name):,}{suffix}; {meta['proceed']} {meta['variable']}."
-        )
+    An assessment a person wrote is a few hundred kilobytes at most; the limits stop
+    a wrong or hostile file before it is parsed (size, nesting) or validated (text).
+
+    Attributes:
+        max_json_bytes: Size of the file on disk (``EIA_MAX_JSON_BYTES``).
+        max_json_depth: Arrays and objects nested inside one another, counted
+            before parsing (``EIA_MAX_JSON_DEPTH``).
+        max_text_chars: Characters in one text value (``EIA_MAX_TEXT_CHARS``).
+    """
+
+    max_json_bytes: int = _limit(
+        20 * _MB,
+        "EIA_MAX_JSON_BYTES",
+        "file size",
+        "check it is an assessment exported by the toolkit, or raise",
+    )
+    max_json_depth: int = _limit(
+        64,
+        "EIA_MAX_JSON_DEPTH",
+        "nesting depth",
+        "check it is an assessment exported by the toolkit, or raise",
+    )
+    max_text_chars: int = _limit(
+        200_000,
+        "EIA_MAX_TEXT_CHARS",
+        "longest text",
+        "shorten the text (or link to a document), or raise",
+    )
 
 
-LIMIT_FIELDS: Final = {item.name: item for item in fields(SurveyLimits)}
-"""Each limit's field, whose metadata names its variable (read in ``eia_app.settings``)."""
+@dataclass(frozen=True)
+class TemplateLimits(Limits):
+    """The largest custom Word template accepted, and what a zip bomb looks like.
+
+    Attributes:
+        max_template_bytes: Size of the .docx on disk (``EIA_MAX_TEMPLATE_BYTES``).
+        max_template_uncompressed_bytes: Total size of its parts once inflated, read
+            from the zip's directory before anything is inflated
+            (``EIA_MAX_TEMPLATE_UNCOMPRESSED_BYTES``).
+        max_template_compression_ratio: Inflated size over stored size
+            (``EIA_MAX_TEMPLATE_COMPRESSION_RATIO``).
+        max_template_parts: Files inside the .docx (``EIA_MAX_TEMPLATE_PARTS``).
+    """
+
+    max_template_bytes: int = _limit(
+        50 * _MB,
+        "EIA_MAX_TEMPLATE_BYTES",
+        "file size",
+        "make the pictures in the template smaller, or raise",
+    )
+    max_template_uncompressed_bytes: int = _limit(
+        200 * _MB,
+        "EIA_MAX_TEMPLATE_UNCOMPRESSED_BYTES",
+        "uncompressed size",
+        "save the template again in Word, or raise",
+    )
+    max_template_compression_ratio: int = _limit(
+        100,
+        "EIA_MAX_TEMPLATE_COMPRESSION_RATIO",
+        "compression ratio",
+        "save the template again in Word, or raise",
+    )
+    max_template_parts: int = _limit(
+        1_000,
+        "EIA_MAX_TEMPLATE_PARTS",
+        "number of parts",
+        "save the template again in Word, or raise",
+    )
+
+
+LIMIT_FIELDS: Final = limit_fields(SurveyLimits)
+"""Each survey limit's field, whose metadata names its variable (read in ``eia_app.settings``)."""

@@ -9,7 +9,6 @@ before pandas or pyarrow parse it; rows (and cells a scan cannot see) once parse
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -17,6 +16,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from eia_app.analysis.file_limits import ZipLimitNames, check_size, check_zip
 from eia_app.domain.errors import SurveyReadError
 from eia_app.domain.limits import SurveyLimits
 
@@ -25,9 +25,6 @@ _CHUNK: Final = 1 << 23  # the raw scan reads 8 MB at a time, so memory stays fl
 # A run without any of them lies inside one cell, however the file is quoted.
 _CELL_ENDS: Final = np.zeros(256, dtype=bool)
 _CELL_ENDS[list(b',;\t|"\r\n')] = True
-# Below this inflated size a high ratio is harmless (a small sheet of one repeated
-# answer compresses very well), so only larger archives are held to the ratio.
-_RATIO_FLOOR: Final = 16_000_000
 
 
 def check_file(path: Path, limits: SurveyLimits) -> int:
@@ -43,19 +40,14 @@ def check_file(path: Path, limits: SurveyLimits) -> int:
     Raises:
         SurveyReadError: If the path is missing, is a folder, or the file is too big.
     """
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        raise SurveyReadError(f"{path.name}: file not found; check the name and folder.") from None
-    except OSError as error:
-        raise SurveyReadError(f"{path.name}: could not be opened ({error.strerror}).") from None
     if path.is_dir():
         raise SurveyReadError(
             f"{path.name}: is a folder, not a file; give the survey export file inside it."
         )
-    if status.st_size > limits.max_file_bytes:
-        raise SurveyReadError(limits.breach(path.name, "max_file_bytes", status.st_size, "bytes"))
-    return status.st_size
+    return check_size(path, limits, "max_file_bytes", SurveyReadError)
+
+
+_WORKBOOK_LIMITS: Final = ZipLimitNames("max_uncompressed_bytes", "max_compression_ratio")
 
 
 def check_archive(path: Path, limits: SurveyLimits) -> list[str]:
@@ -72,22 +64,11 @@ def check_archive(path: Path, limits: SurveyLimits) -> list[str]:
     Returns:
         The names of the archive's parts.
     """
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise SurveyReadError(
-            f"{path.name}: not a readable Excel workbook (damaged or cut short); open it in "
-            "Excel, save it again as .xlsx or CSV UTF-8 and retry."
-        ) from None
-    inflated = sum(part.file_size for part in parts)
-    stored = sum(part.compress_size for part in parts)
-    if inflated > limits.max_uncompressed_bytes:
-        raise SurveyReadError(limits.breach(path.name, "max_uncompressed_bytes", inflated, "bytes"))
-    ratio = inflated // max(stored, 1)
-    if inflated > _RATIO_FLOOR and ratio > limits.max_compression_ratio:
-        raise SurveyReadError(limits.breach(path.name, "max_compression_ratio", ratio))
-    return [part.filename for part in parts]
+    damaged = (
+        f"{path.name}: not a readable Excel workbook (damaged or cut short); open it in "
+        "Excel, save it again as .xlsx or CSV UTF-8 and retry."
+    )
+    return check_zip(path, limits, _WORKBOOK_LIMITS, SurveyReadError, damaged)
 
 
 @dataclass(frozen=True)
