@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from eia_app.domain.limits import Limits
+from eia_app.domain.limits import JsonLimits, Limits
 
 Refuse = Callable[[str], Exception]
 """Makes the exception to raise from a one-line message (``SurveyReadError`` ...)."""
@@ -148,15 +148,14 @@ def longest_text(data: Any) -> int:
     return longest
 
 
-def load_json(text: str, file: str, limits: Limits, refuse: Refuse, names: tuple[str, str]) -> Any:
-    """Parse JSON text within a depth limit and a longest-text limit.
+def load_json(text: str, file: str, limits: JsonLimits, refuse: Refuse) -> Any:
+    """Parse JSON text within the depth and longest-text limits.
 
     Args:
-        text: The JSON text (its size already checked).
+        text: The JSON text (its size already checked with :func:`check_size`).
         file: File name, for the messages.
         limits: The limits to enforce.
         refuse: Makes the exception to raise.
-        names: The fields of ``limits`` bounding the depth and the longest text.
 
     Returns:
         The parsed document.
@@ -164,11 +163,10 @@ def load_json(text: str, file: str, limits: Limits, refuse: Refuse, names: tuple
     Raises:
         Exception: Made by ``refuse``, if the text is not JSON or is over a limit.
     """
-    depth_name, text_name = names
-    depth = json_depth(text, getattr(limits, depth_name))
-    if depth > getattr(limits, depth_name):
+    depth = json_depth(text, limits.max_json_depth)
+    if depth > limits.max_json_depth:
         # Counting stopped there: the file is at least this deep.
-        raise refuse(limits.breach(file, depth_name, depth, at_least=True))
+        raise refuse(limits.breach(file, "max_json_depth", depth, at_least=True))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as bad:
@@ -176,6 +174,6 @@ def load_json(text: str, file: str, limits: Limits, refuse: Refuse, names: tuple
             f"{file} is not valid JSON: {bad.msg} at line {bad.lineno}, column {bad.colno}."
         ) from None
     chars = longest_text(data)
-    if chars > getattr(limits, text_name):
-        raise refuse(limits.breach(file, text_name, chars, "characters"))
+    if chars > limits.max_text_chars:
+        raise refuse(limits.breach(file, "max_text_chars", chars, "characters"))
     return data

@@ -122,7 +122,7 @@ def validate(file: Path, stage: str | None) -> None:
     from eia_app.services.assessments import check_assessment, read_assessment_file
 
     with user_errors():
-        assessment = read_assessment_file(file)
+        assessment = read_assessment_file(file, load_settings().json_limits)
     target = Stage(stage) if stage else assessment.stage
     issues = check_assessment(assessment, target, today=date.today())
     for issue in issues:
@@ -218,7 +218,7 @@ def import_command(file: Path, saved_by: str | None) -> None:
     from eia_app.services.assessments import read_assessment_file, save_assessment
 
     with user_errors():
-        assessment = read_assessment_file(file)
+        assessment = read_assessment_file(file, load_settings().json_limits)
         stored = save_assessment(
             open_repository(), assessment, saved_by=saved_by or load_settings().user
         )

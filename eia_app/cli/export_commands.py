@@ -30,14 +30,17 @@ def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
     """
     # Imported here: the survey engine (pandas, scipy) loads only for the commands using it.
     from eia_app.services import reach as reach_service
+    from eia_app.settings import load_settings
 
     if survey is not None and reach is not None:
         raise click.UsageError("Give either --survey or --reach, not both.")
     if survey is not None and survey.suffix.lower() == ".json":
         reach, survey = survey, None
     if reach is not None:
-        return reach_service.read_reach_file(reach)
-    return reach_service.analyse_survey(survey) if survey is not None else None
+        return reach_service.read_reach_file(reach, load_settings().json_limits)
+    if survey is None:
+        return None
+    return reach_service.analyse_survey(survey, limits=load_settings().survey_limits)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -22,7 +22,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from eia_app.analysis.file_limits import ZipLimitNames, check_size, check_zip
 from eia_app.domain.errors import EIAError
+from eia_app.domain.limits import TemplateLimits
 from eia_app.export.accessibility import make_accessible
 from eia_app.export.contents import build_contents, mark_update_on_open
 from eia_app.export.legends import add_table_legends
@@ -31,6 +33,9 @@ from eia_app.export.text import clean_tree
 
 CHART_WIDTH = Mm(165)
 README_HINT = "templates/README.md lists the variables a template can use"
+TEMPLATE_ZIP_LIMITS = ZipLimitNames(
+    "max_template_uncompressed_bytes", "max_template_compression_ratio", "max_template_parts"
+)
 
 
 class ReportTemplateError(EIAError):
@@ -66,19 +71,25 @@ def make_environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
-def open_template(template: Path, *, built_in: bool = False) -> DocxTemplate:
-    """Open a template and check that it is a Word document.
+def open_template(
+    template: Path, *, built_in: bool = False, limits: TemplateLimits | None = None
+) -> DocxTemplate:
+    """Open a template and check that it is a Word document within the limits.
+
+    The size on disk, and the inflated size, compression ratio and number of parts
+    read from the zip's central directory, are checked before anything is inflated.
 
     Args:
         template: The .docx template.
         built_in: Whether it is the toolkit's own template (the ``template_path``
             setting), which changes the advice when it is missing.
+        limits: The template limits (default: the defaults).
 
     Returns:
         The template, ready to render.
 
     Raises:
-        ReportTemplateError: If the file is missing or is not a .docx file.
+        ReportTemplateError: If the file is missing, over a limit or not a .docx file.
     """
     path = template
     if built_in and not path.is_file():
@@ -88,15 +99,22 @@ def open_template(template: Path, *, built_in: bool = False) -> DocxTemplate:
         )
     if not path.is_file():
         raise ReportTemplateError(f"Template {path} does not exist: check the path given.")
+    limits = limits or TemplateLimits()
+    check_size(path, limits, "max_template_bytes", ReportTemplateError)
+    check_zip(path, limits, TEMPLATE_ZIP_LIMITS, ReportTemplateError, _not_word(path))
     tpl = DocxTemplate(str(path))
     try:
         tpl.init_docx()
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise ReportTemplateError(
-            f"Template {path.name} cannot be read as a Word document: save it as .docx "
-            "(Word Document) and try again."
-        ) from None
+        raise ReportTemplateError(_not_word(path)) from None
     return tpl
+
+
+def _not_word(path: Path) -> str:
+    return (
+        f"Template {path.name} cannot be read as a Word document: save it as .docx "
+        "(Word Document) and try again."
+    )
 
 
 def _protect(text: str) -> Markup:
@@ -159,6 +177,7 @@ def render_report(
     title: str,
     language: str = "en-GB",
     legend: Mapping[str, str] | None = None,
+    limits: TemplateLimits | None = None,
 ) -> tuple[bytes, list[str]]:
     """Render the report and return the .docx file as bytes, with any warnings.
 
@@ -170,6 +189,7 @@ def render_report(
         title: Document title stored in the file's properties.
         language: Language tag of the document.
         legend: Words of each table symbol, written under every table using it.
+        limits: The template limits (default: the defaults).
 
     Returns:
         The rendered Word document and warnings about accessibility problems
@@ -179,7 +199,7 @@ def render_report(
         ReportTemplateError: If the template is unreadable, uses an unknown
             variable, or tries something the sandbox forbids.
     """
-    tpl = open_template(template, built_in=built_in)
+    tpl = open_template(template, built_in=built_in, limits=limits)
     filled = _prepare(clean_tree(dict(context)), tpl, images or {})
     try:
         tpl.render(filled, jinja_env=make_environment(), autoescape=True)

@@ -1,17 +1,18 @@
 """Use cases on assessments: read, check, save and list; called by the UI and the CLI."""
 
-import json
 from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from eia_app.analysis.file_limits import check_size, load_json
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.changes import describe_changes
 from eia_app.domain.completeness import check_completeness
 from eia_app.domain.details import Stage
 from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
 from eia_app.domain.issues import Issue, describe_file_issues, issues_from_validation_error
+from eia_app.domain.limits import JsonLimits
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import (
     AssessmentFilter,
@@ -22,26 +23,24 @@ from eia_app.domain.versions import (
 from eia_app.services.reference import local_group_ids
 
 
-def parse_assessment(text: str, source: str = "the assessment") -> Assessment:
+def parse_assessment(
+    text: str, source: str = "the assessment", limits: JsonLimits | None = None
+) -> Assessment:
     """Read an assessment from JSON text.
 
     Args:
         text: JSON produced by ``export-json`` or written by hand.
         source: Name used in error messages, usually the file name.
+        limits: Nesting and text-length limits (default: the defaults).
 
     Returns:
         The assessment.
 
     Raises:
-        InvalidAssessmentError: If the text is not JSON or does not fit the model;
-            the message names the line or every field at fault.
+        InvalidAssessmentError: If the text is not JSON, is over a limit or does not
+            fit the model; the message names the line, the limit or every field at fault.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as bad:
-        raise InvalidAssessmentError(
-            f"{source} is not valid JSON: {bad.msg} at line {bad.lineno}, column {bad.colno}."
-        ) from None
+    data = load_json(text, source, limits or JsonLimits(), InvalidAssessmentError)
     try:
         return Assessment.model_validate(data)
     except ValidationError as bad:
@@ -50,25 +49,30 @@ def parse_assessment(text: str, source: str = "the assessment") -> Assessment:
         ) from None
 
 
-def read_assessment_file(path: Path) -> Assessment:
+def read_assessment_file(path: Path, limits: JsonLimits | None = None) -> Assessment:
     """Read an assessment from a JSON file.
 
     Args:
         path: The file to read.
+        limits: Size, nesting and text limits (default: the defaults); the size is
+            checked before the file is read.
 
     Returns:
         The assessment.
 
     Raises:
-        InvalidAssessmentError: If the file is missing, unreadable or invalid.
+        InvalidAssessmentError: If the file is missing, unreadable, over a limit or invalid.
     """
+    limits = limits or JsonLimits()
+    if path.exists():
+        check_size(path, limits, "max_json_bytes", InvalidAssessmentError)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InvalidAssessmentError(f"{path}: no such file.") from None
     except (OSError, UnicodeDecodeError) as bad:
         raise InvalidAssessmentError(f"{path}: cannot be read ({bad}).") from None
-    return parse_assessment(text, source=path.name)
+    return parse_assessment(text, source=path.name, limits=limits)
 
 
 def assessment_to_json(assessment: Assessment) -> str:

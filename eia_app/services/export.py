@@ -159,13 +159,15 @@ def export_assessment(
         today=today,
         summary=summary,
     )
+    settings = load_settings()
     docx, template_warnings = render_report(
         context,
         images=charts.images,
-        template=template or load_settings().template_path,
+        template=template or settings.template_path,
         built_in=template is None,
         title=assessment.title,
         legend=legend_words(reach.min_count if reach else None),
+        limits=settings.template_limits,
     )
     notes = summary_notes(summary) + author_notes(reach)
     if version is None:
@@ -276,7 +278,7 @@ def _previous(
 ) -> Assessment | None:
     reference = assessment.key_details.reference
     if compare_with and _looks_like_file(compare_with):
-        return read_assessment_file(Path(compare_with))
+        return read_assessment_file(Path(compare_with), load_settings().json_limits)
     if compare_with:
         if not compare_with.isdigit() or not reference:
             raise InvalidAssessmentError(
@@ -309,7 +311,7 @@ def load_export_source(
         NotFoundError: If a stored reference or version does not exist.
     """
     if _looks_like_file(argument):
-        assessment = read_assessment_file(Path(argument))
+        assessment = read_assessment_file(Path(argument), load_settings().json_limits)
         previous = _previous(assessment, compare_with, repo)
         # The file's name only: a folder path says nothing to the document's readers.
         return ExportSource(assessment, previous, f"Exported from {Path(argument).name}")

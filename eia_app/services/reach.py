@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from eia_app.analysis.baselines import Baseline
+from eia_app.analysis.file_limits import check_size, load_json
 from eia_app.analysis.survey import (
     QuestionMatch,
     SurveyData,
@@ -29,7 +30,7 @@ from eia_app.analysis.survey import (
 )
 from eia_app.domain.errors import ReachError
 from eia_app.domain.issues import issues_from_validation_error
-from eia_app.domain.limits import SurveyLimits
+from eia_app.domain.limits import JsonLimits, SurveyLimits
 from eia_app.domain.publication import DEFAULT_MIN_COUNT
 from eia_app.domain.reach import (
     REACH_SCHEMA,
@@ -238,11 +239,17 @@ def _author_notes(chosen: Baseline, is_default: bool, whole: SplitReach) -> tupl
     return tuple(notes)
 
 
-def read_reach_file(path: Path) -> ReachResult:
+def _refuse_reach(message: str) -> ReachError:
+    return ReachError(f"--reach: {message}")
+
+
+def read_reach_file(path: Path, limits: JsonLimits | None = None) -> ReachResult:
     """Read a reach result saved with ``eia reach --format json``, checking it against the schema.
 
     Args:
         path: The JSON file.
+        limits: Size, nesting and text limits (default: the defaults), checked
+            before the document is validated.
 
     Returns:
         The result.
@@ -251,10 +258,18 @@ def read_reach_file(path: Path) -> ReachResult:
         ReachError: If the file cannot be read or is not a valid ``eia.reach/1``
             document; the message names the first field at fault.
     """
+    limits = limits or JsonLimits()
+    check_size(path, limits, "max_json_bytes", _refuse_reach)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise ReachError(f"--reach: {path.name} could not be read ({error.strerror}).") from None
+    except UnicodeDecodeError:
+        raise ReachError(
+            f"--reach: {path.name} is not UTF-8 text; write it again with "
+            f"`eia reach SURVEY --format json -o {path.name}`."
+        ) from None
+    load_json(text, path.name, limits, _refuse_reach)
     try:
         return ReachResult.model_validate_json(text)
     except ValidationError as error:
