@@ -99,15 +99,27 @@ def open_template(
         )
     if not path.is_file():
         raise ReportTemplateError(f"Template {path} does not exist: check the path given.")
-    limits = limits or TemplateLimits()
-    check_size(path, limits, "max_template_bytes", ReportTemplateError)
-    check_zip(path, limits, TEMPLATE_ZIP_LIMITS, ReportTemplateError, _not_word(path))
+    check_template(path, limits or TemplateLimits())
     tpl = DocxTemplate(str(path))
     try:
         tpl.init_docx()
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise ReportTemplateError(_not_word(path)) from None
     return tpl
+
+
+def check_template(path: Path, limits: TemplateLimits) -> None:
+    """Check a template's size, and from its zip directory its parts, inflating nothing.
+
+    Args:
+        path: The .docx template (an existing file).
+        limits: The template limits.
+
+    Raises:
+        ReportTemplateError: If it is over a limit or is not a zip archive at all.
+    """
+    check_size(path, limits, "max_template_bytes", ReportTemplateError)
+    check_zip(path, limits, TEMPLATE_ZIP_LIMITS, ReportTemplateError, _not_word(path))
 
 
 def _not_word(path: Path) -> str:

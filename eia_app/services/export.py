@@ -15,7 +15,7 @@ from eia_app.domain.errors import EIAError, InvalidAssessmentError
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.export.context import build_report_context, make_label_lookup
-from eia_app.export.docx import render_report
+from eia_app.export.docx import check_template, render_report
 from eia_app.export.flagged_context import FLAGGED_CHART_KEY
 from eia_app.export.images import ChartRenderingError, RenderedCharts, render_pngs
 from eia_app.export.legends import legend_words
@@ -139,6 +139,10 @@ def export_assessment(
         ReportTemplateError: If the template cannot be read or rendered.
     """
     started = time.perf_counter()
+    settings = load_settings()
+    if template is not None and template.is_file():
+        # A hostile template is refused before a chart is drawn or a page laid out.
+        check_template(template, settings.template_limits)
     labels, warnings = group_labels()
     charts = RenderedCharts()
     if reach and with_charts:
@@ -159,7 +163,6 @@ def export_assessment(
         today=today,
         summary=summary,
     )
-    settings = load_settings()
     docx, template_warnings = render_report(
         context,
         images=charts.images,

@@ -13,7 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from eia_app.cli.app import main
-from tests.data.bad_inputs.make_bad_inputs import BUILDERS, NOT_FILES, make_bad_inputs
+from tests.data.bad_inputs.make_bad_inputs import (
+    BUILDERS,
+    JSON_BUILDERS,
+    NOT_FILES,
+    TEMPLATE_BUILDERS,
+    make_bad_inputs,
+)
 
 REFUSED, WARNED, READ = "refused", "warned", "read"
 # Name -> (outcome, fragment of the message, environment for the run).
@@ -87,6 +93,57 @@ CASES: dict[str, tuple[str, str, dict[str, str]]] = {
     "missing.csv": (REFUSED, "missing.csv: file not found", {}),
     "a_folder.csv": (REFUSED, "a_folder.csv: is a folder, not a file", {}),
 }
+# Assessment JSON: name -> (fragment of the one-line refusal, environment).
+JSON_CASES: dict[str, tuple[str, dict[str, str]]] = {
+    "assessment_not_json.json": (
+        "assessment_not_json.json is not valid JSON: Expecting value at line 1, column 1.",
+        {},
+    ),
+    "assessment_nested_10000.json": (
+        "assessment_nested_10000.json: nesting depth is at least 65, more than the limit of 64; "
+        "check it is an assessment exported by the toolkit, or raise EIA_MAX_JSON_DEPTH.",
+        {},
+    ),
+    "assessment_long_text.json": (
+        "longest text is 300,000 characters, more than the limit of 200,000 characters; "
+        "shorten the text (or link to a document), or raise EIA_MAX_TEXT_CHARS.",
+        {},
+    ),
+    "assessment_binary.json": ("cannot be read ('utf-8' codec can't decode", {}),
+    "assessment_oversize.json": (
+        "assessment_oversize.json: file size is 51 bytes, more than the limit of 40 bytes; "
+        "check it is an assessment exported by the toolkit, or raise EIA_MAX_JSON_BYTES.",
+        {"EIA_MAX_JSON_BYTES": "40"},
+    ),
+}
+# Word templates given to ``eia export --template``: name -> (fragment, environment).
+TEMPLATE_CASES: dict[str, tuple[str, dict[str, str]]] = {
+    "template_zip_bomb.docx": (
+        "template_zip_bomb.docx: uncompressed size is 250,000,008 bytes, more than the limit "
+        "of 200,000,000 bytes; save the template again in Word, or raise "
+        "EIA_MAX_TEMPLATE_UNCOMPRESSED_BYTES.",
+        {},
+    ),
+    "template_ratio_bomb.docx": (
+        "template_ratio_bomb.docx: compression ratio is 1,0",
+        {},
+    ),
+    "template_not_a_zip.docx": (
+        "Template template_not_a_zip.docx cannot be read as a Word document: save it as .docx",
+        {},
+    ),
+    "template_5000_parts.docx": (
+        "template_5000_parts.docx: number of parts is 5,001, more than the limit of 1,000; "
+        "save the template again in Word, or raise EIA_MAX_TEMPLATE_PARTS.",
+        {},
+    ),
+    "template_oversize.docx": (
+        "more than the limit of 100 bytes; make the pictures in the template smaller, or "
+        "raise EIA_MAX_TEMPLATE_BYTES.",
+        {"EIA_MAX_TEMPLATE_BYTES": "100"},
+    ),
+}
+SEND_JSON = Path(__file__).resolve().parents[2] / "examples/send_strategy_2024_27"
 SECONDS_PER_CASE = 10  # generous for a shared machine; most cases take well under one
 
 
@@ -97,9 +154,14 @@ def corpus(tmp_path_factory) -> dict[str, Path]:
 
 def run_reach(path: Path, env: dict[str, str]) -> tuple[int, str, str]:
     """Run ``eia reach PATH`` through the real entry point; exit code, stdout, stderr."""
+    return run_eia(["reach", str(path)], env)
+
+
+def run_eia(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    """Run ``eia ARGS`` through the real entry point; exit code, stdout, stderr."""
     with CliRunner().isolation(env=env) as (out, err, *_):
         try:
-            main(["reach", str(path)])
+            main(args)
             code = 0
         except SystemExit as done:
             code = done.code if isinstance(done.code, int) else 1
@@ -109,6 +171,53 @@ def run_reach(path: Path, env: dict[str, str]) -> tuple[int, str, str]:
 def test_the_corpus_covers_every_case_and_at_least_thirty_files():
     assert set(CASES) == set(BUILDERS) | set(NOT_FILES)
     assert len(CASES) >= 30
+    assert set(JSON_CASES) == set(JSON_BUILDERS)
+    assert set(TEMPLATE_CASES) == set(TEMPLATE_BUILDERS)
+
+
+def assert_refused_in_one_line(code: int, out: str, err: str, fragment: str) -> None:
+    assert "Traceback" not in out + err
+    assert "unexpected problem" not in err
+    assert code == 1, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("Error: "), err
+    assert fragment in lines[0], err
+
+
+@pytest.mark.parametrize("command", ["validate", "import", "export"])
+@pytest.mark.parametrize("name", sorted(JSON_CASES))
+def test_each_bad_assessment_file_is_refused_in_one_line(corpus, tmp_path, name, command):
+    fragment, env = JSON_CASES[name]
+    env = {**env, "EIA_DATABASE_URL": f"sqlite:///{tmp_path / 'eia.sqlite'}"}
+    args = [command, str(corpus[name])]
+    if command == "export":
+        args += ["--no-charts", "-o", str(tmp_path / "out.docx")]
+    started = time.perf_counter()
+    code, out, err = run_eia(args, env)
+    assert time.perf_counter() - started < SECONDS_PER_CASE
+    assert_refused_in_one_line(code, out, err, fragment)
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_bad_reach_file_for_export_is_refused_in_one_line(corpus, tmp_path):
+    args = ["export", str(SEND_JSON / "eia_consultation_stage.json"), "--no-charts"]
+    args += ["--reach", str(corpus["assessment_nested_10000.json"]), "-o", str(tmp_path / "o.docx")]
+    code, out, err = run_eia(args, {})
+    assert_refused_in_one_line(code, out, err, "--reach: assessment_nested_10000.json: nesting")
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATE_CASES))
+def test_each_bad_template_is_refused_in_one_line_before_any_work(corpus, tmp_path, name):
+    fragment, env = TEMPLATE_CASES[name]
+    out_file = tmp_path / "out.docx"
+    args = ["export", str(SEND_JSON / "eia_consultation_stage.json"), "--no-charts"]
+    args += ["--template", str(corpus[name]), "-o", str(out_file)]
+    started = time.perf_counter()
+    code, out, err = run_eia(args, env)
+    assert time.perf_counter() - started < SECONDS_PER_CASE
+    assert_refused_in_one_line(code, out, err, fragment)
+    assert not out_file.exists()
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -1,4 +1,8 @@
-"""Write the corpus of broken and hostile survey exports that ``eia reach`` must survive.
+"""Write the corpus of broken and hostile files that the toolkit must survive.
+
+Survey exports (:data:`BUILDERS`) go to ``eia reach``; assessment JSON files
+(:data:`JSON_BUILDERS`) to ``eia validate`` and ``eia export``; custom Word
+templates (:data:`TEMPLATE_BUILDERS`) to ``eia export --template``.
 
 Usage::
 
@@ -213,6 +217,38 @@ BUILDERS: dict[str, Callable[[], bytes]] = {
     "rows_over_limit.csv": lambda: _survey().encode(),
     "size_over_limit.csv": lambda: _survey().encode(),
 }
+
+
+def _nested(depth: int) -> bytes:
+    return ("[" * depth + "]" * depth).encode()
+
+
+def _many_parts(count: int) -> bytes:
+    """A .docx-looking zip with ``count`` tiny parts."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for number in range(count):
+            archive.writestr(f"word/media/part{number}.xml", "<a/>")
+    return buffer.getvalue()
+
+
+# Assessment JSON files, for ``eia validate`` and ``eia export``.
+JSON_BUILDERS: dict[str, Callable[[], bytes]] = {
+    "assessment_not_json.json": lambda: b"Equality impact assessment\n{ not: json,,\n",
+    "assessment_nested_10000.json": lambda: _nested(10_000),
+    "assessment_long_text.json": lambda: b'{"title": "' + b"x" * 300_000 + b'"}',
+    "assessment_binary.json": lambda: bytes(range(256)) * 16,
+    "assessment_oversize.json": lambda: b'{"title": "A small file, refused by a small limit"}',
+}
+# Custom Word templates, for ``eia export --template``.
+TEMPLATE_BUILDERS: dict[str, Callable[[], bytes]] = {
+    "template_zip_bomb.docx": lambda: _zip_bomb(250 * _MB),
+    "template_ratio_bomb.docx": lambda: _zip_bomb(40 * _MB),
+    "template_not_a_zip.docx": lambda: b"Dear colleague, the template is attached.\n",
+    "template_5000_parts.docx": lambda: _many_parts(5_000),
+    "template_oversize.docx": lambda: _many_parts(3),
+}
 NOT_FILES = ("missing.csv", "a_folder.csv")
 """Names that are not written as files: one is missing, one is a folder."""
 
@@ -228,7 +264,7 @@ def make_bad_inputs(folder: Path) -> dict[str, Path]:
     """
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for name, build in BUILDERS.items():
+    for name, build in {**BUILDERS, **JSON_BUILDERS, **TEMPLATE_BUILDERS}.items():
         paths[name] = folder / name
         paths[name].write_bytes(build())
     paths["missing.csv"] = folder / "missing.csv"
