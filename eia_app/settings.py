@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from eia_app.domain.errors import SettingsError
-from eia_app.domain.limits import JsonLimits, Limits, SurveyLimits, TemplateLimits, limit_fields
+from eia_app.domain.limits import (
+    JsonLimits,
+    Limits,
+    SurveyLimits,
+    TemplateLimits,
+    TimeLimits,
+    limit_fields,
+)
 
 DATABASE_URL_VARIABLE = "EIA_DATABASE_URL"
 USER_VARIABLE = "EIA_USER"
@@ -51,6 +58,7 @@ class Settings:
         json_limits: The largest assessment or reach JSON file accepted (``EIA_MAX_JSON_*``,
             ``EIA_MAX_TEXT_CHARS``).
         template_limits: The largest custom Word template accepted (``EIA_MAX_TEMPLATE_*``).
+        time_limits: How long one step of a command may run (``EIA_TIME_BUDGET``).
     """
 
     database_url: str
@@ -63,6 +71,7 @@ class Settings:
     survey_limits: SurveyLimits = field(default_factory=SurveyLimits)
     json_limits: JsonLimits = field(default_factory=JsonLimits)
     template_limits: TemplateLimits = field(default_factory=TemplateLimits)
+    time_limits: TimeLimits = field(default_factory=TimeLimits)
 
     @property
     def template_path(self) -> Path:
@@ -180,4 +189,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         survey_limits=limits(SurveyLimits),
         json_limits=limits(JsonLimits),
         template_limits=limits(TemplateLimits),
+        time_limits=limits(TimeLimits),
     )

@@ -4,7 +4,7 @@ import atexit
 import os
 import sys
 import threading
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -12,11 +12,24 @@ from eia_app import __version__
 from eia_app.domain.errors import EIAError
 from eia_app.settings import DEBUG_VARIABLE, load_settings
 
+if TYPE_CHECKING:
+    from eia_app.services.progress import Steps
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eia")
 def cli() -> None:
     """Equality Impact Assessment toolkit."""
+
+
+def command_steps() -> "Steps":
+    """The progress reporter for a command: slow steps on stderr, the budget from settings."""
+    from eia_app.services.progress import Steps
+
+    def show(line: str) -> None:
+        click.echo(line, err=True)
+
+    return Steps(report=show, budget=load_settings().time_limits.step_seconds)
 
 
 def _register_commands() -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from eia_app.cli.app import cli
+from eia_app.cli.app import cli, command_steps
 from eia_app.cli.assessment_commands import open_repository, user_errors
 
 if TYPE_CHECKING:
@@ -40,7 +40,9 @@ def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
         return reach_service.read_reach_file(reach, load_settings().json_limits)
     if survey is None:
         return None
-    return reach_service.analyse_survey(survey, limits=load_settings().survey_limits)
+    return reach_service.analyse_survey(
+        survey, limits=load_settings().survey_limits, steps=command_steps()
+    )
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -146,6 +148,7 @@ def export_command(
             template=template,
             with_charts=not no_charts,
             version=source.version,
+            steps=command_steps(),
         )
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
@@ -156,4 +159,4 @@ def export_command(
     _report_timings(report)
     if make_pdf:
         with user_errors():
-            click.echo(f"Wrote {export_pdf(output)}.")
+            click.echo(f"Wrote {export_pdf(output, steps=command_steps())}.")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from eia_app.cli.app import cli
+from eia_app.cli.app import cli, command_steps
 from eia_app.domain.publication import DEFAULT_MIN_COUNT, SUPPRESSION_PRESETS, resolve_min_count
 
 if TYPE_CHECKING:
@@ -278,6 +278,7 @@ def reach(
         limits=load_settings().survey_limits,
         thresholds=parse_thresholds(threshold_values),
         children_invited=children_invited,
+        steps=command_steps(),
     )
     if output_format != "table" or out is not None:
         # The table shows them in its header; elsewhere they must not enter the file.

@@ -2,7 +2,7 @@
 
 Three kinds of file arrive from users: survey exports (:class:`SurveyLimits`),
 assessment and reach-result JSON (:class:`JsonLimits`) and custom Word templates
-(:class:`TemplateLimits`). The defaults are written here only. ``eia_app.settings``
+(:class:`TemplateLimits`); :class:`TimeLimits` bounds how long a step may run. The defaults are written here only. ``eia_app.settings``
 reads an override of each from the environment variable named in the field's
 metadata, and the services pass the limits down to the readers, which refuse a file
 that breaks one of them with :meth:`Limits.breach`'s one line.
@@ -168,6 +168,20 @@ class TemplateLimits(Limits):
         "number of parts",
         "save the template again in Word, or raise",
     )
+
+
+@dataclass(frozen=True)
+class TimeLimits(Limits):
+    """How long one step of a command (reading, counting, charts, Word, PDF) may take.
+
+    A step slower than a couple of seconds is reported as it runs; one past the
+    budget is abandoned with a message, so nothing hangs without a word.
+
+    Attributes:
+        step_seconds: Seconds any one step may take (``EIA_TIME_BUDGET``).
+    """
+
+    step_seconds: int = _limit(300, "EIA_TIME_BUDGET", "time taken", "raise")
 
 
 LIMIT_FIELDS: Final = limit_fields(SurveyLimits)

@@ -25,6 +25,10 @@ class PdfConversionError(EIAError):
     """LibreOffice is missing or could not convert the document."""
 
 
+class PdfTimeoutError(PdfConversionError):
+    """LibreOffice was stopped because it ran past its timeout."""
+
+
 def find_soffice() -> str:
     """Return the LibreOffice program to run.
 
@@ -105,7 +109,8 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, *, timeout: float = 180.0) ->
                 command, capture_output=True, text=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            raise PdfConversionError(
+            # subprocess.run has killed LibreOffice by now: nothing is left running.
+            raise PdfTimeoutError(
                 f"LibreOffice took more than {timeout:.0f} s to convert {docx_path.name}."
             ) from None
     pdf = out_dir / (docx_path.stem + ".pdf")

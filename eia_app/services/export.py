@@ -2,7 +2,7 @@
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,11 +20,12 @@ from eia_app.export.flagged_context import FLAGGED_CHART_KEY
 from eia_app.export.images import ChartRenderingError, RenderedCharts, render_pngs
 from eia_app.export.legends import legend_words
 from eia_app.export.methods_context import author_notes
-from eia_app.export.pdf import convert_to_pdf
+from eia_app.export.pdf import PdfTimeoutError, convert_to_pdf
 from eia_app.export.summary import build_equality_implications, render_summary_docx
 from eia_app.export.summary_content import SummaryContent, build_summary_content
 from eia_app.export.text import fmt_date
 from eia_app.services.assessments import read_assessment_file
+from eia_app.services.progress import Steps, TimeBudgetError, give_up_message
 from eia_app.services.reference import get_registry
 from eia_app.settings import load_settings
 
@@ -118,6 +119,7 @@ def export_assessment(
     browser_path: str | None = None,
     version: str | None = None,
     today: date | None = None,
+    steps: Steps | None = None,
 ) -> ExportResult:
     """Render an assessment as a Word report.
 
@@ -130,6 +132,8 @@ def export_assessment(
         browser_path: Chromium executable for the charts; None to find one.
         version: The stored version number shown in the report.
         today: The date printed as the generation date.
+        steps: Reports slow steps (charts, the Word document) and abandons one past
+            its time budget; None runs them silently with no budget.
 
     Returns:
         The document, warnings and timings. If Chromium is missing, the report
@@ -137,9 +141,10 @@ def export_assessment(
 
     Raises:
         ReportTemplateError: If the template cannot be read or rendered.
+        TimeBudgetError: If a step runs past the time budget.
     """
     started = time.perf_counter()
-    settings = load_settings()
+    settings, steps = load_settings(), steps or Steps()
     if template is not None and template.is_file():
         # A hostile template is refused before a chart is drawn or a page laid out.
         check_template(template, settings.template_limits)
@@ -147,7 +152,11 @@ def export_assessment(
     charts = RenderedCharts()
     if reach and with_charts:
         try:
-            charts = _draw_charts(reach, browser_path)
+            charts = steps.run(
+                "drawing the charts",
+                lambda: _draw_charts(reach, browser_path),
+                advice="leave them out with --no-charts",
+            )
         except ChartRenderingError as problem:
             warnings.append(f"{problem} The report has the tables but no charts.")
     document_started = time.perf_counter()
@@ -163,14 +172,17 @@ def export_assessment(
         today=today,
         summary=summary,
     )
-    docx, template_warnings = render_report(
-        context,
-        images=charts.images,
-        template=template or settings.template_path,
-        built_in=template is None,
-        title=assessment.title,
-        legend=legend_words(reach.min_count if reach else None),
-        limits=settings.template_limits,
+    docx, template_warnings = steps.run(
+        "laying out the Word document",
+        lambda: render_report(
+            context,
+            images=charts.images,
+            template=template or settings.template_path,
+            built_in=template is None,
+            title=assessment.title,
+            legend=legend_words(reach.min_count if reach else None),
+            limits=settings.template_limits,
+        ),
     )
     notes = summary_notes(summary) + author_notes(reach)
     if version is None:
@@ -212,20 +224,34 @@ def export_summary(
     return SummaryResult(paragraph, render_summary_docx(content), summary_notes(content))
 
 
-def export_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
+def export_pdf(docx_path: Path, out_dir: Path | None = None, steps: Steps | None = None) -> Path:
     """Convert an exported report to a tagged (accessible) PDF with LibreOffice.
 
     Args:
         docx_path: The Word document.
         out_dir: Folder for the PDF; defaults to the document's folder.
+        steps: Reports a slow conversion; LibreOffice itself is stopped at the time
+            budget (``steps.budget``), or after 180 s without one.
 
     Returns:
         The path of the PDF.
 
     Raises:
-        PdfConversionError: If LibreOffice is missing or the conversion fails.
+        PdfConversionError: If LibreOffice is missing, fails or overruns.
     """
-    return convert_to_pdf(docx_path, out_dir or docx_path.parent)
+    steps, words = steps or Steps(), "converting to PDF with LibreOffice"
+    if steps.budget is None:
+        return steps.run(words, lambda: convert_to_pdf(docx_path, out_dir or docx_path.parent))
+    # LibreOffice gets the budget as its own timeout, so that it is stopped rather than
+    # left running: the step is not abandoned while it runs, only reported.
+    budget, reporting = steps.budget, replace(steps, budget=None)
+    try:
+        return reporting.run(
+            words, lambda: convert_to_pdf(docx_path, out_dir or docx_path.parent, timeout=budget)
+        )
+    except PdfTimeoutError:
+        advice = "export the Word document alone (without --pdf)"
+        raise TimeBudgetError(give_up_message(words, budget, advice)) from None
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from eia_app.services.reach_baselines import (
     choose_baseline,
 )
 from eia_app.services.reach_figures import ReachSettings, survey_sections
+from eia_app.services.progress import Steps
 from eia_app.services.reference import get_registry
 
 Assignments = Mapping[str, Mapping[str, str]]
@@ -125,12 +126,20 @@ def _source(survey: SurveyData) -> ReachSource:
 
 
 def _splits(
-    survey: SurveyData, column: str, matches: Sequence[QuestionMatch], settings: ReachSettings
+    survey: SurveyData,
+    column: str,
+    matches: Sequence[QuestionMatch],
+    settings: ReachSettings,
+    steps: Steps,
 ) -> dict[str, SplitReach]:
     """One section per answer of the split column, with the recognition of the whole."""
     check_header(survey, column, "--split-by")
     parts = split_survey(survey, column)
-    return {name: survey_sections(part, matches, settings) for name, part in parts.items()}
+    return steps.run(
+        f"analysing each answer of '{column}'",
+        lambda: {name: survey_sections(part, matches, settings) for name, part in parts.items()},
+        advice="split by a column with fewer different answers",
+    )
 
 
 _NOT_EQUALITY = frozenset({"respondent_type", "opinion", "none"})
@@ -164,6 +173,7 @@ def analyse_survey(
     thresholds: Mapping[str, Any] | None = None,
     limits: SurveyLimits | None = None,
     children_invited: bool = False,
+    steps: Steps | None = None,
 ) -> ReachResult:
     """Analyse who responded to a consultation survey.
 
@@ -188,6 +198,8 @@ def analyse_survey(
         children_invited: Whether the consultation invited children under 16: then
             age is compared over all ages, otherwise with residents aged 16 and over
             like every other characteristic (under-16 answers are counted apart).
+        steps: Reports slow steps (reading, counting) and abandons one past its
+            time budget; None runs them silently with no budget.
 
     Returns:
         The ``eia.reach/1`` result, with the registry's categories and labels.
@@ -197,7 +209,13 @@ def analyse_survey(
     """
     if min_count < 0:
         raise ReachError(f"--min-count must be 0 (no suppression) or more, not {min_count}.")
-    survey = read_survey(Path(path), sheet=sheet, limits=limits)
+    steps = steps or Steps()
+    name = Path(path).name
+    survey = steps.run(
+        f"reading {name}",
+        lambda: read_survey(Path(path), sheet=sheet, limits=limits),
+        advice="save it as CSV UTF-8 with only the columns needed",
+    )
     chosen = choose_baseline(baseline)
     registry = get_registry()
     # Against a service cohort, questions about the respondent's child are the ones to use.
@@ -212,7 +230,9 @@ def analyse_survey(
     settings = ReachSettings.build(
         chosen, assignments, min_count, thresholds, registry, children_invited
     )
-    whole = survey_sections(survey, matches, settings)
+    whole = steps.run(
+        "counting the answers", lambda: survey_sections(survey, matches, settings)
+    )
     universes = {cid: entry.universe for cid, entry in whole.characteristics.items()}
     return ReachResult(
         respondents=survey.respondents,
@@ -224,7 +244,7 @@ def analyse_survey(
         characteristics=whole.characteristics,
         opinions=whole.opinions,
         split_by=split_by or None,
-        splits=_splits(survey, split_by, matches, settings) if split_by else None,
+        splits=_splits(survey, split_by, matches, settings, steps) if split_by else None,
         children_invited=children_invited,
         notes_for_author=_author_notes(chosen, baseline is None, whole),
         warnings=survey.warnings,
