@@ -8,7 +8,7 @@ down; the layers below take folders, URLs and names as arguments.
 import getpass
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -175,7 +175,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             for name, item in limit_fields(kind).items()
             if (given := value(item.metadata["variable"])) is not None
         }
-        return replace(kind(), **chosen)
+        return kind(**chosen)
 
     debug = value(DEBUG_VARIABLE)
     return Settings(

@@ -106,4 +106,5 @@ def adjusted_residuals(table: np.ndarray) -> np.ndarray:
     row, col = values.sum(1) / n, values.sum(0) / n
     fitted = values.sum() * np.outer(row, col)
     pearson = (values - fitted) / np.sqrt(fitted)
-    return pearson / np.sqrt(np.outer(1 - row, 1 - col))
+    adjusted: np.ndarray = pearson / np.sqrt(np.outer(1 - row, 1 - col))
+    return adjusted

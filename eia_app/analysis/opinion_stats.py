@@ -11,8 +11,9 @@ With no agree column, a group is flagged ``differs`` when any of its cells has a
 adjusted residual beyond +/-``z``. Residuals are the standardised (adjusted)
 residuals of ``statsmodels.stats.contingency_tables.Table``, computed over the
 non-empty rows and columns (the formulas live in :mod:`eia_app.analysis.light_stats`,
-which gives the same figures without importing those libraries). Responses are self-selected: a flag says the answers
-differ beyond chance among respondents, not that the population differs.
+which gives the same figures without importing those libraries). Responses are
+self-selected: a flag says the answers differ beyond chance among respondents, not
+that the population differs.
 """
 
 from __future__ import annotations

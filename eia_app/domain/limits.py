@@ -2,10 +2,11 @@
 
 Three kinds of file arrive from users: survey exports (:class:`SurveyLimits`),
 assessment and reach-result JSON (:class:`JsonLimits`) and custom Word templates
-(:class:`TemplateLimits`); :class:`TimeLimits` bounds how long a step may run. The defaults are written here only. ``eia_app.settings``
-reads an override of each from the environment variable named in the field's
-metadata, and the services pass the limits down to the readers, which refuse a file
-that breaks one of them with :meth:`Limits.breach`'s one line.
+(:class:`TemplateLimits`); :class:`TimeLimits` bounds how long a step may run. The
+defaults are written here only. ``eia_app.settings`` reads an override of each from
+the environment variable named in the field's metadata, and the services pass the
+limits down to the readers, which refuse a file that breaks one of them with
+:meth:`Limits.breach`'s one line.
 """
 
 from dataclasses import Field, dataclass, field, fields

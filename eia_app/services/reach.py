@@ -40,6 +40,7 @@ from eia_app.domain.reach import (
     SplitReach,
     SurveyLayout,
 )
+from eia_app.services.progress import Steps
 from eia_app.services.reach_baselines import (
     DEFAULT_BASELINE,
     author_note,
@@ -47,7 +48,6 @@ from eia_app.services.reach_baselines import (
     choose_baseline,
 )
 from eia_app.services.reach_figures import ReachSettings, survey_sections
-from eia_app.services.progress import Steps
 from eia_app.services.reference import get_registry
 
 Assignments = Mapping[str, Mapping[str, str]]
@@ -230,9 +230,7 @@ def analyse_survey(
     settings = ReachSettings.build(
         chosen, assignments, min_count, thresholds, registry, children_invited
     )
-    whole = steps.run(
-        "counting the answers", lambda: survey_sections(survey, matches, settings)
-    )
+    whole = steps.run("counting the answers", lambda: survey_sections(survey, matches, settings))
     universes = {cid: entry.universe for cid, entry in whole.characteristics.items()}
     return ReachResult(
         respondents=survey.respondents,

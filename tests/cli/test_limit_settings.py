@@ -3,10 +3,21 @@
 import pytest
 
 from eia_app.domain.errors import SettingsError
-from eia_app.domain.limits import JsonLimits, SurveyLimits, TemplateLimits, limit_fields
+from eia_app.domain.limits import (
+    JsonLimits,
+    SurveyLimits,
+    TemplateLimits,
+    TimeLimits,
+    limit_fields,
+)
 from eia_app.settings import load_settings
 
-KINDS = {"survey_limits": SurveyLimits, "json_limits": JsonLimits, "template_limits": TemplateLimits}
+KINDS = {
+    "survey_limits": SurveyLimits,
+    "json_limits": JsonLimits,
+    "template_limits": TemplateLimits,
+    "time_limits": TimeLimits,
+}
 
 
 def all_variables():
@@ -41,6 +52,8 @@ def test_a_breach_names_the_limit_the_value_and_the_variable():
         "t.docx: number of parts is 5,001, more than the limit of 1,000; "
         "save the template again in Word, or raise EIA_MAX_TEMPLATE_PARTS."
     )
-    assert JsonLimits().breach("a.json", "max_json_depth", 65, at_least=True).startswith(
-        "a.json: nesting depth is at least 65, more than the limit of 64;"
+    assert (
+        JsonLimits()
+        .breach("a.json", "max_json_depth", 65, at_least=True)
+        .startswith("a.json: nesting depth is at least 65, more than the limit of 64;")
     )
