@@ -28,7 +28,7 @@ def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
         click.UsageError: If both are given.
         ReachError: If the results file is not a valid ``eia.reach/1`` document.
     """
-    # Imported here: the survey engine (pandas, scipy) loads only for the commands using it.
+    # Imported here: the survey engine (pandas) loads only for the commands using it.
     from eia_app.services import reach as reach_service
     from eia_app.settings import load_settings
 
