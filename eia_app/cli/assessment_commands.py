@@ -16,6 +16,7 @@ import eia_app
 from eia_app.cli.app import cli
 from eia_app.cli.assessment_views import format_record, format_table
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.consistency import check_consistency
 from eia_app.domain.details import Stage, Status
 from eia_app.domain.errors import EIAError
 from eia_app.domain.reach import reach_json_schema
@@ -127,8 +128,16 @@ def validate(file: Path, stage: str | None) -> None:
         assessment = read_assessment_file(file)
     target = Stage(stage) if stage else assessment.stage
     issues = check_assessment(assessment, target, today=date.today())
+    # The consistency problems are among the issues; they are listed apart, under a
+    # heading, because they are what to settle before the document is exported.
+    consistency = check_consistency(assessment, target)
     for issue in issues:
-        click.echo(issue.as_line())
+        if issue not in consistency:
+            click.echo(issue.as_line())
+    if consistency:
+        click.echo("Consistency checks before export (error: blocks; warning: check it):")
+        for issue in consistency:
+            click.echo(f"  {issue.as_line()}")
     errors = sum(1 for issue in issues if issue.blocking)
     warnings = len(issues) - errors
     verdict = "not ready" if errors else "ready"
