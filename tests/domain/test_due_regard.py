@@ -207,9 +207,7 @@ SEX = group_index("sex")
         ),
     ],
 )
-def test_a_negative_impact_has_evidence_and_an_answer(
-    changes, stage, field, fragment, level
-):
+def test_a_negative_impact_has_evidence_and_an_answer(changes, stage, field, fragment, level):
     assessment = make_assessment(impacts=impacts_with("sex", **changes))
     assert_reported(assessment, stage, field, fragment, level)
 
