@@ -8,12 +8,15 @@ so most apply at every stage.
 
 Severity follows what the contradiction does to the record:
 
-- errors: the status disagrees with the approval or publication dates, or the
-  assessment is said to be published before it was approved; the document would
-  state two different things about whether it was approved or published;
-- warnings: at the final stage, the review date falls before an open action is
-  due; an action may rightly run past a review (ongoing monitoring), so the author
-  decides.
+- errors: a publication date on an assessment not yet approved, an approved or
+  published status with no approval or publication date, or a publication before
+  the approval; the document would state two different things about its standing,
+  and nothing else asks for these dates, so the author can always put it right;
+- warnings: an approval date on a draft or an assessment in review (the short
+  path asks for the sign-off while the assessment is still a draft, and the review
+  steps set the status afterwards, so this cannot block); and, at the final stage,
+  a review date before an open action is due (an action may rightly run past a
+  review, such as ongoing monitoring, so the author decides).
 """
 
 from collections.abc import Iterator
@@ -43,8 +46,7 @@ def check_consistency(assessment: Assessment, stage: Stage | None = None) -> lis
             actions again rather than looks at what they achieved.
 
     Returns:
-        Errors where the status disagrees with the approval or publication dates,
-        and warnings where the review date comes before an open action is due.
+        Errors and warnings, as the module's docstring sets out, status checks first.
     """
     target = Stage(stage) if stage is not None else assessment.stage
     issues = list(_status_and_dates(assessment))
@@ -59,10 +61,13 @@ def _status_and_dates(assessment: Assessment) -> Iterator[Issue]:
     approved = assessment.sign_off.approved_by.signed_on
     published = assessment.quality.date_published
     if status in _NOT_YET_APPROVED and approved is not None:
-        yield error(
+        # A warning, not an error: a draft may record its sign-off by hand (the short
+        # path asks for it at once), and the review steps set the status afterwards.
+        yield warning(
             "status",
-            f"The status is '{said}' but the assessment was approved on {long_date(approved)}: "
-            "change the status to Approved (or Published), or remove the approval date.",
+            f"The status is '{said}' but an approval date ({long_date(approved)}) is "
+            "recorded: the document would say both. Take it through review and approval so "
+            "the status says approved, or remove the date if it belongs to an earlier version.",
         )
     if status in _NOT_YET_APPROVED and published is not None:
         yield error(

@@ -28,11 +28,19 @@ LATE_ACTION = {
     [
         pytest.param(
             {"status": "in_review"},
-            "error",
+            "warning",
             "status",
-            "The status is 'In review' but the assessment was approved",
+            "The status is 'In review' but an approval date",
+            0,
+            id="in review with an approval date: a warning",
+        ),
+        pytest.param(
+            {"status": "in_review", "quality__date_published": date(2025, 9, 5)},
+            "error",
+            "quality.date_published",
+            "The status is 'In review' but a publication date",
             1,
-            id="in review though approved: blocks",
+            id="in review with a publication date: blocks",
         ),
         pytest.param(
             {"status": "published"},
@@ -81,7 +89,7 @@ def test_the_export_service_returns_the_same_problems_for_the_author():
     assessment = make_final_assessment(status="in_review", actions=[LATE_ACTION])
     notes = consistency_notes(assessment)
     assert [(n.level.value, n.field) for n in notes] == [
-        ("error", "status"),
+        ("warning", "status"),
         ("warning", "monitoring.review_date"),
     ]
     app = check_assessment(assessment, Stage.FINAL)

@@ -166,7 +166,14 @@ def test_warnings_are_counted_but_do_not_hold_a_section_back():
 @pytest.mark.parametrize(
     ("changes", "section", "problems", "warnings"),
     [
-        pytest.param({"status": "in_review"}, "quality", 1, 0, id="in review though approved"),
+        pytest.param({"status": "in_review"}, "quality", 0, 1, id="in review though approved"),
+        pytest.param(
+            {"status": "draft", "quality__date_published": date(2025, 9, 5)},
+            "quality",
+            1,
+            1,
+            id="a draft with approval and publication dates",
+        ),
         pytest.param(
             {"status": "published", "quality__date_published": None},
             "quality",

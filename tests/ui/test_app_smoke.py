@@ -145,7 +145,7 @@ def test_library_lists_the_seeded_send_example(database_url):
 
 def test_library_filter_by_status_hides_other_assessments(database_url):
     at = start_app()
-    at.selectbox(key="eia.library.status").set_value("published").run()
+    at.selectbox(key="eia.library.status").set_value("draft").run()
     assert SEND not in [row["Reference"] for row in library_rows_shown(at)]
     assert any("No assessments match" in i.value for i in at.info)
 
