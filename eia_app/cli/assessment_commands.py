@@ -119,14 +119,23 @@ def validate(file: Path, stage: str | None) -> None:
 
     Exits with status 1 if any problem blocks the stage, 0 otherwise.
     """
+    from eia_app.domain.consistency import check_consistency
     from eia_app.services.assessments import check_assessment, read_assessment_file
 
     with user_errors():
         assessment = read_assessment_file(file, load_settings().json_limits)
     target = Stage(stage) if stage else assessment.stage
     issues = check_assessment(assessment, target, today=date.today())
+    # The consistency problems are among the issues; they are listed apart, under a
+    # heading, because they are what to settle before the document is exported.
+    consistency = check_consistency(assessment, target)
     for issue in issues:
-        click.echo(issue.as_line())
+        if issue not in consistency:
+            click.echo(issue.as_line())
+    if consistency:
+        click.echo("Consistency checks before export (error: blocks; warning: check it):")
+        for issue in consistency:
+            click.echo(f"  {issue.as_line()}")
     errors = sum(1 for issue in issues if issue.blocking)
     warnings = len(issues) - errors
     verdict = "not ready" if errors else "ready"

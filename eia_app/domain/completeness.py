@@ -2,8 +2,9 @@
 
 The rules are data (a table of required fields per stage) plus checks that
 look across sections, such as evidence references that point nowhere, and the
-due-regard checks of :mod:`eia_app.domain.due_regard`. Every problem is
-returned; the check never stops at the first.
+due-regard checks of :mod:`eia_app.domain.due_regard`, then the consistency checks
+of :mod:`eia_app.domain.consistency`. Every problem is returned; the check never
+stops at the first.
 
 When screening concludes that no full assessment is needed, the assessment takes
 the short path: only the fields in :data:`SHORT_PATH_FIELDS` are asked for, and
@@ -17,6 +18,7 @@ from eia_app.domain import due_regard
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.characteristics import PSED_AIM_LABELS, CharacteristicId
 from eia_app.domain.checking import error, is_empty, value_at, warning
+from eia_app.domain.consistency import check_consistency
 from eia_app.domain.decision import Outcome
 from eia_app.domain.details import Stage
 from eia_app.domain.impact import ImpactRating
@@ -141,6 +143,7 @@ def check_completeness(
             lambda: _screening_coverage(assessment, groups),
             lambda: due_regard.screening_reasons(assessment),
             lambda: due_regard.screening_conclusion(assessment),
+            lambda: iter(check_consistency(assessment, target)),
         )
     else:
         checks = (
@@ -159,6 +162,7 @@ def check_completeness(
             lambda: _decision_consistency(assessment, target),
             lambda: due_regard.review_date(assessment, target, today),
             lambda: _actions(assessment),
+            lambda: iter(check_consistency(assessment, target)),
         )
     return [issue for check in checks for issue in check()]
 

@@ -3,9 +3,9 @@
 from datetime import date
 
 from eia_app.domain.fields import EMAIL_PATTERN, REFERENCE_PATTERN, StrictModel, guided, guided_list
-from eia_app.domain.lifecycle import Stage, Status
+from eia_app.domain.lifecycle import STATUS_LABELS, Stage, Status
 
-__all__ = ["Contributor", "KeyDetails", "Person", "Stage", "Status"]
+__all__ = ["STATUS_LABELS", "Contributor", "KeyDetails", "Person", "Stage", "Status"]
 
 
 class Person(StrictModel):

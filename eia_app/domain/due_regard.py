@@ -18,6 +18,7 @@ from datetime import date
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.characteristics import PSED_AIM_LABELS, PsedAim
 from eia_app.domain.checking import error, is_empty, long_date, warning
+from eia_app.domain.decision import Action, ActionStatus
 from eia_app.domain.details import Stage
 from eia_app.domain.impact import ImpactRating
 from eia_app.domain.issues import Issue
@@ -29,9 +30,6 @@ RECOMMENDED_CONSULTATION_WEEKS = 12
 # Screening answers that call for a full assessment: "unknown" means there is not
 # enough evidence to rule harm out, and "high" means harm is likely.
 _NEEDS_FULL_ASSESSMENT = (Relevance.UNKNOWN, Relevance.HIGH)
-
-# Ratings that leave a possible harm open: both need evidence and an answer to it.
-_ADVERSE_OR_OPEN = (ImpactRating.NEGATIVE, ImpactRating.UNKNOWN)
 
 # Section 149(7): for marriage and civil partnership only the first aim applies.
 _MARRIAGE_WORDS = re.compile(r"\bmarriage\b|\bmarried\b|\bcivil partner", re.IGNORECASE)
@@ -98,7 +96,17 @@ def not_relevant_reasons(assessment: Assessment, stage: Stage) -> Iterator[Issue
 
 
 def adverse_impacts(assessment: Assessment, stage: Stage) -> Iterator[Issue]:
-    """Every negative or unknown impact has evidence, and a mitigation or a justification.
+    """Every rating that leaves a harm open is backed and answered, as the rating asks.
+
+    - negative: evidence, and a mitigation or a justification;
+    - positive with a risk of negative: evidence, and a mitigation or an action
+      linked to the group that watches the risk;
+    - unknown (no evidence yet): evidence (such as an item that names the gap) or an
+      action linked to the group that will find it; with evidence but no such action,
+      a warning, because nothing will settle it.
+
+    An action is linked to a group when its "groups concerned" name the group and it
+    has not been cancelled.
 
     Args:
         assessment: The assessment.
@@ -106,35 +114,76 @@ def adverse_impacts(assessment: Assessment, stage: Stage) -> Iterator[Issue]:
 
     Yields:
         Errors at ``impacts[i].evidence_refs`` and ``impacts[i].mitigation``, and a
-        warning at ``impacts[i].rating`` for an unknown impact still to settle.
+        warning at ``impacts[i].rating`` for an unknown impact nothing will settle.
     """
     if stage.rank < Stage.CONSULTATION.rank:
         return
     for index, impact in enumerate(assessment.impacts):
-        if impact.rating not in _ADVERSE_OR_OPEN:
+        if impact.rating is None or not impact.rating.needs_answer:
             continue
         where, label = f"impacts[{index}]", f"Impact on {impact.group_id}"
-        word = "negative" if impact.rating is ImpactRating.NEGATIVE else "unknown"
+        acted_on = bool(linked_actions(assessment, impact.group_id))
+        if impact.rating is ImpactRating.UNKNOWN:
+            yield from _unknown(impact.evidence_refs, acted_on, where, label)
+            continue
         if not impact.evidence_refs:
+            harm = "negative impact" if impact.rating is ImpactRating.NEGATIVE else "risk"
             yield error(
                 f"{where}.evidence_refs",
-                f"Choose the evidence behind this {word} impact; if there is none, add an "
-                "evidence item that says what data is missing.",
+                f"Choose the evidence behind this {harm}; if there is none, add an evidence "
+                "item that says what data is missing.",
                 label,
             )
-        if is_empty(impact.mitigation) and is_empty(impact.residual_justification):
+        if not is_empty(impact.mitigation):
+            continue
+        if impact.rating is ImpactRating.NEGATIVE and is_empty(impact.residual_justification):
             yield error(
                 f"{where}.mitigation",
-                f"Say how the {word} impact will be removed or reduced, or, if it cannot be, "
+                "Say how the negative impact will be removed or reduced, or, if it cannot be, "
                 "justify going ahead under 'Justification of any remaining adverse impact'.",
                 label,
             )
-        if impact.rating is ImpactRating.UNKNOWN:
-            yield warning(
-                f"{where}.rating",
-                "The impact is unknown: add an evidence gap and an action that will settle it.",
+        if impact.rating is ImpactRating.POSITIVE_WITH_RISK and not acted_on:
+            yield error(
+                f"{where}.mitigation",
+                "Say how the risk of a negative impact will be reduced, or add an action for "
+                f"this group ('{impact.group_id}' under Groups concerned) that watches it.",
                 label,
             )
+
+
+def linked_actions(assessment: Assessment, group_id: str) -> list[Action]:
+    """Return the actions of the plan that concern a group and still stand.
+
+    Args:
+        assessment: The assessment.
+        group_id: Registry id of the group.
+
+    Returns:
+        The actions naming the group under "Groups concerned", cancelled ones left out.
+    """
+    return [
+        action
+        for action in assessment.actions
+        if group_id in action.group_ids and action.status is not ActionStatus.CANCELLED
+    ]
+
+
+def _unknown(evidence_refs: list[str], acted_on: bool, where: str, label: str) -> Iterator[Issue]:
+    if not evidence_refs and not acted_on:
+        yield error(
+            f"{where}.evidence_refs",
+            "The impact is unknown: choose the evidence that shows what is missing, or add an "
+            "action for this group (under Groups concerned) that will find the evidence.",
+            label,
+        )
+    elif not acted_on:
+        yield warning(
+            f"{where}.rating",
+            "The impact is unknown: add an action for this group (under Groups concerned) "
+            "that will find the evidence, so the rating can be settled.",
+            label,
+        )
 
 
 def marriage_only_first_aim(assessment: Assessment, stage: Stage) -> Iterator[Issue]:

@@ -7,13 +7,89 @@ from eia_app.domain.fields import StrictModel, guided, guided_list
 
 
 class ImpactRating(StrEnum):
-    """The assessed direction of impact on a group."""
+    """The assessed direction of impact on a group, and how sure the assessment is of it.
+
+    Each rating carries its label and its guidance here, once: the form, the Word
+    report and the summary all read them from the enum.
+    """
 
     POSITIVE = "positive"
+    POSITIVE_WITH_RISK = "positive_with_risk"
     NEUTRAL = "neutral"
     NEGATIVE = "negative"
     UNKNOWN = "unknown"
     NOT_RELEVANT = "not_relevant"
+
+    @property
+    def label(self) -> str:
+        """The rating as a reader sees it, for example "Unknown (no evidence yet)"."""
+        return _RATING_LABELS[self]
+
+    @property
+    def short_label(self) -> str:
+        """The label without its bracketed note, for use inside brackets: "Unknown"."""
+        return self.label.split(" (", 1)[0]
+
+    @property
+    def guidance(self) -> str:
+        """When to choose the rating and what it then asks for."""
+        return _RATING_GUIDANCE[self]
+
+    @property
+    def phrase(self) -> str:
+        """The rating inside a sentence, before "on <group>": "negative impact"."""
+        return _RATING_PHRASES[self]
+
+    @property
+    def needs_answer(self) -> bool:
+        """Whether the rating leaves a possible harm open, so it asks for evidence and an answer.
+
+        A negative rating needs a mitigation or a justification; a positive rating
+        with a risk of negative needs a mitigation or an action that watches the risk;
+        an unknown rating needs evidence or an action that will find it.
+        """
+        return self in _OPEN_RATINGS
+
+
+_RATING_LABELS: dict[ImpactRating, str] = {
+    ImpactRating.POSITIVE: "Positive",
+    ImpactRating.POSITIVE_WITH_RISK: "Positive with a risk of negative",
+    ImpactRating.NEUTRAL: "Neutral",
+    ImpactRating.NEGATIVE: "Negative",
+    ImpactRating.UNKNOWN: "Unknown (no evidence yet)",
+    ImpactRating.NOT_RELEVANT: "Not relevant",
+}
+
+_RATING_GUIDANCE: dict[ImpactRating, str] = {
+    ImpactRating.POSITIVE: "The evidence shows the group is likely to be better off.",
+    ImpactRating.POSITIVE_WITH_RISK: (
+        "Better off overall, but some people in the group could lose out (for example if a "
+        "change is carried out badly): say how the risk is reduced or which action watches it."
+    ),
+    ImpactRating.NEUTRAL: "The evidence shows no material difference for the group.",
+    ImpactRating.NEGATIVE: (
+        "The group is likely to be worse off: give the evidence and the mitigation, or justify "
+        "going ahead."
+    ),
+    ImpactRating.UNKNOWN: (
+        "There is no evidence yet to judge: cite the evidence gap or add an action, linked to "
+        "this group, that will find the evidence."
+    ),
+    ImpactRating.NOT_RELEVANT: "The proposal cannot affect the group: say why.",
+}
+
+_RATING_PHRASES: dict[ImpactRating, str] = {
+    ImpactRating.POSITIVE: "positive impact",
+    ImpactRating.POSITIVE_WITH_RISK: "positive impact with a risk of negative impact",
+    ImpactRating.NEUTRAL: "neutral impact",
+    ImpactRating.NEGATIVE: "negative impact",
+    ImpactRating.UNKNOWN: "unknown impact",
+    ImpactRating.NOT_RELEVANT: "no relevant impact",
+}
+
+_OPEN_RATINGS = frozenset(
+    {ImpactRating.NEGATIVE, ImpactRating.POSITIVE_WITH_RISK, ImpactRating.UNKNOWN}
+)
 
 
 class GroupImpact(StrictModel):
@@ -24,7 +100,9 @@ class GroupImpact(StrictModel):
     )
     rating: ImpactRating | None = guided(
         "Impact",
-        "Positive, neutral, negative, unknown (say what would settle it) or not relevant.",
+        "Positive; positive with a risk of negative (say how the risk is watched); neutral; "
+        "negative; unknown, when there is no evidence yet (say what will find it); or not "
+        "relevant.",
     )
     reasoning: str | None = guided(
         "What the impact is and why",

@@ -17,6 +17,16 @@ class Status(StrEnum):
     UNDER_REVIEW = "under_review"
 
 
+STATUS_LABELS: dict[Status, str] = {
+    Status.DRAFT: "Draft",
+    Status.IN_REVIEW: "In review",
+    Status.APPROVED: "Approved",
+    Status.PUBLISHED: "Published",
+    Status.UNDER_REVIEW: "Under review",
+}
+"""Each status as the form, the messages and the document name it."""
+
+
 class Stage(StrEnum):
     """Which point of the decision process the assessment supports.
 

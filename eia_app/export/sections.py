@@ -8,25 +8,22 @@ from eia_app.domain.impact import ImpactRating
 from eia_app.domain.publication import NOT_AVAILABLE
 from eia_app.export.text import clean, fmt_bool, fmt_date, humanise, paragraphs, text_or
 
-RATING_LABELS: dict[ImpactRating, str] = {
-    ImpactRating.POSITIVE: "Positive",
-    ImpactRating.NEUTRAL: "Neutral",
-    ImpactRating.NEGATIVE: "Negative",
-    ImpactRating.UNKNOWN: "Unknown",
-    ImpactRating.NOT_RELEVANT: "Not relevant",
-}
+NOT_RATED = "Not rated"
 
 
-def rating_label(rating: ImpactRating | None) -> str:
+def rating_label(rating: ImpactRating | None, *, short: bool = False) -> str:
     """Show an impact rating.
 
     Args:
         rating: The rating, or None when not yet rated.
+        short: Leave out the label's bracketed note, for a label shown inside brackets.
 
     Returns:
-        Its label, or "Not rated".
+        Its label, as the domain words it (:attr:`ImpactRating.label`), or "Not rated".
     """
-    return RATING_LABELS[rating] if rating else "Not rated"
+    if rating is None:
+        return NOT_RATED
+    return rating.short_label if short else rating.label
 
 
 def build_screening(assessment: Assessment, label_of: Callable[[str], str]) -> dict[str, Any]:

@@ -13,11 +13,15 @@ from eia_app.domain.impact import ImpactRating
 from eia_app.domain.reach import ReachResult
 from eia_app.export.accessibility import make_accessible
 from eia_app.export.implications import reach_sentence
-from eia_app.export.sections import rating_label
 from eia_app.export.summary_content import SummaryContent
 from eia_app.export.text import clean, count_of, humanise, join_words
 
-SUMMARY_RATINGS = (ImpactRating.NEGATIVE, ImpactRating.UNKNOWN, ImpactRating.POSITIVE)
+SUMMARY_RATINGS = (
+    ImpactRating.NEGATIVE,
+    ImpactRating.POSITIVE_WITH_RISK,
+    ImpactRating.UNKNOWN,
+    ImpactRating.POSITIVE,
+)
 
 
 def _label(labels: Mapping[str, str], group_id: str) -> str:
@@ -41,7 +45,7 @@ def _impacts_sentence(assessment: Assessment, labels: Mapping[str, str]) -> str:
             if i.rating is rating
         ]
         if names:
-            parts.append(f"{rating_label(rating).lower()} impact on {join_words(names)}")
+            parts.append(f"{rating.phrase} on {join_words(names)}")
     if not parts:
         return "It identified no positive, negative or unknown impact on any group."
     return f"It identified a {join_words(parts)}."

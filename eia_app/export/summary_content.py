@@ -100,11 +100,8 @@ def fit(text: str, limit: int) -> tuple[str, bool]:
 
 
 def _at_risk(impact: GroupImpact) -> bool:
-    # Negative, unknown, and any rating that carries a risk of harm.
-    rating = impact.rating
-    if rating is None:
-        return False
-    return rating in (ImpactRating.NEGATIVE, ImpactRating.UNKNOWN) or "risk" in rating.value
+    # Negative, unknown, and any rating that carries a risk of harm: the domain says which.
+    return impact.rating is not None and impact.rating.needs_answer
 
 
 def _rating_lines(
@@ -122,7 +119,8 @@ def _rating_lines(
                 continue
             name = label_of(impact.group_id)
             if impact.group_id in before:
-                name += f" (was {rating_label(before[impact.group_id]).lower()})"
+                was = rating_label(before[impact.group_id], short=True).lower()
+                name += f" (was {was})"
             names.append(name)
         if names:
             groups, shortened = fit("; ".join(names), GROUPS_CELL_CHARS)
@@ -149,7 +147,7 @@ def _risks(
     at_risk = [i for i in assessment.impacts if _at_risk(i)]
     lines, cut = [], False
     for impact in at_risk[:RISKS_MAX]:
-        rating = rating_label(impact.rating).lower()
+        rating = rating_label(impact.rating, short=True).lower()
         text, shortened = fit(
             f"{label_of(impact.group_id)} ({rating}): {clean(impact.reasoning or NOT_RECORDED)}",
             RISK_CHARS,

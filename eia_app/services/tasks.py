@@ -3,7 +3,9 @@
 Pure: no Streamlit. It follows the GOV.UK Design System's "complete multiple
 tasks" pattern. The order is :data:`eia_app.services.sections.SECTIONS`, and
 the status of each section comes from the completeness rules for the stage, so
-the task list, the check page and ``eia validate`` never disagree:
+the task list, the check page and ``eia validate`` never disagree (the consistency
+checks of :mod:`eia_app.domain.consistency` are among those rules, so a status
+that disagrees with its dates counts against the quality-control section):
 
 - a section whose fields all still hold a new draft's values is *not started*;
 - one with content and a blocking issue under its fields is *in progress*;

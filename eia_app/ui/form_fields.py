@@ -14,6 +14,8 @@ from pydantic import BaseModel
 from eia_app.domain.characteristics import PSED_AIM_LABELS
 from eia_app.domain.consultation import ACCESSIBLE_FORMAT_LABELS
 from eia_app.domain.decision import OUTCOME_LABELS
+from eia_app.domain.details import STATUS_LABELS
+from eia_app.domain.impact import ImpactRating
 from eia_app.domain.labels import field_title
 
 
@@ -61,7 +63,13 @@ SHORT_TEXT_FIELDS: frozenset[str] = frozenset(
 NOT_ANSWERED = "Not answered"
 YES_NO_OPTIONS: tuple[str, ...] = ("Yes", "No", NOT_ANSWERED)
 
-_LABELS: dict[Any, str] = {**PSED_AIM_LABELS, **ACCESSIBLE_FORMAT_LABELS, **OUTCOME_LABELS}
+_LABELS: dict[Any, str] = {
+    **PSED_AIM_LABELS,
+    **ACCESSIBLE_FORMAT_LABELS,
+    **OUTCOME_LABELS,
+    **STATUS_LABELS,
+    **{rating: rating.label for rating in ImpactRating},
+}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.characteristics import PSED_AIM_LABELS, PsedAim
-from eia_app.domain.impact import GroupImpact, PsedAimAssessment
+from eia_app.domain.impact import GroupImpact, ImpactRating, PsedAimAssessment
 from eia_app.domain.registry import GroupDefinition
 from eia_app.services.reference import get_registry
 from eia_app.services.sections import Section
@@ -98,10 +98,15 @@ def _render_group(
             st.markdown("**Questions to consider:**\n" + "\n".join(f"- {p}" for p in group.prompts))
         entered: dict[str, Any] = {"group_id": group.id}
         base = f"impacts.{group.id}"
-        for name in ("rating", "reasoning"):
-            entered[name] = render_field(
-                _IMPACT_FIELDS[name], values.get(name), f"{base}.{name}", context, 3
-            )
+        entered["rating"] = render_field(
+            _IMPACT_FIELDS["rating"], values.get("rating"), f"{base}.rating", context, 3
+        )
+        if entered["rating"] is not None:
+            # What the chosen rating asks for, worded once in the domain.
+            st.caption(ImpactRating(entered["rating"]).guidance)
+        entered["reasoning"] = render_field(
+            _IMPACT_FIELDS["reasoning"], values.get("reasoning"), f"{base}.reasoning", context, 3
+        )
         entered["evidence_refs"] = _evidence_refs(
             values.get("evidence_refs") or [], evidence_ids, f"{base}.evidence_refs", context
         )

@@ -141,11 +141,12 @@ def test_continuing_despite_adverse_impact_needs_a_justification():
 
 
 def test_a_passed_review_date_is_flagged_against_today():
-    draft = make_final_assessment(monitoring__review_date=date(2026, 1, 1))
-    warnings = check(draft, Stage.FINAL, today=date(2026, 1, 2))
+    # After the last action is due (31 March 2026), so only the date itself is judged.
+    draft = make_final_assessment(monitoring__review_date=date(2026, 6, 1))
+    warnings = check(draft, Stage.FINAL, today=date(2026, 6, 2))
     assert "monitoring.review_date" in [i.field for i in warnings]
     assert "monitoring.review_date" not in [
-        i.field for i in check(draft, Stage.FINAL, today=date(2025, 12, 31))
+        i.field for i in check(draft, Stage.FINAL, today=date(2026, 5, 31))
     ]
 
 
@@ -169,6 +170,8 @@ def short_path_assessment(stage: Stage, **screening: Any) -> Assessment:
     }
     return Assessment.model_validate(
         {
+            # Signed off and approved, so the status says so (see the consistency checks).
+            "status": "approved",
             "stage": stage,
             "key_details": complete.key_details.model_dump(),
             "screening": {**fields, **screening},

@@ -164,7 +164,8 @@ def test_every_characteristic_is_addressed_or_not_relevant_with_a_reason(
     assert_reported(make_assessment(**overrides), stage, field, fragment)
 
 
-# --- 2. Negative or unknown impacts: evidence, and a mitigation or a justification --
+# --- 2. Negative impacts: evidence, and a mitigation or a justification ----------
+# (unknown and "positive with a risk of negative": tests/domain/test_rating_rules.py)
 
 SEX = group_index("sex")
 
@@ -197,30 +198,6 @@ SEX = group_index("sex")
             id="negative justified but not mitigated passes",
         ),
         pytest.param(
-            {"rating": "unknown", "evidence_refs": [], "mitigation": "Collect data by sex."},
-            Stage.CONSULTATION,
-            f"impacts[{SEX}].evidence_refs",
-            "Choose the evidence behind this unknown impact",
-            ERROR,
-            id="unknown without evidence",
-        ),
-        pytest.param(
-            {"rating": "unknown", "mitigation": None, "residual_justification": None},
-            Stage.CONSULTATION,
-            f"impacts[{SEX}].mitigation",
-            "Say how the unknown impact will be removed or reduced",
-            ERROR,
-            id="unknown without mitigation or justification",
-        ),
-        pytest.param(
-            {"rating": "unknown", "mitigation": "Collect data by sex (action A1)."},
-            Stage.CONSULTATION,
-            f"impacts[{SEX}].rating",
-            "The impact is unknown",
-            WARNING,
-            id="unknown with evidence and mitigation is only a warning",
-        ),
-        pytest.param(
             {"evidence_refs": [], "mitigation": None, "residual_justification": None},
             Stage.SCREENING,
             f"impacts[{SEX}].mitigation",
@@ -230,9 +207,7 @@ SEX = group_index("sex")
         ),
     ],
 )
-def test_a_negative_or_unknown_impact_has_evidence_and_an_answer(
-    changes, stage, field, fragment, level
-):
+def test_a_negative_impact_has_evidence_and_an_answer(changes, stage, field, fragment, level):
     assessment = make_assessment(impacts=impacts_with("sex", **changes))
     assert_reported(assessment, stage, field, fragment, level)
 

@@ -56,9 +56,12 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def test_revised_example_is_the_final_stage_in_review(revised: Assessment) -> None:
+def test_revised_example_is_the_final_stage_published_with_the_cabinet_papers(
+    revised: Assessment,
+) -> None:
     assert revised.stage is Stage.FINAL
-    assert revised.status is Status.IN_REVIEW
+    # Approved on 3 June and published on 6 June 2025, so its status says published.
+    assert revised.status is Status.PUBLISHED
     assert revised.purpose.decision_route.meeting_date == FINAL_CABINET
 
 

@@ -139,7 +139,7 @@ def test_suppressed_counts_show_the_marker_not_a_number(report):
 def test_changes_section_lists_rating_action_and_evidence_changes(report):
     doc = open_docx(report)
     rows = table_rows_text(doc)
-    assert ["Age", "Unknown", "Negative"] in rows
+    assert ["Age", "Unknown (no evidence yet)", "Negative"] in rows
     assert ["A3", "Review travel budgets for under-8s", "Priya Shah"] in rows
     assert ["EV2", "Consultation survey 2026", "412 responses."] in rows
     assert ["Young children cannot travel alone.", "Taxis stay for under-8s."] in rows

@@ -101,10 +101,13 @@ def test_front_summary_has_the_conclusion_ratings_risks_actions_and_decision(sen
     assert any(t.startswith("1 rating changed since the consultation-stage version") for t in front)
     risks = [t for t in front if t.startswith("Race (negative):")]
     assert len(risks) == 1
-    # The actions are the open ones for race, not the first three (done) of the plan.
+    # Disability (a risk), and the armed forces and rural communities (unknown) are risks too.
+    assert any(t.startswith("Disability (positive with a risk of negative):") for t in front)
+    assert any(t.startswith("Armed forces") and "(unknown):" in t for t in front)
+    # The actions are the open ones for those groups, not the first three (done) of the plan.
     actions = [t.split(":")[0] for t in front if re.match(r"A\d+:", t)]
-    assert actions == ["A5", "A8", "A16", "A11"]
-    assert "Decision by: Cabinet, 17 June 2025. Next review: 12 December 2025." in front
+    assert actions == ["A10", "A5", "A7", "A8", "A15"]
+    assert "Decision by: Cabinet, 17 June 2025. Next review: 30 September 2026." in front
 
 
 def test_headings_are_numbered_and_appendices_lettered(send_doc):

@@ -3,6 +3,8 @@
 No Streamlit here: the statuses are computed from an assessment and a stage alone.
 """
 
+from datetime import date
+
 import pytest
 
 from eia_app.domain.assessment import Assessment
@@ -159,3 +161,36 @@ def test_warnings_are_counted_but_do_not_hold_a_section_back():
     found = tasks(draft, Stage.CONSULTATION)["impacts"]
     assert (found.status, found.problems, found.warnings) == (COMPLETED, 0, 1)
     assert found.status_label == "Completed"
+
+
+@pytest.mark.parametrize(
+    ("changes", "section", "problems", "warnings"),
+    [
+        pytest.param({"status": "in_review"}, "quality", 0, 1, id="in review though approved"),
+        pytest.param(
+            {"status": "draft", "quality__date_published": date(2025, 9, 5)},
+            "quality",
+            1,
+            1,
+            id="a draft with approval and publication dates",
+        ),
+        pytest.param(
+            {"status": "published", "quality__date_published": None},
+            "quality",
+            1,
+            0,
+            id="published without a date",
+        ),
+        pytest.param(
+            {"monitoring__review_date": date(2026, 1, 1)},
+            "monitoring",
+            0,
+            1,
+            id="review before the action is due",
+        ),
+    ],
+)
+def test_consistency_problems_count_in_their_section(changes, section, problems, warnings):
+    entry = tasks(make_final_assessment(**changes), Stage.FINAL)[section]
+    assert (entry.problems, entry.warnings) == (problems, warnings)
+    assert entry.status is (IN_PROGRESS if problems else COMPLETED)

@@ -2,7 +2,12 @@
 
 import pytest
 
-from eia_app.services.workspace import close_repositories
+from eia_app.domain.decision import Approval
+from eia_app.domain.details import Status
+from eia_app.services.assessments import load_assessment, save_assessment
+from eia_app.services.workspace import close_repositories, open_workspace
+
+SEND = "EIA-2025-0001"
 
 
 @pytest.fixture
@@ -13,3 +18,26 @@ def database_url(tmp_path, monkeypatch):
     monkeypatch.setenv("EIA_USER", "Test Officer")
     yield url
     close_repositories()
+
+
+@pytest.fixture
+def send_in_review(database_url):
+    """The SEND example back in review: version 3, submitted again before its approval.
+
+    The example's final version is published, so the review tests need a version in
+    review. Like any version in review it has no approval or publication date yet
+    (the approval step records them), so the consistency checks find nothing wrong.
+    """
+    repo = open_workspace(database_url)
+    stored = load_assessment(repo, SEND)
+    assessment = stored.assessment
+    again = assessment.model_copy(
+        update={
+            "status": Status.IN_REVIEW,
+            "quality": assessment.quality.model_copy(update={"date_published": None}),
+            "sign_off": assessment.sign_off.model_copy(
+                update={"approved_by": Approval(name=None, role=None, signed_on=None)}
+            ),
+        }
+    )
+    return save_assessment(repo, again, saved_by="example loader")

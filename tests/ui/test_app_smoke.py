@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import HeadingBase
 
 import eia_app.ui
+from eia_app.domain.impact import ImpactRating
 from eia_app.services.assessments import load_assessment, save_assessment, version_history
 from eia_app.services.sections import SECTIONS
 from eia_app.services.workspace import open_workspace
@@ -144,7 +145,7 @@ def test_library_lists_the_seeded_send_example(database_url):
 
 def test_library_filter_by_status_hides_other_assessments(database_url):
     at = start_app()
-    at.selectbox(key="eia.library.status").set_value("published").run()
+    at.selectbox(key="eia.library.status").set_value("draft").run()
     assert SEND not in [row["Reference"] for row in library_rows_shown(at)]
     assert any("No assessments match" in i.value for i in at.info)
 
@@ -212,6 +213,10 @@ def test_impact_page_shows_each_group_with_its_guidance(database_url):
     assert any(label.startswith("Age:") for label in labels)
     assert any(label.startswith("Carers:") for label in labels)
     assert "Questions to consider" in all_text(at)
+    # The SEND example's ratings carry the domain's labels, with what the rating asks for.
+    assert "Disability: Positive with a risk of negative" in labels
+    assert "Armed forces community: Unknown (no evidence yet)" in labels
+    assert ImpactRating.UNKNOWN.guidance in all_text(at)
 
 
 def test_starting_an_assessment_checks_the_reference_then_saves_version_1(database_url):

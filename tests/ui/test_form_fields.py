@@ -10,7 +10,7 @@ from eia_app.domain.consultation import AccessibleFormat, ConsultationPlan
 from eia_app.domain.decision import Action, Outcome
 from eia_app.domain.details import KeyDetails, Person, Status
 from eia_app.domain.evidence import EvidenceItem
-from eia_app.domain.impact import GroupImpact
+from eia_app.domain.impact import GroupImpact, ImpactRating
 from eia_app.domain.scope import Screening
 from eia_app.ui.form_fields import (
     FieldKind,
@@ -77,6 +77,8 @@ def test_describe_fields_keeps_declaration_order_and_titles():
         ("adjust", "Adjust the proposal"),
         (PsedAim.ADVANCE_EQUALITY, "Advance equality of opportunity"),
         (AccessibleFormat.BSL, "British Sign Language"),
+        (ImpactRating.UNKNOWN, "Unknown (no evidence yet)"),
+        (ImpactRating.POSITIVE_WITH_RISK, "Positive with a risk of negative"),
     ],
 )
 def test_option_labels_are_readable(value, label):

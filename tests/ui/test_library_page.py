@@ -32,7 +32,9 @@ def send_row(database_url: str) -> dict[str, str]:
     return next(row for row in library_rows_shown(at) if row["Reference"] == SEND)
 
 
-def test_the_library_table_has_owner_review_date_and_due_state_in_words(database_url):
+def test_the_library_table_has_owner_review_date_and_due_state_in_words(
+    database_url, send_in_review
+):
     stored = load_assessment(open_workspace(database_url), SEND)
     at = start_app()
     rows = library_rows_shown(at)

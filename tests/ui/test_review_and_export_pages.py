@@ -1,8 +1,9 @@
 """AppTest tests of the Review and approval page, the Export page and the version comparison.
 
 The app runs on a temporary SQLite library seeded with the SEND example: version 1
-is the approved consultation-stage EIA, version 2 the final-stage one in review,
-both saved by the example loader.
+is the approved consultation-stage EIA, version 2 the published final-stage one,
+both saved by the example loader; the review tests add version 3, back in review
+(the ``send_in_review`` fixture).
 """
 
 from datetime import UTC, datetime
@@ -43,7 +44,7 @@ def current(url: str):
     return load_assessment(open_workspace(url), SEND)
 
 
-def test_review_page_shows_status_steps_history_and_single_user_mode(database_url):
+def test_review_page_shows_status_steps_history_and_single_user_mode(database_url, send_in_review):
     at = go_to(start_app(), "review")
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == ["Review and approval"]
@@ -60,7 +61,7 @@ def test_review_page_shows_status_steps_history_and_single_user_mode(database_ur
     assert "example loader" in history["Who"].tolist()
 
 
-def test_the_author_cannot_approve_and_a_second_user_can(database_url, monkeypatch):
+def test_the_author_cannot_approve_and_a_second_user_can(database_url, send_in_review, monkeypatch):
     monkeypatch.setenv("EIA_USER", "Priya Shah")
     at = go_to(start_app(), "review")
     at.text_area(key="eia.review.comment").input("Add the survey results.")
@@ -93,7 +94,7 @@ def test_the_author_cannot_approve_and_a_second_user_can(database_url, monkeypat
     assert current(database_url).assessment.status is Status.PUBLISHED
 
 
-def test_a_return_without_a_comment_is_refused_in_words(database_url):
+def test_a_return_without_a_comment_is_refused_in_words(database_url, send_in_review):
     at = go_to(start_app(), "review")
     at = click(at, "Return for changes")
     assert not at.exception

@@ -9,7 +9,9 @@ from tests.ui.test_app_smoke import SEND, go_to, start_app
 STATUS_KEY = "eia.form.quality.status"
 
 
-def test_the_quality_page_shows_the_status_as_text_with_a_link_to_review(database_url):
+def test_the_quality_page_shows_the_status_as_text_with_a_link_to_review(
+    database_url, send_in_review
+):
     at = go_to(start_app(), "quality")
     assert not at.exception, at.exception
     assert STATUS_KEY not in [widget.key for widget in at.selectbox]
@@ -20,7 +22,7 @@ def test_the_quality_page_shows_the_status_as_text_with_a_link_to_review(databas
     assert links["Review and approval"] == "review"
 
 
-def test_saving_the_quality_page_keeps_the_status(database_url):
+def test_saving_the_quality_page_keeps_the_status(database_url, send_in_review):
     repo = open_workspace(database_url)
     before = load_assessment(repo, SEND)
     at = go_to(start_app(), "quality")
@@ -33,7 +35,7 @@ def test_saving_the_quality_page_keeps_the_status(database_url):
     assert after.assessment.status is before.assessment.status is Status.IN_REVIEW
 
 
-def test_a_status_kept_in_a_working_copy_is_never_saved(database_url):
+def test_a_status_kept_in_a_working_copy_is_never_saved(database_url, send_in_review):
     repo = open_workspace(database_url)
     before = load_assessment(repo, SEND)
     keep_changes(
