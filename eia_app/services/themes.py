@@ -1,0 +1,158 @@
+"""Free-text themes of a consultation export (``eia themes``), as one ``eia.themes/1`` result.
+
+Reads the survey with the reach engine's reader, recognises its equality questions
+with the reach engine's recogniser, finds the free-text columns, themes each one and
+breaks every theme down by characteristic. Comments stay in memory: the result holds
+theme names, key phrases, counts by group and quotes, and :func:`publishable` removes
+every quote the officer has not approved before anything is written out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+from eia_app.analysis.survey import read_survey, recognise_questions
+from eia_app.analysis.themes.coding import code_respondents
+from eia_app.analysis.themes.detect import describe, free_text_columns
+from eia_app.analysis.themes.embed import ThemesUnavailable, available_backend
+from eia_app.analysis.themes.engine import theme_question
+from eia_app.domain.errors import ThemesError
+from eia_app.domain.limits import SurveyLimits
+from eia_app.domain.publication import DEFAULT_MIN_COUNT
+from eia_app.domain.themes import (
+    DEFAULT_MAX_THEMES,
+    DEFAULT_MIN_THEMES,
+    FreeTextColumn,
+    QuestionThemes,
+    ThemesResult,
+)
+from eia_app.services.reach import check_header
+from eia_app.services.reference import get_registry
+
+_NOT_ANSWER = frozenset({"none"})
+
+
+def _chosen(
+    found: list[FreeTextColumn], columns: Sequence[str], exclude: Collection[str], survey_file: str
+) -> list[FreeTextColumn]:
+    if not columns:
+        chosen = [c for c in found if c.column not in exclude]
+    else:
+        chosen = [c for c in found if c.column in columns] if found else []
+    if not chosen:
+        raise ThemesError(
+            f"{survey_file}: no free-text question to theme; name one with --column HEADER."
+        )
+    return chosen
+
+
+def _check_range(k: int | None, low: int, high: int) -> None:
+    if k is not None and k < 1:
+        raise ThemesError(f"--themes must be 1 or more, not {k}.")
+    if low < 1 or high < low:
+        raise ThemesError(
+            f"--min-themes ({low}) must be 1 or more and no larger than --max-themes ({high})."
+        )
+
+
+def analyse_themes(
+    path: Path,
+    *,
+    columns: Sequence[str] = (),
+    exclude: Collection[str] = (),
+    k: int | None = None,
+    low: int = DEFAULT_MIN_THEMES,
+    high: int = DEFAULT_MAX_THEMES,
+    seed: int = 0,
+    min_count: int = DEFAULT_MIN_COUNT,
+    backend: str | None = None,
+    sheet: str | None = None,
+    limits: SurveyLimits | None = None,
+) -> ThemesResult:
+    """Theme the free-text answers of a survey export, by protected characteristic.
+
+    Args:
+        path: Survey export (CSV, text or workbook).
+        columns: Headers to theme; every free-text column when empty.
+        exclude: Headers to leave out.
+        k: A fixed number of themes per question; None chooses one in [low, high].
+        low: Fewest themes to consider.
+        high: Most themes to consider.
+        seed: Seed: the same file and seed give the same themes.
+        min_count: Smallest count shown; smaller counts are withheld.
+        backend: ``wordllama`` or ``tfidf-svd``; the best installed when None.
+        sheet: Sheet of a workbook.
+        limits: The largest file accepted.
+
+    Returns:
+        The result, with unapproved quote candidates (see :func:`publishable`).
+
+    Raises:
+        ThemesError: For a missing column, a bad option or a missing library.
+        EIAError: When the survey cannot be read.
+    """
+    _check_range(k, low, high)
+    try:
+        chosen_backend = available_backend(backend)
+    except ThemesUnavailable as error:
+        raise ThemesError(str(error)) from None
+    survey = read_survey(Path(path), sheet=sheet, limits=limits)
+    for header in [*columns, *exclude]:
+        check_header(survey, header, "--column" if header in columns else "--exclude")
+    registry = get_registry()
+    groups = registry.groups
+    matches = recognise_questions(survey, {}, groups=[g.id for g in groups])
+    recognised = {m.column for m in matches if m.target not in _NOT_ANSWER}
+    found = free_text_columns(survey, recognised)
+    named = [describe(survey.frame[c], c) for c in columns if c not in {f.column for f in found}]
+    chosen = _chosen([*found, *named], columns, set(exclude), survey.file)
+    questions = []
+    for column in chosen:
+        text = survey.frame[column.column].astype(object)
+        keep = text.notna() & (text.astype(str).str.strip() != "")
+        rows = keep.to_numpy().nonzero()[0]
+        coded = code_respondents(survey, matches, groups, rows)
+        themed = theme_question(
+            column.column, [str(t) for t in text[keep]], coded, backend=chosen_backend,
+            seed=seed, k=k, low=low, high=high, min_count=min_count,
+        )  # fmt: skip
+        questions.append(themed.result)
+    return ThemesResult(
+        file=survey.file,
+        respondents=survey.respondents,
+        embedding=chosen_backend,
+        seed=seed,
+        min_count=min_count,
+        free_text_columns=tuple(found),
+        questions=tuple(questions),
+        internal=True,
+    )
+
+
+def _approved_only(question: QuestionThemes, approved: Collection[str]) -> QuestionThemes:
+    themes = tuple(
+        t.model_copy(
+            update={
+                "quotes": tuple(
+                    q.model_copy(update={"approved": True}) for q in t.quotes if q.id in approved
+                )
+            }
+        )
+        for t in question.themes
+    )
+    return question.model_copy(update={"themes": themes})
+
+
+def publishable(result: ThemesResult, approved: Collection[str] = ()) -> ThemesResult:
+    """The result with only the quotes the officer approved (by id), ready to publish.
+
+    Args:
+        result: From :func:`analyse_themes`.
+        approved: Ids of approved quotes.
+
+    Returns:
+        The same themes and counts; every quote not approved removed.
+    """
+    questions = tuple(_approved_only(q, set(approved)) for q in result.questions)
+    return result.model_copy(update={"questions": questions, "internal": False})
