@@ -139,14 +139,14 @@ def row_sentence(theme_label: str, row: GroupRow) -> str:
         row: A flagged, shown row.
 
     Returns:
-        The sentence, for example "“Interpreters” was raised by 52% of Asian
-        commenters (44 of 85), 2.5 times the rate among all who commented (21%)."
+        The sentence, for example "“Interpreters” was raised by 52% of commenters
+        in the group “Asian” (44 of 85), 2.5 times the rate among all who commented (21%)."
     """
     times = f"{row.ratio:.1f}".rstrip("0").rstrip(".") if row.ratio else "?"
     return (
-        f"\u201c{theme_label}\u201d was raised by {percent(row.rate)} of {row.label} "
-        f"commenters ({row.raised} of {row.commenters}), {times} times the rate among all "
-        f"who commented ({percent(row.overall_rate)})."
+        f"\u201c{theme_label}\u201d was raised by {percent(row.rate)} of commenters in the "
+        f"group \u201c{row.label}\u201d ({row.raised} of {row.commenters}), {times} times "
+        f"the rate among all who commented ({percent(row.overall_rate)})."
     )
 
 

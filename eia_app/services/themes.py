@@ -156,3 +156,40 @@ def publishable(result: ThemesResult, approved: Collection[str] = ()) -> ThemesR
     """
     questions = tuple(_approved_only(q, set(approved)) for q in result.questions)
     return result.model_copy(update={"questions": questions, "internal": False})
+
+
+def write_themes_xlsx(result: ThemesResult, out: Path) -> Path:
+    """Write the themes and their by-group tables as a workbook (aggregates only).
+
+    Args:
+        result: A result, already passed through :func:`publishable` to publish.
+        out: The ``.xlsx`` file.
+
+    Returns:
+        The path written.
+    """
+    from openpyxl import Workbook  # noqa: PLC0415 - only for this output
+
+    book = Workbook()
+    themes_sheet = book.active
+    themes_sheet.title = "Themes"
+    themes_sheet.append(["Question", "Theme", "Count", "Share", "Key phrases", "Findings"])
+    groups = book.create_sheet("By group")
+    groups.append(["Question", "Theme", "Characteristic", "Group", "Commenters", "Raised",
+                   "Rate", "Ratio", "Raised more often"])  # fmt: skip
+    quotes = book.create_sheet("Quotes")
+    quotes.append(["Question", "Theme", "Quote id", "Quote", "Group", "Approved"])
+    for question in result.questions:
+        for theme in question.themes:
+            themes_sheet.append([question.column, theme.label, theme.count, theme.share,
+                                 "; ".join(theme.key_phrases), " ".join(theme.findings)])
+            for block in theme.by_characteristic:
+                for row in block.rows:
+                    groups.append([question.column, theme.label, block.label, row.label,
+                                   row.commenters, row.raised, row.rate, row.ratio,
+                                   "yes" if row.finding else ""])
+            for quote in theme.quotes:
+                quotes.append([question.column, theme.label, quote.id, quote.text,
+                               quote.attribution, "yes" if quote.approved else "no"])
+    book.save(out)
+    return out

@@ -8,6 +8,14 @@ times more often the group raised the theme than commenters as a whole. Only
 "raised more often" is flagged: in a theme one group raises more, the others
 necessarily raise less, and naming them all would say the same thing many times.
 
+One difference from the reach tables: a question's themes give many comparisons at
+once (8 themes x 5 ethnic groups = 40), so at 95% about one group in forty would be
+flagged by chance. The interval's confidence is therefore Bonferroni-adjusted over
+the themes x categories of the characteristic (95% becomes 99.875% for 40). Measured
+on 3,000 seeded comments with no bias, the unadjusted rule flagged one group; the
+adjusted rule flagged none, and still flagged a group raising a theme five times as
+often (``tests/themes/test_engine.py``).
+
 Counts below ``min_count`` are withheld with the same primary and secondary rules as
 the reach tables (``suppression.primary`` and ``protect_set``), and a category too
 small to show among commenters is withheld in every theme.
@@ -16,7 +24,7 @@ small to show among commenters is withheld in every theme.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -103,12 +111,15 @@ def by_characteristic(
         themes: Number of themes.
         characteristic: Coded answers, one per commenter, in the order of ``labels``.
         min_count: Smallest count shown (0 shows every count).
-        thresholds: The reach tables' flagging rule.
+        thresholds: The reach tables' flagging rule (its confidence is adjusted for the
+            number of comparisons, see the module).
 
     Returns:
         One ``ByCharacteristic`` per theme, in theme order, counts suppressed.
     """
     ids = list(characteristic.categories)
+    tests = max(1, themes * len(ids))
+    thresholds = replace(thresholds, confidence=1 - (1 - thresholds.confidence) / tests)
     member = np.array(
         [[c in cats for c in ids] for cats in characteristic.members], dtype=bool
     ).reshape(len(labels), len(ids))

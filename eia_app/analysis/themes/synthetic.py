@@ -31,7 +31,7 @@ _SENTENCES: dict[str, tuple[str, ...]] = {
         "Travel to the nearest specialist school is forty minutes and nobody helps with it.",
         "The taxi driver changes every term and my child gets very anxious on the journey.",
         "Please do not take away the free transport, we have no car.",
-        "Long journeys to out of county placements leave children exhausted before lessons.",
+        "Long journeys to out of county placements mean hours in a taxi every day.",
         "Independent travel training is a good idea but it must be safe.",
         "The school run to a specialist setting costs us a fortune in petrol.",
         "Transport assessments should look at the child, not just the distance.",
