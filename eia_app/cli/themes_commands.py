@@ -8,7 +8,7 @@ import click
 
 from eia_app.cli.app import cli
 from eia_app.domain.publication import DEFAULT_MIN_COUNT
-from eia_app.domain.themes import DEFAULT_MAX_THEMES, DEFAULT_MIN_THEMES
+from eia_app.domain.themes_defaults import DEFAULT_MAX_THEMES, DEFAULT_MIN_THEMES
 
 FORMATS = ("table", "json", "xlsx")
 

@@ -12,11 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eia_app.domain.publication import DEFAULT_MIN_COUNT, SUPPRESSED
 from eia_app.domain.reach_findings import named_list, percent
+from eia_app.domain.themes_defaults import DEFAULT_MAX_THEMES, DEFAULT_MIN_THEMES
 
 THEMES_SCHEMA = "eia.themes/1"
-DEFAULT_MIN_THEMES = 3
-DEFAULT_MAX_THEMES = 12
 OTHER_LABEL = "Other comments"
+
+
+__all__ = ["DEFAULT_MAX_THEMES", "DEFAULT_MIN_THEMES", "THEMES_SCHEMA"]
 
 
 class ThemesModel(BaseModel):
