@@ -15,23 +15,56 @@ FORMATS = ("table", "json", "xlsx")
 
 @cli.command()
 @click.argument("survey", type=click.Path(path_type=Path))
-@click.option("--column", "columns", multiple=True, metavar="HEADER",
-              help="A free-text question to theme (repeatable); all found when omitted.")
-@click.option("--exclude", multiple=True, metavar="HEADER",
-              help="A column not to theme (repeatable).")
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="HEADER",
+    help="A free-text question to theme (repeatable); all found when omitted.",
+)
+@click.option(
+    "--exclude", multiple=True, metavar="HEADER", help="A column not to theme (repeatable)."
+)
 @click.option("--themes", "k", type=click.IntRange(min=1), help="A fixed number of themes.")
-@click.option("--min-themes", type=click.IntRange(min=1), default=DEFAULT_MIN_THEMES,
-              show_default=True, help="Fewest themes to consider.")
-@click.option("--max-themes", type=click.IntRange(min=1), default=DEFAULT_MAX_THEMES,
-              show_default=True, help="Most themes to consider.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Seed: the same file and seed give the same themes.")
-@click.option("--min-count", type=click.IntRange(min=0), default=DEFAULT_MIN_COUNT,
-              show_default=True, help="Suppress counts below N.")
-@click.option("--approve", multiple=True, metavar="QUOTE_ID",
-              help="Publish this quote (an id listed by --internal); repeatable.")
-@click.option("--internal", is_flag=True,
-              help="List unapproved, redacted quote candidates (not for publication).")
+@click.option(
+    "--min-themes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MIN_THEMES,
+    show_default=True,
+    help="Fewest themes to consider.",
+)
+@click.option(
+    "--max-themes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_THEMES,
+    show_default=True,
+    help="Most themes to consider.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Seed: the same file and seed give the same themes.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MIN_COUNT,
+    show_default=True,
+    help="Suppress counts below N.",
+)
+@click.option(
+    "--approve",
+    multiple=True,
+    metavar="QUOTE_ID",
+    help="Publish this quote (an id listed by --internal); repeatable.",
+)
+@click.option(
+    "--internal",
+    is_flag=True,
+    help="List unapproved, redacted quote candidates (not for publication).",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
 @click.option("--sheet", metavar="NAME", help="Sheet of a workbook (default: the first).")

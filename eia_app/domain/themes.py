@@ -94,7 +94,9 @@ class Theme(ThemesModel):
     share: float | None = Field(description="count / commenters on the question.")
     by_characteristic: tuple[ByCharacteristic, ...] = ()
     findings: tuple[str, ...] = Field(default=(), description="Plain sentences, flagged groups.")
-    quotes: tuple[Quote, ...] = Field(default=(), description="Approved quotes only, when published.")
+    quotes: tuple[Quote, ...] = Field(
+        default=(), description="Approved quotes only, when published."
+    )
 
 
 class QuestionThemes(ThemesModel):
@@ -155,10 +157,7 @@ def row_sentence(theme_label: str, row: GroupRow) -> str:
 def theme_findings(theme_label: str, blocks: tuple[ByCharacteristic, ...]) -> tuple[str, ...]:
     """Every finding of one theme, never naming a complement or a withheld row."""
     return tuple(
-        row_sentence(theme_label, row)
-        for block in blocks
-        for row in block.rows
-        if row.finding
+        row_sentence(theme_label, row) for block in blocks for row in block.rows if row.finding
     )
 
 
@@ -167,7 +166,4 @@ def question_summary(question: QuestionThemes) -> str:
     names = [f"{t.label} ({count_text(t.count)})" for t in question.themes]
     if not names:
         return f"No theme was found among {question.commenters:,} comments."
-    return (
-        f"{question.commenters:,} people commented; the themes were "
-        f"{named_list(names, 0, '')}."
-    )
+    return f"{question.commenters:,} people commented; the themes were {named_list(names, 0, '')}."

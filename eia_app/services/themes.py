@@ -181,15 +181,41 @@ def write_themes_xlsx(result: ThemesResult, out: Path) -> Path:
     quotes.append(["Question", "Theme", "Quote id", "Quote", "Group", "Approved"])
     for question in result.questions:
         for theme in question.themes:
-            themes_sheet.append([question.column, theme.label, theme.count, theme.share,
-                                 "; ".join(theme.key_phrases), " ".join(theme.findings)])
+            themes_sheet.append(
+                [
+                    question.column,
+                    theme.label,
+                    theme.count,
+                    theme.share,
+                    "; ".join(theme.key_phrases),
+                    " ".join(theme.findings),
+                ]
+            )
             for block in theme.by_characteristic:
                 for row in block.rows:
-                    groups.append([question.column, theme.label, block.label, row.label,
-                                   row.commenters, row.raised, row.rate, row.ratio,
-                                   "yes" if row.finding else ""])
+                    groups.append(
+                        [
+                            question.column,
+                            theme.label,
+                            block.label,
+                            row.label,
+                            row.commenters,
+                            row.raised,
+                            row.rate,
+                            row.ratio,
+                            "yes" if row.finding else "",
+                        ]
+                    )
             for quote in theme.quotes:
-                quotes.append([question.column, theme.label, quote.id, quote.text,
-                               quote.attribution, "yes" if quote.approved else "no"])
+                quotes.append(
+                    [
+                        question.column,
+                        theme.label,
+                        quote.id,
+                        quote.text,
+                        quote.attribution,
+                        "yes" if quote.approved else "no",
+                    ]
+                )
     book.save(out)
     return out

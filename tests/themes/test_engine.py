@@ -70,7 +70,8 @@ def test_the_biased_group_is_flagged_and_no_other():
     assert {category for _, category in flagged} == {"asian"}
     assert {theme for theme, _ in flagged} <= translation
     sentence = next(f for t in themed.result.themes for f in t.findings)
-    assert "Asian" in sentence and "times the rate" in sentence
+    assert "Asian" in sentence
+    assert "times the rate" in sentence
 
 
 def test_without_bias_nobody_is_flagged():
@@ -87,7 +88,8 @@ def test_same_seed_same_themes_and_labels():
 
 def test_fixed_number_of_themes_and_the_range_are_respected():
     _, fixed = _run(5, 400, k=4)
-    assert fixed.result.chosen_k == 4 and len(fixed.result.themes) <= 4
+    assert fixed.result.chosen_k == 4
+    assert len(fixed.result.themes) <= 4
     _, ranged = _run(5, 400, low=6, high=7)
     assert ranged.result.chosen_k in (6, 7)
     assert set(ranged.result.silhouette) == {6, 7}
@@ -108,7 +110,8 @@ def test_tfidf_fallback_runs_and_is_deterministic():
     comments = make_comments(8, ["a"] * 300)
     texts = [c.text for c in comments]
     first, second = embed(texts, TFIDF, 8), embed(texts, TFIDF, 8)
-    assert first.shape[0] == 300 and np.allclose(first, second)
+    assert first.shape[0] == 300
+    assert np.allclose(first, second)
     assert np.allclose(np.linalg.norm(first, axis=1), 1, atol=1e-5)
     _, themed = _run(8, 300, backend=TFIDF)
     assert themed.result.themes

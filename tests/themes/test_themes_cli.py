@@ -39,7 +39,8 @@ def test_send_example_names_asian_respondents_for_translation(published):
     (question,) = published["questions"]
     findings = [(t["key_phrases"], f) for t in question["themes"] for f in t["findings"]]
     asian = [(p, f) for p, f in findings if "Asian" in f]
-    assert asian and all(
+    assert asian
+    assert all(
         any(w in " ".join(p) for w in ("english", "interpret", "translat", "language"))
         for p, _ in asian
     )
@@ -58,16 +59,21 @@ def test_internal_lists_candidates_and_approve_publishes_only_those():
     internal = CliRunner().invoke(cli, ["themes", SEND, "--internal", "--format", "json"])
     document = json.loads(internal.output)
     quotes = [q for t in document["questions"][0]["themes"] for q in t["quotes"]]
-    assert document["internal"] is True and quotes and not any(q["approved"] for q in quotes)
+    assert document["internal"] is True
+    assert quotes
+    assert not any(q["approved"] for q in quotes)
     chosen = quotes[0]["id"]
     approved = CliRunner().invoke(cli, ["themes", SEND, "--approve", chosen, "--format", "json"])
     shown = [q for t in json.loads(approved.output)["questions"][0]["themes"] for q in t["quotes"]]
-    assert [q["id"] for q in shown] == [chosen] and shown[0]["approved"]
+    assert [q["id"] for q in shown] == [chosen]
+    assert shown[0]["approved"]
 
 
 def test_table_and_xlsx(tmp_path):
     table = CliRunner().invoke(cli, ["themes", SEND, "--themes", "5"])
-    assert table.exit_code == 0 and "Key phrases" in table.output and "Other comments" in table.output
+    assert table.exit_code == 0
+    assert "Key phrases" in table.output
+    assert "Other comments" in table.output
     out = tmp_path / "themes.xlsx"
     done = CliRunner().invoke(cli, ["themes", SEND, "--format", "xlsx", "-o", str(out)])
     assert done.exit_code == 0, done.output
@@ -76,9 +82,13 @@ def test_table_and_xlsx(tmp_path):
 
 def test_a_closed_column_or_unknown_header_is_refused_in_one_line():
     unknown = CliRunner().invoke(cli, ["themes", SEND, "--column", "Nope"])
-    assert unknown.exit_code != 0 and "no column 'Nope'" in str(unknown.exception or unknown.output)
-    box = next(h for h in Path(SEND).read_text(encoding="utf-8-sig").splitlines()[0].split('"')
-               if h.startswith(COMMENT_BOX))
+    assert unknown.exit_code != 0
+    assert "no column 'Nope'" in str(unknown.exception or unknown.output)
+    box = next(
+        h
+        for h in Path(SEND).read_text(encoding="utf-8-sig").splitlines()[0].split('"')
+        if h.startswith(COMMENT_BOX)
+    )
     named = CliRunner().invoke(cli, ["themes", SEND, "--column", box, "--format", "json"])
     assert named.exit_code == 0, named.output
     assert json.loads(named.output)["questions"][0]["column"] == box

@@ -1,10 +1,14 @@
 """Which columns of a survey hold free text: long answers, mostly different from each other.
 
 A closed question has a few answers repeated many times; a free-text question has long
-answers that are nearly all distinct. A column is free text when it has at least
-``MIN_ANSWERS`` answers, their mean length is at least ``MIN_MEAN_LENGTH`` characters
-and at least ``MIN_DISTINCT`` of them are distinct. Metadata columns (ids, times,
-e-mail) are never free text, nor are columns the recogniser matched to a question.
+answers that are mostly distinct. A column is free text when its mean answer is at
+least ``MIN_MEAN_LENGTH`` characters long, it has at least ``MIN_DISTINCT_ANSWERS``
+different answers, and at least ``MIN_DISTINCT`` of its answers are different. The
+share is low enough for a large consultation where many people write the same short
+remark ("No further comments."): a closed question, however long its options, has a
+share near 0 (the SEND example's respondent-type question: 5 answers in 1,538).
+Metadata columns (ids, times, e-mail) are never free text, nor are columns the
+recogniser matched to a question.
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ import pandas as pd
 from eia_app.analysis.survey.model import SurveyData, is_metadata_column
 from eia_app.domain.themes import FreeTextColumn
 
-MIN_ANSWERS = 10
+MIN_DISTINCT_ANSWERS = 10
 MIN_MEAN_LENGTH = 25
-MIN_DISTINCT = 0.5
+MIN_DISTINCT = 0.3
 
 
 def describe(values: pd.Series, column: str) -> FreeTextColumn:
@@ -37,8 +41,8 @@ def describe(values: pd.Series, column: str) -> FreeTextColumn:
 def is_free_text(described: FreeTextColumn) -> bool:
     """Whether a described column looks like a free-text question."""
     return (
-        described.answers >= MIN_ANSWERS
-        and described.mean_length >= MIN_MEAN_LENGTH
+        described.mean_length >= MIN_MEAN_LENGTH
+        and round(described.distinct_share * described.answers) >= MIN_DISTINCT_ANSWERS
         and described.distinct_share >= MIN_DISTINCT
     )
 

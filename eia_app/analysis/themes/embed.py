@@ -27,8 +27,9 @@ class ThemesUnavailable(RuntimeError):
 @lru_cache(maxsize=1)
 def _wordllama() -> Any:
     """Load WordLlama's bundled model once per process, offline."""
-    import wordllama  # noqa: PLC0415 - heavy and optional: only when themes are asked for
     from pathlib import Path
+
+    import wordllama  # noqa: PLC0415 - heavy and optional: only when themes are asked for
 
     return wordllama.WordLlama.load(
         cache_dir=Path(wordllama.__file__).parent, disable_download=True
@@ -115,9 +116,6 @@ def embed(texts: Sequence[str], backend: str, seed: int = 0) -> np.ndarray:
     Returns:
         A float32 array with one row per text.
     """
-    if backend == WORDLLAMA:
-        vectors = _weighted_wordllama(texts)
-    else:
-        vectors = _tfidf_vectors(texts, seed)
+    vectors = _weighted_wordllama(texts) if backend == WORDLLAMA else _tfidf_vectors(texts, seed)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms > 0, norms, 1.0)

@@ -18,9 +18,41 @@ KEY_PHRASES = 5
 NAME_PHRASES = 2
 # Words every comment on a consultation uses, which would otherwise name every theme.
 _COMMON = frozenset(
-    "council strategy consultation plan plans need needs want just think really like "
-    "child children young people family families parent parents school schools help "
-    "support year years time lot make sure please thank thanks".split()
+    [
+        "council",
+        "strategy",
+        "consultation",
+        "plan",
+        "plans",
+        "need",
+        "needs",
+        "want",
+        "just",
+        "think",
+        "really",
+        "like",
+        "child",
+        "children",
+        "young",
+        "people",
+        "family",
+        "families",
+        "parent",
+        "parents",
+        "school",
+        "schools",
+        "help",
+        "support",
+        "year",
+        "years",
+        "time",
+        "lot",
+        "make",
+        "sure",
+        "please",
+        "thank",
+        "thanks",
+    ]
 )
 
 

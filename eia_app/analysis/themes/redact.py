@@ -31,22 +31,81 @@ _MONTHS = (
 # start with 0), so "+44 (0)116 496 0999" is one phone number.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("[email]", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("[web address]", re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:co\.uk|org\.uk|gov\.uk|com|org|net|uk)(?:/\S*)?\b", re.I)),
-    ("[phone]", re.compile(r"(?:(?:\+|00)44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")),
+    (
+        "[web address]",
+        re.compile(
+            r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:co\.uk|org\.uk|gov\.uk|com|org|net|uk)(?:/\S*)?\b",
+            re.I,
+        ),
+    ),
+    (
+        "[phone]",
+        re.compile(r"(?:(?:\+|00)44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
+    ),
     ("[NHS number]", re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b(?![ -]?\d)")),
     ("[postcode]", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.I)),
-    ("[date]", re.compile(rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I)),
+    (
+        "[date]",
+        re.compile(
+            rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b",
+            re.I,
+        ),
+    ),
 )
 _NAMES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Cllr|Sir|Dame)\.?\s+)({_NAME}(?:\s+{_NAME})?)"),
-    re.compile(rf"(?i:\b(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:{_FAMILY}),?\s+)({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"),
-    re.compile(rf"(?i:\b(?:my name is|i am called|i'm called|call me|i am|i'm)\s+)({_NAME}(?:\s+{_NAME})?)"),
+    re.compile(
+        rf"(?i:\b(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:{_FAMILY}),?\s+)({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+    ),
+    re.compile(
+        rf"(?i:\b(?:my name is|i am called|i'm called|call me|i am|i'm)\s+)({_NAME}(?:\s+{_NAME})?)"
+    ),
 )
 # Capitalised words after "I am" that are not names ("I am English", "I'm Disabled").
 _NOT_NAMES = frozenset(
-    "A An The Not So Very Really Just Also English British Welsh Scottish Irish Asian Black "
-    "White Muslim Christian Hindu Sikh Jewish Disabled Autistic Deaf Blind Single Married "
-    "Worried Concerned Sure Happy Unhappy Angry Tired Exhausted Writing Responding As In On".split()
+    [
+        "A",
+        "An",
+        "The",
+        "Not",
+        "So",
+        "Very",
+        "Really",
+        "Just",
+        "Also",
+        "English",
+        "British",
+        "Welsh",
+        "Scottish",
+        "Irish",
+        "Asian",
+        "Black",
+        "White",
+        "Muslim",
+        "Christian",
+        "Hindu",
+        "Sikh",
+        "Jewish",
+        "Disabled",
+        "Autistic",
+        "Deaf",
+        "Blind",
+        "Single",
+        "Married",
+        "Worried",
+        "Concerned",
+        "Sure",
+        "Happy",
+        "Unhappy",
+        "Angry",
+        "Tired",
+        "Exhausted",
+        "Writing",
+        "Responding",
+        "As",
+        "In",
+        "On",
+    ]
 )
 NAME = "[name]"
 

@@ -154,7 +154,7 @@ def theme_weights(group: str, bias: Mapping[str, Mapping[str, float]]) -> np.nda
     weights = np.array([1.0] * len(THEMES) + [0.4])
     for theme, factor in bias.get(group, {}).items():
         weights[THEMES.index(theme)] *= factor
-    return weights / weights.sum()
+    return np.asarray(weights / weights.sum(), dtype=np.float64)
 
 
 def make_comments(
