@@ -55,6 +55,11 @@ FORMATS = ("table", "json", "xlsx")
     help="Suppress counts below N.",
 )
 @click.option(
+    "--edits",
+    type=click.Path(path_type=Path),
+    help="Saved renames, merges and approved quotes (a JSON list), reapplied by theme id.",
+)
+@click.option(
     "--approve",
     multiple=True,
     metavar="QUOTE_ID",
@@ -78,6 +83,7 @@ def themes(
     seed: int,
     min_count: int,
     approve: tuple[str, ...],
+    edits: Path | None,
     internal: bool,
     fmt: str,
     output: Path | None,
@@ -89,11 +95,17 @@ def themes(
     redacted quotes only; comments themselves are never written out.
     """
     from eia_app.cli.themes_view import themes_table
-    from eia_app.services.themes import analyse_themes, publishable, write_themes_xlsx
+    from eia_app.services.themes import (
+        analyse_themes,
+        publishable,
+        read_edits,
+        write_themes_xlsx,
+    )
 
+    saved = read_edits(edits) if edits is not None else None
     result = analyse_themes(
         survey, columns=columns, exclude=exclude, k=k, low=min_themes, high=max_themes,
-        seed=seed, min_count=min_count, sheet=sheet,
+        seed=seed, min_count=min_count, sheet=sheet, edits=saved,
     )  # fmt: skip
     if not internal:
         result = publishable(result, approve)

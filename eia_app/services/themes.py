@@ -9,7 +9,7 @@ every quote the officer has not approved before anything is written out.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from eia_app.analysis.survey import read_survey, recognise_questions
@@ -20,6 +20,7 @@ from eia_app.analysis.themes.engine import theme_question
 from eia_app.domain.errors import ThemesError
 from eia_app.domain.limits import SurveyLimits
 from eia_app.domain.publication import DEFAULT_MIN_COUNT
+from eia_app.domain.theme_edits import ThemeEdits
 from eia_app.domain.themes import (
     DEFAULT_MAX_THEMES,
     DEFAULT_MIN_THEMES,
@@ -69,6 +70,7 @@ def analyse_themes(
     backend: str | None = None,
     sheet: str | None = None,
     limits: SurveyLimits | None = None,
+    edits: Mapping[str, ThemeEdits] | None = None,
 ) -> ThemesResult:
     """Theme the free-text answers of a survey export, by protected characteristic.
 
@@ -84,6 +86,8 @@ def analyse_themes(
         backend: ``wordllama`` or ``tfidf-svd``; the best installed when None.
         sheet: Sheet of a workbook.
         limits: The largest file accepted.
+        edits: The officer's edits by question header (renames, merges, approved
+            quotes), reapplied by theme id.
 
     Returns:
         The result, with unapproved quote candidates (see :func:`publishable`).
@@ -116,6 +120,7 @@ def analyse_themes(
         themed = theme_question(
             column.column, [str(t) for t in text[keep]], coded, backend=chosen_backend,
             seed=seed, k=k, low=low, high=high, min_count=min_count,
+            edits=(edits or {}).get(column.column),
         )  # fmt: skip
         questions.append(themed.result)
     return ThemesResult(
@@ -135,7 +140,9 @@ def _approved_only(question: QuestionThemes, approved: Collection[str]) -> Quest
         t.model_copy(
             update={
                 "quotes": tuple(
-                    q.model_copy(update={"approved": True}) for q in t.quotes if q.id in approved
+                    q.model_copy(update={"approved": True})
+                    for q in t.quotes
+                    if q.approved or q.id in approved
                 )
             }
         )
@@ -145,17 +152,34 @@ def _approved_only(question: QuestionThemes, approved: Collection[str]) -> Quest
 
 
 def publishable(result: ThemesResult, approved: Collection[str] = ()) -> ThemesResult:
-    """The result with only the quotes the officer approved (by id), ready to publish.
+    """The result with only the quotes the officer approved, ready to publish.
 
     Args:
-        result: From :func:`analyse_themes`.
-        approved: Ids of approved quotes.
+        result: From :func:`analyse_themes` (quotes approved in its edits stay).
+        approved: Ids of further approved quotes.
 
     Returns:
         The same themes and counts; every quote not approved removed.
     """
     questions = tuple(_approved_only(q, set(approved)) for q in result.questions)
     return result.model_copy(update={"questions": questions, "internal": False})
+
+
+def read_edits(path: Path) -> dict[str, ThemeEdits]:
+    """Read saved edits: a JSON list of ``ThemeEdits`` objects, one per question.
+
+    Raises:
+        ThemesError: If the file cannot be read or is not a list of edits.
+    """
+    from pydantic import TypeAdapter, ValidationError  # noqa: PLC0415
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        items = TypeAdapter(list[ThemeEdits]).validate_json(text)
+    except (OSError, UnicodeDecodeError, ValidationError) as error:
+        first = str(error).splitlines()[0]
+        raise ThemesError(f"--edits: {path.name} is not a list of theme edits ({first}).") from None
+    return {item.column: item for item in items}
 
 
 def write_themes_xlsx(result: ThemesResult, out: Path) -> Path:

@@ -92,3 +92,20 @@ def test_a_closed_column_or_unknown_header_is_refused_in_one_line():
     named = CliRunner().invoke(cli, ["themes", SEND, "--column", box, "--format", "json"])
     assert named.exit_code == 0, named.output
     assert json.loads(named.output)["questions"][0]["column"] == box
+
+
+def test_saved_edits_are_reapplied(tmp_path, published):
+    (question,) = published["questions"]
+    first = question["themes"][0]
+    edits = tmp_path / "edits.json"
+    edits.write_text(json.dumps([{"column": EFFECT, "renames": {first["id"]: "School transport"}}]))
+    again = CliRunner().invoke(cli, ["themes", SEND, "--edits", str(edits), "--format", "json"])
+    assert again.exit_code == 0, again.output
+    renamed = json.loads(again.output)["questions"][0]["themes"][0]
+    assert renamed["label"] == "School transport"
+    assert renamed["count"] == first["count"]
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"column": 1}')
+    refused = CliRunner().invoke(cli, ["themes", SEND, "--edits", str(bad)])
+    assert refused.exit_code != 0
+    assert "not a list of theme edits" in str(refused.exception)

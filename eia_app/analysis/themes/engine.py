@@ -16,10 +16,11 @@ import numpy as np
 
 from eia_app.analysis.representation import Thresholds
 from eia_app.analysis.themes.by_group import Characteristic, by_characteristic
-from eia_app.analysis.themes.cluster import cluster
+from eia_app.analysis.themes.cluster import Clustering, cluster
 from eia_app.analysis.themes.embed import embed
 from eia_app.analysis.themes.label import key_phrases, theme_name
 from eia_app.analysis.themes.quotes import candidates
+from eia_app.domain.theme_edits import ThemeEdits, merge_indices
 from eia_app.domain.themes import (
     DEFAULT_MAX_THEMES,
     DEFAULT_MIN_THEMES,
@@ -43,6 +44,23 @@ class ThemedQuestion:
     labels: np.ndarray
 
 
+def _merged(found: Clustering, vectors: np.ndarray, merges: dict[int, int]) -> Clustering:
+    """The clustering with merged themes' comments moved into the first theme of each merge."""
+    if not merges:
+        return found
+    labels = found.labels.copy()
+    for source, target in merges.items():
+        labels[labels == source] = target
+    centres = found.centres.copy()
+    similarity = found.similarity.copy()
+    for target in set(merges.values()):
+        members = labels == target
+        centre = vectors[members].mean(axis=0)
+        centres[target] = centre / np.linalg.norm(centre)
+        similarity[members] = vectors[members] @ centres[target]
+    return Clustering(labels, centres, similarity, found.k, found.scores)
+
+
 def theme_question(
     column: str,
     texts: Sequence[str],
@@ -55,6 +73,7 @@ def theme_question(
     high: int = DEFAULT_MAX_THEMES,
     min_count: int = 0,
     thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen, so safe as a default
+    edits: ThemeEdits | None = None,
 ) -> ThemedQuestion:
     """Find, name and break down the themes of one question's comments.
 
@@ -69,6 +88,7 @@ def theme_question(
         high: Most themes to consider.
         min_count: Smallest count shown; also the smallest theme kept.
         thresholds: The reach tables' flagging rule.
+        edits: The officer's renames, merges and approvals, reapplied by theme id.
 
     Returns:
         The themes, largest first, with unapproved quote candidates, and the labels.
@@ -76,6 +96,10 @@ def theme_question(
     clean = [" ".join(str(t).split()) for t in texts]
     vectors = embed(clean, backend, seed)
     found = cluster(vectors, low=low, high=high, seed=seed, k=k, min_size=min_count)
+    merges = merge_indices(edits, len(found.centres))
+    found = _merged(found, vectors, merges)
+    renames = edits.renames if edits else {}
+    approved = set(edits.approved_quotes) if edits else set()
     phrases = key_phrases(clean, found.labels, len(found.centres))
     breakdowns = [
         by_characteristic(found.labels, len(found.centres), c, min_count=min_count,
@@ -85,7 +109,9 @@ def theme_question(
     members = [c.members for c in characteristics]
     themes = []
     for index, words in enumerate(phrases):
-        label = theme_name(words)
+        if index in merges:
+            continue
+        label = renames.get(f"t{index + 1}") or theme_name(words)
         blocks = tuple(b[index] for b in breakdowns)
         count = int((found.labels == index).sum())
         themes.append(
@@ -97,9 +123,17 @@ def theme_question(
                 share=count / len(clean),
                 by_characteristic=blocks,
                 findings=theme_findings(label, blocks),
-                quotes=candidates(
-                    clean, found.labels, found.similarity, index, members=members, blocks=blocks
-                ),
+                quotes=tuple(
+                    q.model_copy(update={"approved": q.id in approved})
+                    for q in candidates(
+                        clean,
+                        found.labels,
+                        found.similarity,
+                        index,
+                        members=members,
+                        blocks=blocks,
+                    )
+                ),  # fmt: skip
             )
         )
     other = int((found.labels < 0).sum())
