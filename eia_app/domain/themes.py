@@ -6,6 +6,7 @@ and, once the officer has approved them, redacted quotes. Comments themselves ar
 never part of it, so it is safe to store and to publish. A withheld count is None.
 """
 
+from collections.abc import Collection
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -167,3 +168,33 @@ def question_summary(question: QuestionThemes) -> str:
     if not names:
         return f"No theme was found among {question.commenters:,} comments."
     return f"{question.commenters:,} people commented; the themes were {named_list(names, 0, '')}."
+
+
+def _approved_only(question: QuestionThemes, approved: Collection[str]) -> QuestionThemes:
+    themes = tuple(
+        t.model_copy(
+            update={
+                "quotes": tuple(
+                    q.model_copy(update={"approved": True})
+                    for q in t.quotes
+                    if q.approved or q.id in approved
+                )
+            }
+        )
+        for t in question.themes
+    )
+    return question.model_copy(update={"themes": themes})
+
+
+def published(result: ThemesResult, approved: Collection[str] = ()) -> ThemesResult:
+    """The result with only the quotes the officer approved, ready to publish.
+
+    Args:
+        result: From ``services.themes.analyse_themes`` (quotes approved in its edits stay).
+        approved: Ids of further approved quotes.
+
+    Returns:
+        The same themes and counts; every quote not approved removed.
+    """
+    questions = tuple(_approved_only(q, set(approved)) for q in result.questions)
+    return result.model_copy(update={"questions": questions, "internal": False})

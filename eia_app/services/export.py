@@ -16,6 +16,7 @@ from eia_app.domain.errors import EIAError, InvalidAssessmentError
 from eia_app.domain.issues import Issue
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
+from eia_app.domain.themes import ThemesResult, published
 from eia_app.export.context import build_report_context, make_label_lookup
 from eia_app.export.docx import check_template, render_report
 from eia_app.export.flagged_context import FLAGGED_CHART_KEY
@@ -141,6 +142,7 @@ def export_assessment(
     version: str | None = None,
     today: date | None = None,
     steps: Steps | None = None,
+    themes: ThemesResult | None = None,
 ) -> ExportResult:
     """Render an assessment as a Word report.
 
@@ -155,6 +157,8 @@ def export_assessment(
         today: The date printed as the generation date.
         steps: Reports slow steps (charts, the Word document) and abandons one past
             its time budget; None runs them silently with no budget.
+        themes: Free-text themes (``eia.themes/1``) for "What people told us"; any
+            quote not approved is removed before the document is built.
 
     Returns:
         The document, warnings and timings. If Chromium is missing, the report
@@ -192,6 +196,7 @@ def export_assessment(
         version=version,
         today=today,
         summary=summary,
+        themes=published(themes) if themes is not None else None,
     )
     docx, template_warnings = steps.run(
         "laying out the Word document",

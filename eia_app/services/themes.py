@@ -24,9 +24,10 @@ from eia_app.domain.theme_edits import ThemeEdits
 from eia_app.domain.themes import (
     DEFAULT_MAX_THEMES,
     DEFAULT_MIN_THEMES,
+    THEMES_SCHEMA,
     FreeTextColumn,
-    QuestionThemes,
     ThemesResult,
+    published,
 )
 from eia_app.services.reach import check_header
 from eia_app.services.reference import get_registry
@@ -135,34 +136,27 @@ def analyse_themes(
     )
 
 
-def _approved_only(question: QuestionThemes, approved: Collection[str]) -> QuestionThemes:
-    themes = tuple(
-        t.model_copy(
-            update={
-                "quotes": tuple(
-                    q.model_copy(update={"approved": True})
-                    for q in t.quotes
-                    if q.approved or q.id in approved
-                )
-            }
-        )
-        for t in question.themes
-    )
-    return question.model_copy(update={"themes": themes})
-
-
 def publishable(result: ThemesResult, approved: Collection[str] = ()) -> ThemesResult:
-    """The result with only the quotes the officer approved, ready to publish.
+    """The result with only the quotes the officer approved (see ``domain.themes.published``)."""
+    return published(result, approved)
 
-    Args:
-        result: From :func:`analyse_themes` (quotes approved in its edits stay).
-        approved: Ids of further approved quotes.
 
-    Returns:
-        The same themes and counts; every quote not approved removed.
+def read_themes_file(path: Path) -> ThemesResult:
+    """Read a result saved with ``eia themes --format json``, for the Word export.
+
+    Raises:
+        ThemesError: If the file cannot be read or is not an ``eia.themes/1`` document.
     """
-    questions = tuple(_approved_only(q, set(approved)) for q in result.questions)
-    return result.model_copy(update={"questions": questions, "internal": False})
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    try:
+        return ThemesResult.model_validate_json(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValidationError) as error:
+        first = str(error).splitlines()[0]
+        raise ThemesError(
+            f"--themes: {path.name} is not an {THEMES_SCHEMA} document ({first}); write it "
+            f"with `eia themes SURVEY --format json -o {path.name}`."
+        ) from None
 
 
 def read_edits(path: Path) -> dict[str, ThemeEdits]:

@@ -52,6 +52,13 @@ _COMMON = frozenset(
         "please",
         "thank",
         "thanks",
+        "mean",
+        "let",
+        "look",
+        "far",
+        "get",
+        "got",
+        "way",
     ]
 )
 
