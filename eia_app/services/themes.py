@@ -136,6 +136,37 @@ def analyse_themes(
     )
 
 
+def analyse_themes_upload(
+    data: bytes,
+    file_name: str,
+    *,
+    edits: Mapping[str, ThemeEdits] | None = None,
+    min_count: int = DEFAULT_MIN_COUNT,
+    seed: int = 0,
+) -> ThemesResult:
+    """Theme an uploaded export for the app; its bytes live only in a temporary folder.
+
+    Args:
+        data: The uploaded file's bytes.
+        file_name: Its name as uploaded (only the name is kept).
+        edits: The officer's saved edits, by question header.
+        min_count: Smallest count shown.
+        seed: Seed of the themes.
+
+    Returns:
+        The result with unapproved candidates, for the officer to review in the session;
+        store only ``publishable(result)`` and the edits.
+    """
+    import tempfile  # noqa: PLC0415
+
+    from eia_app.services.reach_upload import _safe_name  # noqa: PLC0415 - one rule for names
+
+    with tempfile.TemporaryDirectory(prefix="eia-themes-") as folder:
+        path = Path(folder) / _safe_name(file_name)
+        path.write_bytes(data)
+        return analyse_themes(path, edits=edits, min_count=min_count, seed=seed)
+
+
 def publishable(result: ThemesResult, approved: Collection[str] = ()) -> ThemesResult:
     """The result with only the quotes the officer approved (see ``domain.themes.published``)."""
     return published(result, approved)
