@@ -141,7 +141,9 @@ def theme_question(
         column=column,
         commenters=len(clean),
         themes=tuple(themes),
-        other=None if 0 < other < min_count else other,
+        # Shown whatever its size: it is commenters minus the themes (all published), and it
+        # is tied to no group, so a small number identifies nobody.
+        other=other,
         chosen_k=found.k,
         k_range=(low, high) if k is None else (k, k),
         silhouette={key: round(value, 4) for key, value in found.scores.items()},
