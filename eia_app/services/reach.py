@@ -84,18 +84,34 @@ def check_header(survey: SurveyData, header: str, option: str) -> None:
         )
 
 
+def _mapping_limits() -> JsonLimits:
+    """The JSON limits as configured (``EIA_MAX_JSON_*``)."""
+    from eia_app.settings import load_settings
+
+    return load_settings().json_limits
+
+
+def _refuse_mapping(message: str) -> ReachError:
+    """The error for a saved mapping file over a limit, naming the option."""
+    return ReachError(f"--mapping-file: {message}")
+
+
 def _overrides(
     survey: SurveyData, mapping: Mapping[str, str] | None, mapping_file: Path | None
 ) -> dict[str, str]:
     """Column overrides from a saved mapping file, then from ``--map`` (which wins)."""
     overrides: dict[str, str] = {}
     if mapping_file is not None:
+        # A saved mapping is JSON a user hands back: the assessment-JSON limits apply.
+        limits = _mapping_limits()
+        check_size(mapping_file, limits, "max_json_bytes", _refuse_mapping)
         try:
             text = mapping_file.read_text(encoding="utf-8-sig")
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             raise ReachError(
                 f"--mapping-file: {mapping_file.name} could not be read; check the name."
             ) from None
+        load_json(text, mapping_file.name, limits, _refuse_mapping)
         saved = mapping_from_json(text)
         overrides.update({h: t for h, t in saved.items() if h in survey.frame.columns})
     for header, target in (mapping or {}).items():

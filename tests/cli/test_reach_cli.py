@@ -143,6 +143,30 @@ def test_save_mapping_then_reuse(tmp_path):
     assert "sex" not in json.loads(second.stdout)["characteristics"]
 
 
+def test_a_saved_mapping_over_the_json_size_limit_is_refused_in_one_line(
+    capsys, tmp_path, monkeypatch
+):
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"columns": {"What is your age?": "age"}}), encoding="utf-8")
+    monkeypatch.setenv("EIA_MAX_JSON_BYTES", "10")
+    code, out, err = run_main(capsys, "reach", SEND, "--mapping-file", str(mapping))
+    assert code == 1
+    assert out == ""
+    line = err.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert line.startswith("Error: --mapping-file: mapping.json: file size is")
+    assert "EIA_MAX_JSON_BYTES" in line
+
+
+def test_a_saved_mapping_nested_too_deep_is_refused_before_it_is_parsed(capsys, tmp_path):
+    mapping = tmp_path / "deep.json"
+    mapping.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    code, _, err = run_main(capsys, "reach", SEND, "--mapping-file", str(mapping))
+    assert code == 1
+    assert "deep.json: nesting depth is at least" in err
+    assert "Traceback" not in err
+
+
 def test_sheet_of_a_workbook(tmp_path):
     workbook = openpyxl.Workbook()
     workbook.active.title = "Notes"
