@@ -153,7 +153,8 @@ def test_a_saved_mapping_over_the_json_size_limit_is_refused_in_one_line(
     assert code == 1
     assert out == ""
     line = err.strip()
-    assert "\n" not in line and "Traceback" not in line
+    assert "\n" not in line
+    assert "Traceback" not in line
     assert line.startswith("Error: --mapping-file: mapping.json: file size is")
     assert "EIA_MAX_JSON_BYTES" in line
 
