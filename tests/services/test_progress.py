@@ -4,13 +4,12 @@ import threading
 import time
 
 import pytest
-from click.testing import CliRunner
 
-from eia_app.cli.app import main
 from eia_app.export.pdf import PdfTimeoutError
 from eia_app.services import export as export_service
 from eia_app.services import reach as reach_service
 from eia_app.services.progress import Steps, TimeBudgetError
+from tests.entry_point import run_eia
 
 QUICK = {"announce_after": 0.05, "every": 0.1}
 
@@ -63,16 +62,6 @@ def slow(seconds: float, real):
         return real(*args, **kwargs)
 
     return wrapper
-
-
-def run_eia(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
-    with CliRunner().isolation(env=env) as (out, err, *_):
-        try:
-            main(args)
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else 1
-    return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 def test_eia_reach_shows_progress_while_reading_a_slow_file(project_root, monkeypatch):
