@@ -35,6 +35,7 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
         "working_copies",
         "reach_results",
         "review_events",
+        "audit_events",
     }
     columns = {column["name"] for column in schema.get_columns("assessment_versions")}
     assert columns == {
