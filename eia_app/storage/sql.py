@@ -189,7 +189,11 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlAuditRecords):
                     select(func.max(Version.version)).where(Version.reference == reference)
                 )
                 if (latest or 0) == base_version:
-                    return _add_row(session, assessment, reference, saved_by, change_summary)
+                    # The number comes from the check, never from a second read: that
+                    # read could see a version committed since, and skip over it.
+                    return _add_row(
+                        session, assessment, reference, saved_by, change_summary, base_version + 1
+                    )
         except IntegrityError:
             pass
         raise self._conflict(reference, base_version)
@@ -214,15 +218,24 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlAuditRecords):
 
 
 def _add_row(
-    session: Session, assessment: Assessment, reference: str, saved_by: str, change_summary: str
+    session: Session,
+    assessment: Assessment,
+    reference: str,
+    saved_by: str,
+    change_summary: str,
+    number: int | None = None,
 ) -> AssessmentVersionRow:
     saved_at = utc_now()
     if session.get(AssessmentRow, reference) is None:
         session.add(AssessmentRow(reference=reference, created_at=saved_at))
-    latest = session.scalar(select(func.max(Version.version)).where(Version.reference == reference))
+    if number is None:
+        latest = session.scalar(
+            select(func.max(Version.version)).where(Version.reference == reference)
+        )
+        number = (latest or 0) + 1
     row = Version(
         reference=reference,
-        version=(latest or 0) + 1,
+        version=number,
         saved_by=saved_by,
         saved_at=saved_at,
         change_summary=change_summary,
