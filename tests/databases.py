@@ -48,12 +48,17 @@ def empty_postgres(url: str) -> str:
     return url
 
 
+def empty_database(kind: str, tmp_path: Path) -> str:
+    """Return the URL of an empty database of a kind: "sqlite" or "postgresql"."""
+    if kind == "sqlite":
+        return f"sqlite:///{(tmp_path / 'shared' / 'eia.sqlite').as_posix()}"
+    return empty_postgres(postgres_url())
+
+
 @pytest.fixture(params=DATABASES)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The URL of an empty database: a new SQLite file, then the PostgreSQL test database."""
-    if request.param == "sqlite":
-        return f"sqlite:///{(tmp_path / 'shared' / 'eia.sqlite').as_posix()}"
-    return empty_postgres(postgres_url())
+    return empty_database(request.param, tmp_path)
 
 
 @pytest.fixture
@@ -62,4 +67,18 @@ def database_engine(database_url: str) -> Iterator[Engine]:
     engine = create_database_engine(database_url)
     migrate(engine)
     yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["memory", *DATABASES])
+def any_repository(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """An empty repository: in memory, then on migrated SQLite, then on PostgreSQL."""
+    from eia_app.storage import InMemoryAssessmentRepository, SqlAlchemyAssessmentRepository
+
+    if request.param == "memory":
+        yield InMemoryAssessmentRepository()
+        return
+    engine = create_database_engine(empty_database(request.param, tmp_path))
+    migrate(engine)
+    yield SqlAlchemyAssessmentRepository(engine)
     engine.dispose()
