@@ -34,7 +34,7 @@ from eia_app.services.sections import (
 # kept value still lands on the right entry after someone else adds one.
 _KEYED_LISTS: dict[str, str] = {"impacts": "group_id", "psed": "aim"}
 # Saves refused because someone saved in between, before the refusal is passed on.
-SAVE_ATTEMPTS = 3
+SAVE_ATTEMPTS = 5
 
 
 class ChangedElsewhereError(EIAError):
