@@ -125,6 +125,7 @@ def export_command(
         export_pdf,
         export_summary,
         load_export_source,
+        record_export,
     )
 
     with user_errors():
@@ -149,14 +150,24 @@ def export_command(
             with_charts=not no_charts,
             version=source.version,
             steps=command_steps(),
+            history=source.history,
         )
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for note in report.notes:
         click.echo(f"Note: {note}", err=True)
     _write(output, report.docx)
+    if source.stored_version is not None:
+        with user_errors():
+            record_export(open_repository(), source, by=_user(), what=output.name)
     click.echo(f"Wrote {output}.")
     _report_timings(report)
     if make_pdf:
         with user_errors():
             click.echo(f"Wrote {export_pdf(output, steps=command_steps())}.")
+
+
+def _user() -> str:
+    from eia_app.settings import load_settings
+
+    return load_settings().user
