@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from eia_app.domain.opinion_findings import opinion_findings
 from eia_app.domain.publication import RARE_ANSWERS, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import CharacteristicReach, ReachResult
 from eia_app.services.reach_tables import (
     CATEGORY_HEADINGS,
     characteristic_rows,
     flag_sentence,
-    flagged_groups,
     number,
 )
 
@@ -78,30 +78,28 @@ def characteristic_lines(cid: str, block: CharacteristicReach) -> Iterator[str]:
 
 
 def opinion_lines(result: ReachResult) -> Iterator[str]:
-    """Lines naming, for each opinion question, the groups whose answers differ.
+    """Lines saying, for each opinion question, how groups' views differed, in plain words.
 
     Args:
         result: A reach result.
 
     Yields:
-        Lines of text without newlines.
+        Lines of text without newlines: the question, then one line per finding
+        (groups whose answers differ, then groups too small to tell).
     """
     if not result.opinions:
         return
     yield ""
-    yield "Opinion questions: groups whose answers differ from other respondents"
-    for question, by_characteristic in result.opinions.items():
-        yield f"  {question}"
-        found = False
-        for cid, table in by_characteristic.items():
-            block = result.characteristics.get(cid)
-            labels = block.labels if block else {}
-            flagged = flagged_groups(table, labels)
-            if flagged:
-                found = True
-                yield f"    {block.label if block else cid}: {', '.join(flagged)}"
-        if not found:
+    yield "Opinion questions: how groups' views differed from other respondents'"
+    found = opinion_findings(
+        result.opinions, result.characteristics, small_group=result.thresholds.small_group
+    )
+    for question in found:
+        yield f"  {question.question}"
+        if not question.differences:
             yield "    No group's answers differ beyond chance."
+        for sentence in question.sentences:
+            yield f"    {sentence}"
 
 
 def _header(result: ReachResult) -> Iterator[str]:

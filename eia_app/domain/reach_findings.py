@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from eia_app.domain.reach import (
     CategoryFigures,
     CharacteristicReach,
-    OpinionCrosstab,
-    OpinionFlag,
-    OpinionRow,
     RepresentationFlag,
 )
 
@@ -59,6 +56,8 @@ def one_in(share: float) -> str:
     if share <= 0.5:
         return f"about 1 in {round(1 / share)}"
     tenths = round(share * 10)
+    if tenths == 5:
+        return "about 1 in 2"  # just over a half reads as a half, not "5 in 10"
     return "about 9 in 10" if tenths >= 10 else f"about {tenths} in 10"
 
 
@@ -192,53 +191,3 @@ def category_finding(category: CategoryFigures) -> str:
     if category.complement:
         return "Comparison group"
     return category.flag.words.capitalize() if category.flag else "In line"
-
-
-def _agree_counts(row: OpinionRow, agree: Sequence[str]) -> int | None:
-    values = [row.counts.get(answer) for answer in agree]
-    if row.count is None or any(v is None for v in values):
-        return None
-    return sum(int(v) for v in values if v is not None)
-
-
-def opinion_sentences(
-    table: OpinionCrosstab, labels: dict[str, str], *, small_group: int
-) -> list[str]:
-    """Plain sentences on one opinion question by one characteristic.
-
-    A flagged group is described against everyone else ("about 1 in 3 Asian
-    respondents agreed, against about 4 in 5 other respondents"); a group with fewer
-    than ``small_group`` answers is reported as too few to detect a difference.
-
-    Args:
-        table: The crosstab.
-        labels: Category id -> label.
-        small_group: Fewest answers for a group's difference to be detectable.
-
-    Returns:
-        One sentence per flagged or small group.
-    """
-    agree = list(table.agree_answers)
-    counts = {row.group: _agree_counts(row, agree) for row in table.rows}
-    total = sum(row.count or 0 for row in table.rows if counts[row.group] is not None)
-    agreeing = sum(n for n in counts.values() if n is not None)
-    sentences = []
-    for row in table.rows:
-        label = labels.get(row.group, row.group)
-        if row.count is not None and 0 < row.count < small_group and row.flag is None:
-            sentences.append(f"{label}: too few responses to detect a difference, n = {row.count}.")
-            continue
-        if row.flag is None or row.agree_share is None:
-            continue
-        own = counts[row.group]
-        if row.flag is OpinionFlag.DIFFERS or own is None or total - (row.count or 0) <= 0:
-            sentences.append(
-                f"{label}: answered differently from other respondents, beyond chance."
-            )
-            continue
-        others = (agreeing - own) / (total - (row.count or 0))
-        sentences.append(
-            f"{one_in(row.agree_share).capitalize()} {label} respondents agreed, against "
-            f"{one_in(others)} other respondents: a difference larger than chance would explain."
-        )
-    return sentences

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from eia_app.charts.reach import build_reach_figure, describe_flags, describe_reach_chart
+from eia_app.domain.opinion_findings import opinion_findings
 from eia_app.domain.publication import SYMBOL_LEGEND
 from eia_app.domain.reach import CharacteristicReach, ReachResult, SurveyLayout
 from eia_app.services.reach_tables import (
@@ -17,7 +18,6 @@ from eia_app.services.reach_tables import (
     ReachView,
     characteristic_rows,
     flag_sentence,
-    flagged_groups,
     number,
     opinion_headings,
     opinion_rows,
@@ -103,7 +103,7 @@ def show_reach(result: ReachResult, view: ReachView) -> None:
     _summary(view)
     for cid, block in view.characteristics.items():
         _characteristic(cid, block, view.group)
-    _opinions(view)
+    _opinions(result, view)
 
 
 def _summary(view: ReachView) -> None:
@@ -173,23 +173,19 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
         st.markdown(f"Answers not placed in a category: {listed}.")
 
 
-def _opinions(view: ReachView) -> None:
+def _opinions(result: ReachResult, view: ReachView) -> None:
     if not view.opinions:
         return
     heading("Opinion questions by group", 2)
-    for question, by_characteristic in view.opinions.items():
+    found = opinion_findings(
+        view.opinions, view.characteristics, small_group=result.thresholds.small_group
+    )
+    for findings, (question, by_characteristic) in zip(found, view.opinions.items(), strict=True):
         heading(question, 3)
-        lines = []
-        for cid, table in by_characteristic.items():
-            block = view.characteristics.get(cid)
-            labels = block.labels if block else {}
-            if found := flagged_groups(table, labels):
-                lines.append(f"- **{block.label if block else cid}**: {', '.join(found)}")
-        st.markdown(
-            "Groups whose answers differ from other respondents:\n\n" + "\n".join(lines)
-            if lines
-            else "No group's answers differ from other respondents' beyond chance."
-        )
+        lines = [f"- {sentence}" for sentence in findings.sentences]
+        if not findings.differences:
+            lines.insert(0, "No group's answers differ from other respondents' beyond chance.")
+        st.markdown("\n".join(lines))
         with st.expander("Answers by group, as percentages of each group"):
             for cid, table in by_characteristic.items():
                 block = view.characteristics.get(cid)
