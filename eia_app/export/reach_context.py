@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eia_app.charts.reach import describe_reach_chart
+from eia_app.domain.opinion_findings import opinion_findings
 from eia_app.domain.publication import NOT_APPLICABLE, NOT_AVAILABLE, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import (
     CategoryFigures,
@@ -157,6 +158,30 @@ def _assumptions(reach: ReachResult) -> list[str]:
     return [clean(line) for line in lines]
 
 
+def opinions_context(reach: ReachResult) -> list[dict[str, Any]]:
+    """Each opinion question with its plain findings by group (no test statistic).
+
+    Args:
+        reach: The reach result.
+
+    Returns:
+        One entry per question: the question and its sentences.
+    """
+    found = opinion_findings(
+        reach.opinions, reach.characteristics, small_group=reach.thresholds.small_group
+    )
+    return [
+        {"question": clean(f.question), "sentences": [clean(s) for s in f.sentences]}
+        for f in found
+    ]
+
+
+OPINIONS_INTRO = (
+    "For each question, the groups whose answers differed from other respondents' by more "
+    "than chance would explain, and the groups with too few responses to tell."
+)
+
+
 def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
     """Format a whole reach result for the report.
 
@@ -173,6 +198,8 @@ def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
             "source": "",
             "assumptions": [],
             "characteristics": [],
+            "opinions": [],
+            "opinions_intro": "",
             "methods": methods_context(None),
         }
     source = reach.source
@@ -191,6 +218,8 @@ def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
         ),
         "assumptions": _assumptions(reach),
         "characteristics": characteristics,
+        "opinions": opinions_context(reach),
+        "opinions_intro": OPINIONS_INTRO,
         "methods": methods_context(reach),
     }
 

@@ -73,6 +73,24 @@ def reach_block(doc):
     control(doc, "endif")
 
 
+def opinions_block(doc):
+    """How views differed between groups: plain sentences under each opinion question.
+
+    Args:
+        doc: The document.
+    """
+    control(doc, "if reach.opinions")
+    doc.add_heading("How views differed between groups", level=2)
+    doc.add_paragraph("{{ reach.opinions_intro }}")
+    control(doc, "for o in reach.opinions")
+    question = doc.add_paragraph()
+    question.add_run("{{ o.question }}").bold = True
+    question.paragraph_format.keep_with_next = True  # the question stays with its findings
+    bullets(doc, "o.sentences", empty="No group's answers differed beyond chance.")
+    control(doc, "endfor")
+    control(doc, "endif")
+
+
 def _consultation_plan(doc):
     """Dates, methods, formats, groups targeted and lived experience.
 
@@ -109,6 +127,7 @@ def section_consultation(doc):
         ),
     )
     reach_block(doc)
+    opinions_block(doc)
     doc.add_heading("What people said", level=2)
     text_block(doc, "consultation.what_people_said")
     doc.add_heading("You said, we did", level=2)
