@@ -333,3 +333,13 @@ def test_the_cli_sets_thresholds_and_children_invited():
     assert "Children under 16 were invited" in result.output
     bad = runner.invoke(cli, ["reach", str(SEND), "--threshold", "min_gap_pp"])
     assert bad.exit_code != 0
+
+
+def test_word_context_has_each_opinion_question_with_its_plain_findings(send):
+    opinions = build_reach_context(send)["opinions"]
+    assert [o["question"] for o in opinions] == list(send.opinions)
+    early = opinions[0]["sentences"]
+    assert any(s.startswith("About 7 in 10 respondents aged under 16 agreed") for s in early)
+    assert any(s.endswith("too few responses to detect a difference, n = 19.") for s in early)
+    assert not any("chi-squared" in s or "p =" in s for o in opinions for s in o["sentences"])
+    assert build_reach_context(None)["opinions"] == []

@@ -111,6 +111,10 @@ def test_the_send_survey_shows_asian_respondents_under_represented(database_url)
     assert (population["color"], population["pattern"]["shape"]) == ("#D55E00", "/")
     assert "Bar chart comparing the share of respondents in each Race category" in text
     assert "Opinion questions by group" in [h.value for h in at.header]
+    # Views by group in plain words, with the small groups' numbers and no statistic.
+    assert "- About 7 in 10 respondents aged under 16 agreed, against about 9 in 10" in text
+    assert "too few responses to detect a difference, n = 19." in text
+    assert "chi-squared" not in text
 
 
 def test_headings_never_skip_a_level(database_url):
