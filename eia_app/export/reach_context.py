@@ -171,8 +171,7 @@ def opinions_context(reach: ReachResult) -> list[dict[str, Any]]:
         reach.opinions, reach.characteristics, small_group=reach.thresholds.small_group
     )
     return [
-        {"question": clean(f.question), "sentences": [clean(s) for s in f.sentences]}
-        for f in found
+        {"question": clean(f.question), "sentences": [clean(s) for s in f.sentences]} for f in found
     ]
 
 
