@@ -56,7 +56,11 @@ def test_a_warning_is_listed_before_the_document_is_written(tmp_path):
     result, out = _export(tmp_path, make_final_assessment(actions=[LATE_ACTION]))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    warning = next(i for i, line in enumerate(lines) if line.startswith("Warning: Monitoring and review > Review date"))
+    warning = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("Warning: Monitoring and review > Review date")
+    )
     assert "A2 (31 March 2029)" in lines[warning]
     wrote = next(i for i, line in enumerate(lines) if line.startswith("Wrote "))
     assert warning < wrote
