@@ -15,6 +15,7 @@ from eia_app.domain.reach import (
     CategoryFigures,
     CharacteristicReach,
     RepresentationFlag,
+    Subject,
 )
 
 MAX_NAMED = 5  # groups named in one sentence; the rest are counted ("and 3 more")
@@ -68,13 +69,16 @@ class Finding:
     Attributes:
         characteristic: The characteristic's name, such as "Ethnic group".
         category: The group's figures.
-        compared_with: The population compared with, in words.
+        compared_with: The population compared with, in words, naming its area.
+        characteristic_id: The characteristic's registry id.
+        about: Whom the question asked about: the respondents, or their children.
     """
 
     characteristic: str
     category: CategoryFigures
     compared_with: str
     characteristic_id: str = ""
+    about: Subject = Subject.RESPONDENT
 
     @property
     def flag(self) -> RepresentationFlag:
@@ -91,14 +95,15 @@ class Finding:
         c = self.category
         gap = f", {gap_words(c.gap_pp)}" if c.gap_pp is not None else ""
         # An age band alone ("75 and over") does not read as a group of people.
+        people = "Children and young people" if self.about is Subject.CHILD else "People"
         label = (
-            f"People aged {c.label[:1].lower()}{c.label[1:]}"
+            f"{people} aged {c.label[:1].lower()}{c.label[1:]}"
             if self.characteristic_id == "age"
             else c.label
         )
         return (
-            f"{label} ({percent(c.share)} of respondents against {percent(c.baseline_share)} "
-            f"of {self.compared_with}{gap})"
+            f"{label} ({percent(c.share)} of {self.about.counted} against "
+            f"{percent(c.baseline_share)} of {self.compared_with}{gap})"
         )
 
 
@@ -118,7 +123,13 @@ def findings(
         the others out of a five-group sentence.
     """
     found = [
-        Finding(block.label, c, block.universe or "the population", block.characteristic)
+        Finding(
+            block.label,
+            c,
+            block.population or block.universe or "the population",
+            block.characteristic,
+            block.about,
+        )
         for block in characteristics
         for c in block.categories
         if c.finding is not None
