@@ -39,7 +39,7 @@ def _unrecognised(cid: str, block: CharacteristicReach) -> Iterator[str]:
 
 def _test(block: CharacteristicReach) -> Iterator[str]:
     """The finding in plain words, then the goodness-of-fit line, when a test was run."""
-    yield f"  Compared with: {block.universe or 'no population figure'}"
+    yield f"  Compared with: {block.population or block.universe or 'no population figure'}"
     for words, count in block.reconciliation():
         yield f"  {words}: {count:,}"
     yield f"  Finding: {flag_sentence(block)}"
@@ -102,6 +102,52 @@ def opinion_lines(result: ReachResult) -> Iterator[str]:
             yield f"    {sentence}"
 
 
+def cohort_lines(result: ReachResult) -> Iterator[str]:
+    """Lines for the questions about the child, compared with the cohort (with --cohort).
+
+    Args:
+        result: A reach result.
+
+    Yields:
+        Lines of text without newlines.
+    """
+    if result.cohort is None:
+        return
+    baseline = result.cohort.baseline
+    yield ""
+    yield f"=== About the child: compared with {baseline.label} [{baseline.id}] ==="
+    if baseline.note:
+        yield f"  {baseline.note}"
+    for cid, block in result.cohort.characteristics.items():
+        yield from characteristic_lines(cid, block)
+
+
+def group_lines(result: ReachResult) -> Iterator[str]:
+    """Lines for parents and carers apart from professionals: each characteristic's finding.
+
+    Args:
+        result: A reach result.
+
+    Yields:
+        Lines of text without newlines; a line saying why when the groups are too small.
+    """
+    groups = result.respondent_groups
+    if groups is None:
+        return
+    yield ""
+    yield f"Parents and carers apart from professionals ({groups.column}):"
+    if groups.note:
+        yield f"  {groups.note}"
+    small = result.thresholds.small_group
+    for name, part in groups.groups.items():
+        yield f"=== {name}: {part.respondents:,} respondents ==="
+        for block in part.characteristics.values():
+            yield f"  {block.label}: {flag_sentence(block)}"
+        for question in opinion_findings(part.opinions, part.characteristics, small_group=small):
+            for sentence in question.differences:
+                yield f"  {question.question} {sentence}"
+
+
 def _header(result: ReachResult) -> Iterator[str]:
     """Lines describing the file, the baseline and the settings."""
     source, baseline = result.source, result.baseline
@@ -143,6 +189,8 @@ def render_table(result: ReachResult) -> str:
     for cid, block in result.characteristics.items():
         lines.extend(characteristic_lines(cid, block))
     lines.extend(opinion_lines(result))
+    lines.extend(cohort_lines(result))
+    lines.extend(group_lines(result))
     for name, part in (result.splits or {}).items():
         lines.append("")
         lines.append(f"=== {name}: {part.respondents:,} respondents ===")

@@ -92,7 +92,7 @@ def choose_cohort(cohort: str | Path) -> Baseline:
     if isinstance(cohort, Path) or Path(cohort).is_file():
         return library.load(Path(cohort))
     try:
-        return library.load(cohort)
+        chosen = library.load(cohort)
     except BaselineError:
         found = [info for info in library.find(str(cohort)) if info.level == "cohort"]
         if len(found) != 1:

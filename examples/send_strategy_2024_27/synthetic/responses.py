@@ -17,6 +17,7 @@ from synthetic.consultation import (
     TYPE_QUESTION,
     TYPES,
 )
+from synthetic.child_questions import add_child_questions
 from synthetic.draw import by_type, choose
 from synthetic.equality_answers import add_blanks, add_variants, monitoring_answers
 from synthetic.equality_questions import ETHNIC_QUESTION
@@ -124,4 +125,5 @@ def build(rng: np.random.Generator, size: int = RESPONSES) -> pd.DataFrame:
     ).astype(object)
     add_blanks(rng, frame, types)
     add_variants(rng, frame)
-    return frame
+    # Drawn last, so that every other column is the same as before they were asked.
+    return add_child_questions(rng, frame, types)
