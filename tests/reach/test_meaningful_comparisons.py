@@ -79,10 +79,8 @@ def test_send_paragraph_compares_age_like_the_rest_and_names_asian_families_and_
     assert age.universe == "usual residents aged 16 and over"
     assert "Under 16" not in paragraph
     assert "Asian, Asian British or Asian Welsh (3.1% of respondents against 7.9%" in paragraph
-    assert (
-        "Male (21.9% of respondents against 48.9% of Leicestershire's usual residents aged 16 and over"
-        in (paragraph)
-    )
+    male = "Male (21.9% of respondents against 48.9% of Leicestershire's usual residents aged 16"
+    assert male in paragraph
 
 
 def test_send_paragraph_names_five_groups_then_how_many_more(send):

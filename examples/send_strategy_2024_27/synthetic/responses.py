@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from synthetic.child_questions import add_child_questions
 from synthetic.consultation import (
     AGREE,
     CLOSES,
@@ -17,7 +18,6 @@ from synthetic.consultation import (
     TYPE_QUESTION,
     TYPES,
 )
-from synthetic.child_questions import add_child_questions
 from synthetic.draw import by_type, choose
 from synthetic.equality_answers import add_blanks, add_variants, monitoring_answers
 from synthetic.equality_questions import ETHNIC_QUESTION
