@@ -68,6 +68,7 @@ def reach_block(doc):
     control(doc, "if flagged.more")
     doc.add_paragraph("{{ flagged.more }}")
     control(doc, "endif")
+    text_block(doc, "reach.apart")
     control(doc, "else")
     doc.add_paragraph("No survey results were analysed for this version of the assessment.")
     control(doc, "endif")
