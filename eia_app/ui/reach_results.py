@@ -104,6 +104,42 @@ def show_reach(result: ReachResult, view: ReachView) -> None:
     for cid, block in view.characteristics.items():
         _characteristic(cid, block, view.group)
     _opinions(result, view)
+    if view.group is None:
+        _cohort(result)
+        _respondent_groups(result)
+
+
+def _cohort(result: ReachResult) -> None:
+    """The questions about the child, compared with the cohort chosen."""
+    if result.cohort is None:
+        return
+    heading("About the child: compared with the cohort", 2)
+    st.markdown(
+        f"Questions about the child are compared with **{result.cohort.baseline.label}**; "
+        f"the respondents' own answers above with **{result.baseline.label}**."
+    )
+    if not result.cohort.characteristics:
+        st.markdown("No question about the child was recognised in this file.")
+    for cid, block in result.cohort.characteristics.items():
+        _characteristic(f"cohort.{cid}", block, None)
+
+
+def _respondent_groups(result: ReachResult) -> None:
+    """Parents and carers apart from professionals: each characteristic's finding."""
+    groups = result.respondent_groups
+    if groups is None:
+        return
+    heading("Parents and carers apart from professionals", 2)
+    if groups.note:
+        st.markdown(groups.note)
+    for name, part in groups.groups.items():
+        heading(f"{name}: {part.respondents:,} respondents", 3)
+        st.markdown(
+            "\n".join(
+                f"- **{block.label}**: {flag_sentence(block)}"
+                for block in part.characteristics.values()
+            )
+        )
 
 
 def _summary(view: ReachView) -> None:
@@ -143,7 +179,7 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
         f"{number(block.prefer_not_to_say)}; not answered {number(block.not_answered)}."
     )
     st.markdown(flag_sentence(block))
-    st.caption(f"Compared with: {block.universe or 'no population figure'}.")
+    st.caption(f"Compared with: {block.population or block.universe or 'no population figure'}.")
     widths = [("Category", "16em"), *[(h, _NARROW) for h in CATEGORY_HEADINGS[1:]]]
     caption = f"{block.label}: respondents compared with the population"
     st.markdown(html_table(caption, widths, characteristic_rows(block)), unsafe_allow_html=True)
