@@ -113,14 +113,14 @@ def opinion_sentences(
         if two_groups and sentences:
             continue  # with two groups, the second's figures mirror the first's
         who = group_words(characteristic, label)
-        own = counts[row.group]
-        if row.flag is OpinionFlag.DIFFERS or own is None or total - (row.count or 0) <= 0:
+        own, size = counts[row.group], row.count or 0
+        if row.flag is OpinionFlag.DIFFERS or own is None or total - size <= 0:
             sentences.append(
                 f"{who[:1].upper()}{who[1:]} answered differently from other respondents, "
                 "by more than chance would explain."
             )
             continue
-        mine, theirs = _proportions(row.agree_share, (agreeing - own) / (total - row.count))
+        mine, theirs = _proportions(row.agree_share, (agreeing - own) / (total - size))
         sentences.append(
             f"{mine.capitalize()} {who} agreed, against {theirs} other respondents: "
             "a difference larger than chance would explain."
