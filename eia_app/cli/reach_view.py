@@ -138,14 +138,10 @@ def group_lines(result: ReachResult) -> Iterator[str]:
     yield f"Parents and carers apart from professionals ({groups.column}):"
     if groups.note:
         yield f"  {groups.note}"
-    small = result.thresholds.small_group
     for name, part in groups.groups.items():
         yield f"=== {name}: {part.respondents:,} respondents ==="
         for block in part.characteristics.values():
             yield f"  {block.label}: {flag_sentence(block)}"
-        for question in opinion_findings(part.opinions, part.characteristics, small_group=small):
-            for sentence in question.differences:
-                yield f"  {question.question} {sentence}"
 
 
 def _header(result: ReachResult) -> Iterator[str]:

@@ -258,7 +258,10 @@ def analyse_survey(
         splits=_splits(survey, split_by, own, settings, steps) if split_by else None,
         children_invited=children_invited,
         cohort=children,
-        respondent_groups=respondent_groups(survey, own, settings),
+        respondent_groups=steps.run(
+            "analysing parents and carers apart from professionals",
+            lambda: respondent_groups(survey, own, settings),
+        ),
         notes_for_author=(*_author_notes(chosen, baseline is None, whole), *cohort_note(children)),
         warnings=survey.warnings,
     )

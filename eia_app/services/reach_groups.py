@@ -60,9 +60,9 @@ def respondent_groups(
         settings: The settings of the whole analysis (the same baseline and rules).
 
     Returns:
-        Both groups' figures when each has at least ``min_count`` respondents (1 with
-        suppression off); otherwise no figures and a note saying why; None when no
-        respondent-type question was recognised.
+        Both groups' reach figures (no opinion crosstabs) when each has at least
+        ``min_count`` respondents (1 with suppression off); otherwise no figures and a
+        note saying why; None when no respondent-type question was recognised.
     """
     column = next((m.column for m in matches if m.target == "respondent_type"), None)
     if column is None:
@@ -72,8 +72,11 @@ def respondent_groups(
     smallest = max(settings.min_count, 1)
     if any(count < smallest for count in sizes.values()):
         return RespondentGroups(column=column, groups={}, note=_why_not(sizes, smallest))
+    # Reach only: crossing every opinion question with every characteristic again, for
+    # each group, would treble the time of the analysis for figures nobody reads there.
+    reach_only = [m for m in matches if m.target != "opinion"]
     groups = {
-        name: survey_sections(parts[kind], matches, settings)
+        name: survey_sections(parts[kind], reach_only, settings)
         for kind, name in REPORTED_APART.items()
     }
     return RespondentGroups(column=column, groups=groups)
