@@ -2,6 +2,7 @@
 against the area, and parents and carers reported apart from professionals."""
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from eia_app.cli.app import cli
 from eia_app.domain.errors import EIAError, ReachError
 from eia_app.domain.reach import Subject
 from eia_app.domain.reach_findings import findings
+from eia_app.export.reach_spreadsheet import render_csv
 from eia_app.services.reach import analyse_survey, save_mapping
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,3 +182,17 @@ def test_send_example_cli_child_questions_cite_the_cohort_and_own_questions_the_
     assert "=== Professionals: 382 respondents ===" in groups
     parents = groups.split("=== Professionals")[0]
     assert "Sex: Under-represented: Male (18% of respondents" in parents
+
+
+def test_the_long_table_has_the_childs_rows_and_each_respondent_group(families):
+    rows = list(csv.DictReader(io.StringIO(render_csv(analyse_survey(families, cohort=COHORT)))))
+    groups = {row["group"] for row in rows}
+    assert {"About the child", "Parents and carers", "Professionals"} <= groups
+    child_sex = [
+        r for r in rows if r["group"] == "About the child" and r["characteristic"] == "sex"
+    ]
+    assert {r["question"] for r in child_sex} == {CHILD_SEX}
+    professionals = [
+        r for r in rows if r["group"] == "Professionals" and r["category_id"] == "45-64"
+    ]
+    assert [r["count"] for r in professionals] == ["20"]
