@@ -11,10 +11,7 @@ from eia_app.charts.reach import build_reach_figure
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.audit import AuditEvent
 from eia_app.domain.changes import build_changes
-from eia_app.domain.consistency import check_consistency
-from eia_app.domain.details import Stage
 from eia_app.domain.errors import EIAError
-from eia_app.domain.issues import Issue
 from eia_app.domain.reach import ReachResult
 from eia_app.export.context import build_report_context, make_label_lookup
 from eia_app.export.docx import check_template, render_report
@@ -114,25 +111,6 @@ def summary_notes(content: SummaryContent) -> list[str]:
         f"The summary was shortened to fit one page ({parts}); it points readers to the "
         "full assessment. Shorter text in those fields would be shown whole."
     ]
-
-
-def consistency_notes(assessment: Assessment, stage: Stage | None = None) -> list[Issue]:
-    """List the facts of an assessment that disagree, for the author to settle before export.
-
-    The status against the approval and publication dates, and (at the final stage)
-    the review date against the actions it reviews; the rules and their severity are
-    those of :func:`eia_app.domain.consistency.check_consistency`, the same ones
-    ``eia validate`` and the app's check pages show.
-
-    Args:
-        assessment: The assessment about to be exported.
-        stage: The stage it is exported for; defaults to its own.
-
-    Returns:
-        Errors (the record would contradict itself) and warnings (worth a look),
-        in that order of the checks; empty when everything agrees.
-    """
-    return check_consistency(assessment, stage)
 
 
 def export_assessment(
@@ -288,7 +266,6 @@ __all__ = [
     "ExportResult",
     "ExportSource",
     "SummaryResult",
-    "consistency_notes",
     "export_assessment",
     "export_pdf",
     "export_summary",

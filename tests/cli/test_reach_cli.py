@@ -89,8 +89,19 @@ def test_table_is_a_readable_summary():
     assert "Symbols: [c] confidential" in text
     assert "Human" not in text  # two people wrote it: too few to name
     assert "Rare answers are not shown; --min-count 0 lists them" in text
-    assert "Opinion questions: groups whose answers differ from other respondents" in text
-    assert "    Age: Under 16 (agree less)" in text
+    assert "Opinion questions: how groups' views differed from other respondents'" in text
+    opinions = text.split("Opinion questions:")[1]
+    # Young people agreed less with early identification: said as proportions, no statistic.
+    under_16 = next(line for line in opinions.splitlines() if "aged under 16" in line)
+    assert under_16.startswith("    About 7 in 10 respondents aged under 16 agreed")
+    assert "about 9 in 10 other respondents" in under_16
+    assert "chi-squared" not in opinions
+    assert "p =" not in opinions
+    # A group under the small-group threshold is never said to agree like the others.
+    assert (
+        "Gender identity different from sex registered at birth: too few responses to "
+        "detect a difference, n = 19." in opinions
+    )
 
 
 def test_map_override_changes_recognition():
