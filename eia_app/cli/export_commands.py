@@ -11,6 +11,7 @@ from eia_app.cli.app import cli, command_steps
 from eia_app.cli.assessment_commands import open_repository, user_errors
 
 if TYPE_CHECKING:
+    from eia_app.domain.assessment import Assessment
     from eia_app.domain.reach import ReachResult
 
 
@@ -64,6 +65,31 @@ def _report_timings(result: Any) -> None:
         )
 
 
+def check_before_export(assessment: Assessment, ignore: bool) -> None:
+    """List on stderr the facts that disagree; stop on an error unless told to ignore it.
+
+    Args:
+        assessment: The assessment about to be exported.
+        ignore: Whether to write the document in spite of errors.
+
+    Raises:
+        click.exceptions.Exit: With status 1 when there is an error and ``ignore`` is false.
+    """
+    from eia_app.services.export_checks import consistency_lines
+
+    lines, errors = consistency_lines(assessment)
+    for line in lines:
+        click.echo(line, err=True)
+    if errors and not ignore:
+        click.echo(
+            f"Nothing was written: {errors} fact(s) of the assessment contradict each other, "
+            "and the document would state both. Correct them (eia validate lists them), or "
+            "add --ignore-consistency for a draft to check.",
+            err=True,
+        )
+        raise click.exceptions.Exit(1)
+
+
 @cli.command("export")
 @click.argument("assessment")
 @click.option(
@@ -105,6 +131,12 @@ def _report_timings(result: Any) -> None:
 )
 @click.option("--no-charts", is_flag=True, help="Leave the charts out (the tables stay).")
 @click.option(
+    "--ignore-consistency",
+    is_flag=True,
+    help="Write the document even when its facts contradict each other (for a draft to "
+    "check, never to publish); the problems are still listed.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -121,22 +153,28 @@ def export_command(
     make_pdf: bool,
     summary: bool,
     no_charts: bool,
+    ignore_consistency: bool,
     output: Path,
 ) -> None:
     """Export ASSESSMENT (a JSON file or a stored reference) as a Word report.
 
     For a stored reference without --survey or --reach, the reach result saved
-    with that version in the app is used.
+    with that version in the app is used. Facts that contradict each other (status
+    against the approval and publication dates, review date against open actions)
+    are listed on stderr first; an error stops the export with status 1 unless
+    --ignore-consistency is given.
     """
     from eia_app.services.export import (
         export_assessment,
         export_pdf,
         export_summary,
         load_export_source,
+        record_export,
     )
 
     with user_errors():
         source = load_export_source(assessment, compare_with=compare_with, repo=open_repository)
+        check_before_export(source.assessment, ignore_consistency)
         # A stored assessment brings the reach saved with it, as in the app's export.
         reach = load_reach(survey, reach_file)
         if reach is None:
@@ -163,14 +201,24 @@ def export_command(
             with_charts=not no_charts,
             version=source.version,
             steps=command_steps(),
+            history=source.history,
         )
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for note in report.notes:
         click.echo(f"Note: {note}", err=True)
     _write(output, report.docx)
+    if source.stored_version is not None:
+        with user_errors():
+            record_export(open_repository(), source, by=_user(), what=output.name)
     click.echo(f"Wrote {output}.")
     _report_timings(report)
     if make_pdf:
         with user_errors():
             click.echo(f"Wrote {export_pdf(output, steps=command_steps())}.")
+
+
+def _user() -> str:
+    from eia_app.settings import load_settings
+
+    return load_settings().user

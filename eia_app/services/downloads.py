@@ -18,6 +18,7 @@ from eia_app.services.export import (
     export_assessment,
     export_pdf,
     export_summary,
+    record_export,
     stored_export_source,
 )
 
@@ -90,6 +91,8 @@ def export_downloads(
     with_pdf: bool = False,
     with_charts: bool = True,
     today: date | None = None,
+    exported_by: str = "",
+    actor_email: str = "",
 ) -> Downloads:
     """Build every download for a stored version of an assessment.
 
@@ -100,6 +103,9 @@ def export_downloads(
         with_pdf: Whether to make a PDF as well (LibreOffice; it takes a while).
         with_charts: Whether to draw the reach charts (the tables are always there).
         today: The generation date printed in the report.
+        exported_by: Who asked for the downloads, recorded in the audit trail;
+            empty records nothing.
+        actor_email: Their e-mail address, when known.
 
     Returns:
         The files and the paragraph. Without LibreOffice there is no PDF, and
@@ -119,6 +125,7 @@ def export_downloads(
         with_charts=with_charts,
         version=source.version,
         today=today,
+        history=source.history,
     )
     summary = export_summary(source.assessment, reach=source.reach, previous=source.previous)
     reach_csv = reach_xlsx = None
@@ -130,6 +137,11 @@ def export_downloads(
     pdf, pdf_reason = (
         _pdf(report.docx, f"{reference}_v{number}") if with_pdf else (None, PDF_NOT_ASKED)
     )
+    if exported_by:
+        made = (
+            "Word EIA, summary" + (", reach tables" if reach_csv else "") + (", PDF" if pdf else "")
+        )
+        record_export(repo, source, by=exported_by, what=made, actor_email=actor_email)
     return Downloads(
         reference=reference,
         version=number,

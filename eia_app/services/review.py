@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from eia_app.domain.audit import AuditAction
 from eia_app.domain.decision import Approval
 from eia_app.domain.details import Stage, Status
 from eia_app.domain.repository import AssessmentRepository
@@ -18,6 +19,7 @@ from eia_app.domain.review import next_status, refusal
 from eia_app.domain.version_diff import FieldDifference, field_differences
 from eia_app.domain.versions import ReviewAction, ReviewEvent, StoredAssessment, VersionInfo
 from eia_app.services.assessments import save_assessment
+from eia_app.services.audit import record_event
 
 STEPPED_ACTIONS = (
     ReviewAction.SUBMITTED,
@@ -115,7 +117,14 @@ def _step(
         comment=comment,
     )
     changes: dict[str, object] = {"status": status, **(update or {})}
-    stored = save_assessment(repo, current.assessment.model_copy(update=changes), saved_by=by)
+    # Based on the version checked above: a step never lands on a version nobody checked.
+    stored = save_assessment(
+        repo,
+        current.assessment.model_copy(update=changes),
+        saved_by=by,
+        base_version=current.info.version,
+        action=AuditAction(action.value),
+    )
     # The event is about the version reviewed, not the one the step saved.
     repo.add_review_event(
         ReviewEvent(
@@ -184,6 +193,14 @@ def comment(repo: AssessmentRepository, reference: str, *, by: str, text: str) -
         comment=text.strip(),
     )
     repo.add_review_event(event)
+    record_event(
+        repo,
+        AuditAction.COMMENTED,
+        actor=by,
+        reference=reference,
+        version=current.info.version,
+        detail=event.comment,
+    )
     return event
 
 

@@ -14,6 +14,8 @@ respondent-reach analysis has something realistic to work on:
   bias (Asian respondents raise translation more often) are known;
 * fewer Asian respondents than Leicestershire's population would suggest, and
   tiny groups (Roma, Arab, Sikh ...) so that suppression has work to do.
+* questions about the child (age, sex, ethnic group) asked of parents and carers,
+  for comparison with the children who have EHC plans (``eia reach --cohort``).
 
 Run it from anywhere; it rewrites ``send_consultation_responses.csv`` next to
 itself. The output is identical on every run. The question wording, answer shares
