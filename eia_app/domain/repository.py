@@ -5,6 +5,7 @@ from typing import Protocol
 
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.audit import AuditEvent
+from eia_app.domain.saved_themes import SavedThemes
 from eia_app.domain.versions import (
     AssessmentFilter,
     AssessmentSummary,
@@ -136,6 +137,26 @@ class AssessmentRepository(Protocol):
 
         Returns:
             The saved reach, or None when no survey was analysed for it.
+        """
+        ...
+
+    def save_themes(self, saved: SavedThemes) -> None:
+        """Keep the published free-text themes and the officer's edits for a version.
+
+        Args:
+            saved: Aggregates and approved, redacted quotes only (the model refuses more).
+        """
+        ...
+
+    def latest_themes(self, reference: str, version: int | None = None) -> SavedThemes | None:
+        """Return the themes saved most recently with this version or an earlier one.
+
+        Args:
+            reference: The assessment's reference.
+            version: The version being read; None for the latest.
+
+        Returns:
+            The saved themes, or None when no free text was themed for it.
         """
         ...
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.audit import AuditEvent
 from eia_app.domain.conflicts import VersionConflictError
+from eia_app.domain.saved_themes import SavedThemes
 from eia_app.domain.versions import (
     AssessmentFilter,
     AssessmentSummary,
@@ -48,6 +49,7 @@ class InMemoryAssessmentRepository:
         self._saved: dict[str, _History] = {}
         self._copies: dict[tuple[str, str], WorkingCopy] = {}
         self._reach: builtins.list[SavedReach] = []
+        self._themes: builtins.list[SavedThemes] = []
         self._events: builtins.list[ReviewEvent] = []
         self._audit: builtins.list[AuditEvent] = []
         # Threads of one app share the store: the check and the append happen together.
@@ -74,6 +76,19 @@ class InMemoryAssessmentRepository:
         found = [
             (n, saved)
             for n, saved in enumerate(self._reach)
+            if saved.reference == reference and (version is None or saved.version <= version)
+        ]
+        return max(found, key=lambda item: (item[1].version, item[0]))[1] if found else None
+
+    def save_themes(self, saved: SavedThemes) -> None:
+        """Keep the published themes and the officer's edits for an assessment version."""
+        self._themes.append(saved)
+
+    def latest_themes(self, reference: str, version: int | None = None) -> SavedThemes | None:
+        """Return the themes saved most recently with this version or an earlier one."""
+        found = [
+            (n, saved)
+            for n, saved in enumerate(self._themes)
             if saved.reference == reference and (version is None or saved.version <= version)
         ]
         return max(found, key=lambda item: (item[1].version, item[0]))[1] if found else None

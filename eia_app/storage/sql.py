@@ -26,13 +26,14 @@ from eia_app.storage.records import (
     utc_now,
 )
 from eia_app.storage.tables import AssessmentRow, AssessmentVersionRow
+from eia_app.storage.theme_records import SqlThemeRecords
 from eia_app.storage.work_records import SqlWorkRecords
 
 Version = AssessmentVersionRow
 SAVE_ATTEMPTS = 5
 
 
-class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlAuditRecords):
+class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRecords):
     """Stores each saved version as an immutable row; the schema comes from the migrations.
 
     Args:

@@ -1,4 +1,4 @@
-"""SQLAlchemy tables: assessments, their immutable versions, work in progress, reach, review."""
+"""SQLAlchemy tables: assessments, their versions, work in progress, reach, themes, review."""
 
 from datetime import UTC, date, datetime
 
@@ -95,6 +95,26 @@ class ReachResultRow(Base):
     saved_by: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[datetime] = mapped_column(UtcDateTime())
     mapping: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class ThemeResultRow(Base):
+    """The published free-text themes and the officer's edits saved with one version.
+
+    Aggregates only: names, key phrases, counts by group and approved, redacted quotes.
+    """
+
+    __tablename__ = "theme_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reference: Mapped[str] = mapped_column(
+        String(32), ForeignKey("assessments.reference"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    saved_by: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    source_digest: Mapped[str] = mapped_column(String(64), default="")
+    edits: Mapped[str] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)
 
 
