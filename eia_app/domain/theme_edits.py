@@ -5,6 +5,8 @@ export and seed, so they are reapplied when the same export is read again. They 
 no comment text: only ids, new names and the ids of approved quotes.
 """
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from eia_app.domain.reach_findings import named_list
@@ -31,6 +33,29 @@ class ThemeEdits(BaseModel):
                 raise ValueError("each merge names two or more themes, each theme once")
             seen |= set(group)
         return self
+
+
+def merged_with(edits: ThemeEdits, ids: Sequence[str]) -> ThemeEdits:
+    """The edits with one more merge, joined to any earlier merge it shares a theme with.
+
+    A theme shown after a merge is the first of its group, so merging it again must
+    extend that group rather than name the theme twice (which the model refuses).
+
+    Args:
+        edits: The question's edits so far.
+        ids: Two or more theme ids to merge, the one to keep first.
+
+    Returns:
+        New edits; the first id of the first group touched keeps its place.
+    """
+    joined = list(dict.fromkeys(ids))
+    kept = []
+    for group in edits.merges:
+        if set(group) & set(joined):
+            joined = list(dict.fromkeys([*group, *joined]))
+        else:
+            kept.append(group)
+    return edits.model_copy(update={"merges": (*kept, tuple(joined))})
 
 
 def merge_indices(edits: ThemeEdits | None, themes: int) -> dict[int, int]:

@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from eia_app.analysis.survey import read_survey, recognise_questions
+from eia_app.analysis.survey.model import QuestionMatch, SurveyData
 from eia_app.analysis.themes.coding import code_respondents
 from eia_app.analysis.themes.detect import describe, free_text_columns
 from eia_app.analysis.themes.embed import ThemesUnavailable, available_backend
@@ -56,6 +57,32 @@ def _check_range(k: int | None, low: int, high: int) -> None:
         raise ThemesError(
             f"--min-themes ({low}) must be 1 or more and no larger than --max-themes ({high})."
         )
+
+
+def _free_text(survey: SurveyData, matches: Sequence[QuestionMatch]) -> list[FreeTextColumn]:
+    recognised = {m.column for m in matches if m.target not in _NOT_ANSWER}
+    return free_text_columns(survey, recognised)
+
+
+def free_text_questions(
+    path: Path, *, sheet: str | None = None, limits: SurveyLimits | None = None
+) -> list[FreeTextColumn]:
+    """The free-text questions of a survey export, with their answer counts.
+
+    Args:
+        path: Survey export (CSV, text or workbook).
+        sheet: Sheet of a workbook.
+        limits: The largest file accepted.
+
+    Returns:
+        The columns read as free text (long, mostly distinct answers), in file order.
+
+    Raises:
+        EIAError: When the survey cannot be read.
+    """
+    survey = read_survey(Path(path), sheet=sheet, limits=limits)
+    groups = get_registry().groups
+    return _free_text(survey, recognise_questions(survey, {}, groups=[g.id for g in groups]))
 
 
 def analyse_themes(
@@ -105,11 +132,9 @@ def analyse_themes(
     survey = read_survey(Path(path), sheet=sheet, limits=limits)
     for header in [*columns, *exclude]:
         check_header(survey, header, "--column" if header in columns else "--exclude")
-    registry = get_registry()
-    groups = registry.groups
+    groups = get_registry().groups
     matches = recognise_questions(survey, {}, groups=[g.id for g in groups])
-    recognised = {m.column for m in matches if m.target not in _NOT_ANSWER}
-    found = free_text_columns(survey, recognised)
+    found = _free_text(survey, matches)
     named = [describe(survey.frame[c], c) for c in columns if c not in {f.column for f in found}]
     chosen = _chosen([*found, *named], columns, set(exclude), survey.file)
     questions = []
@@ -143,6 +168,8 @@ def analyse_themes_upload(
     edits: Mapping[str, ThemeEdits] | None = None,
     min_count: int = DEFAULT_MIN_COUNT,
     seed: int = 0,
+    columns: Sequence[str] = (),
+    sheet: str | None = None,
 ) -> ThemesResult:
     """Theme an uploaded export for the app; its bytes live only in a temporary folder.
 
@@ -152,6 +179,8 @@ def analyse_themes_upload(
         edits: The officer's saved edits, by question header.
         min_count: Smallest count shown.
         seed: Seed of the themes.
+        columns: The questions to theme; every free-text question when empty.
+        sheet: Sheet of a workbook.
 
     Returns:
         The result with unapproved candidates, for the officer to review in the session;
@@ -164,7 +193,9 @@ def analyse_themes_upload(
     with tempfile.TemporaryDirectory(prefix="eia-themes-") as folder:
         path = Path(folder) / _safe_name(file_name)
         path.write_bytes(data)
-        return analyse_themes(path, edits=edits, min_count=min_count, seed=seed)
+        return analyse_themes(
+            path, edits=edits, min_count=min_count, seed=seed, columns=columns, sheet=sheet
+        )
 
 
 def publishable(result: ThemesResult, approved: Collection[str] = ()) -> ThemesResult:

@@ -29,7 +29,7 @@ from eia_app.services.reach_upload import (
     saved_reach,
     used_mapping,
 )
-from eia_app.ui import state
+from eia_app.ui import state, themes_view
 from eia_app.ui.components import (
     assessment_caption,
     error_summary,
@@ -76,8 +76,12 @@ def render() -> None:
     upload = st.file_uploader("Survey responses file", type=list(SURVEY_FILE_TYPES), key=UPLOAD_KEY)
     if upload is None:
         _show_saved(saved)
+        themes_view.show_saved(stored)
         return
-    _analyse_and_show(stored, upload.name, upload.getvalue(), saved, upload.file_id)
+    data = upload.getvalue()
+    _analyse_and_show(stored, upload.name, data, saved, upload.file_id)
+    digest = _digest(data, upload.file_id)
+    themes_view.show_themes(stored, upload.name, data, digest, st.session_state.get(SHEET_KEY))
 
 
 def _show_saved(saved: SavedReach | None) -> None:
