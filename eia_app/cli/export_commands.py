@@ -159,7 +159,8 @@ def export_command(
     """Export ASSESSMENT (a JSON file or a stored reference) as a Word report.
 
     For a stored reference without --survey or --reach, the reach result saved
-    with that version in the app is used. Facts that contradict each other (status
+    with that version in the app is used, and without --themes the free-text themes
+    saved with it (approved quotes only). Facts that contradict each other (status
     against the approval and publication dates, review date against open actions)
     are listed on stderr first; an error stops the export with status 1 unless
     --ignore-consistency is given.
@@ -187,7 +188,8 @@ def export_command(
                 click.echo(f"Note: {note}", err=True)
             click.echo(f"Wrote the one-page summary to {output}.")
             return
-        themes = None
+        # A stored assessment brings the themes saved with it, as in the app's export.
+        themes = source.themes
         if themes_file is not None:
             from eia_app.services.themes import read_themes_file
 

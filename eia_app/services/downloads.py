@@ -126,6 +126,7 @@ def export_downloads(
         version=source.version,
         today=today,
         history=source.history,
+        themes=source.themes,
     )
     summary = export_summary(source.assessment, reach=source.reach, previous=source.previous)
     reach_csv = reach_xlsx = None

@@ -10,6 +10,7 @@ from eia_app.domain.details import Stage
 from eia_app.domain.errors import InvalidAssessmentError
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
+from eia_app.domain.themes import ThemesResult
 from eia_app.export.text import fmt_date
 from eia_app.services.assessments import read_assessment_file
 from eia_app.services.audit import audit_events, record_event
@@ -25,6 +26,7 @@ class ExportSource:
         previous: The version to compare with, if any.
         version: The stored version shown in the report, if stored.
         reach: The reach result saved with the stored version (or an earlier one), if any.
+        themes: The published free-text themes saved with it (or an earlier one), if any.
     """
 
     assessment: Assessment
@@ -33,6 +35,7 @@ class ExportSource:
     reach: ReachResult | None = None
     stored_version: int | None = None
     history: list[AuditEvent] = field(default_factory=list)
+    themes: ThemesResult | None = None
 
 
 def record_export(
@@ -156,7 +159,8 @@ def stored_export_source(
             final-stage version is compared with its latest consultation-stage version.
 
     Returns:
-        What to export, with the reach result saved with this version or an earlier one.
+        What to export, with the reach result and the themes saved with this version or
+        an earlier one.
 
     Raises:
         InvalidAssessmentError: If ``compare_with`` is unusable.
@@ -169,6 +173,8 @@ def stored_export_source(
         previous = latest_consultation_version(repo, reference, before=stored.info.version)
     label = _stored_version(repo, reference, stored.info.version)
     saved = repo.latest_reach(reference, stored.info.version)
+    # Only the published document is ever stored: approved quotes, aggregates.
+    themes = repo.latest_themes(reference, stored.info.version)
     return ExportSource(
         assessment,
         previous,
@@ -176,4 +182,5 @@ def stored_export_source(
         saved.reach if saved else None,
         stored_version=stored.info.version,
         history=audit_events(repo, reference),
+        themes=themes.themes if themes else None,
     )

@@ -13,9 +13,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import eia_app.ui
+from eia_app.export.context import build_report_context
+from eia_app.services.export_sources import stored_export_source
 from eia_app.services.themes_saved import saved_themes
 from eia_app.services.workspace import close_repositories, open_workspace
+from eia_app.ui.export_page import DOWNLOADS_KEY
 from eia_app.ui.themes_view import RESULTS_KEY
+from tests.export.docx_checks import all_text, open_docx
 
 pytest.importorskip("sklearn")
 
@@ -122,6 +126,21 @@ def test_themes_are_found_approved_saved_and_no_other_comment_is_stored(database
     left_out = [c for c in comments(data) if c not in chosen.text]
     assert [c for c in left_out if c in stored] == []
     assert [q.text for q in candidates[1:] if q.text in stored] == []
+
+    # The Word EIA of the stored version says what people told us, with that quote only.
+    source = stored_export_source(repo, SEND)
+    told_us = build_report_context(source.assessment, themes=source.themes)["told_us"]
+    paragraphs = "\n".join(told_us["paragraphs"])
+    assert f"“{chosen.text}”" in paragraphs
+    assert [q.text for q in candidates[1:] if q.text in paragraphs] == []
+    at.session_state["eia.requested_page"] = "export"
+    at.run()
+    button(at, "Prepare the downloads").click().run()
+    assert not at.exception, at.exception
+    document = all_text(open_docx(at.session_state[DOWNLOADS_KEY].docx))
+    assert "What people told us" in document
+    assert chosen.text in document
+    assert [q.text for q in candidates[1:] if q.text in document] == []
 
 
 def test_names_and_merges_are_applied_saved_and_brought_back_for_the_same_file(database_url):
