@@ -79,9 +79,9 @@ def render() -> None:
         themes_view.show_saved(stored)
         return
     data = upload.getvalue()
-    _analyse_and_show(stored, upload.name, data, saved, upload.file_id)
-    digest = _digest(data, upload.file_id)
-    themes_view.show_themes(stored, upload.name, data, digest, st.session_state.get(SHEET_KEY))
+    if _analyse_and_show(stored, upload.name, data, saved, upload.file_id):
+        digest = _digest(data, upload.file_id)
+        themes_view.show_themes(stored, upload.name, data, digest, st.session_state.get(SHEET_KEY))
 
 
 def _show_saved(saved: SavedReach | None) -> None:
@@ -112,7 +112,8 @@ def _digest(data: bytes, file_id: str) -> str:
 
 def _analyse_and_show(
     stored: StoredAssessment, name: str, data: bytes, saved: SavedReach | None, file_id: str
-) -> None:
+) -> bool:
+    """Analyse and draw the reach; False when the file could not be read (the error is shown)."""
     digest = _digest(data, file_id)
     if st.session_state.get(FILE_KEY) != digest:
         # Corrections belong to one file; a new file starts from what is recognised.
@@ -130,7 +131,7 @@ def _analyse_and_show(
         issue = Issue(level=IssueLevel.ERROR, field="survey", label=name, message=str(problem))
         error_summary([issue])
         _show_saved(saved)
-        return
+        return False
     with choices:
         _split_picker(result)
         view = view_of(result, _group_picker(result))
@@ -139,6 +140,7 @@ def _analyse_and_show(
     _corrections(result)
     show_reach(result, view)
     _save(stored, result, saved)
+    return True
 
 
 def _analysed(
