@@ -154,12 +154,24 @@ def validate(file: Path, stage: str | None) -> None:
     is_flag=True,
     help="Print the schema of a reach result (eia.reach/1) instead.",
 )
-def schema(of_reach: bool) -> None:
-    """Print the JSON Schema of an assessment file (or, with --reach, of a reach result)."""
+@click.option(
+    "--themes",
+    "of_themes",
+    is_flag=True,
+    help="Print the schema of a free-text themes document (eia.themes/1) instead.",
+)
+def schema(of_reach: bool, of_themes: bool) -> None:
+    """Print the JSON Schema of an assessment file (or of a reach or themes document)."""
     from eia_app.domain.assessment import Assessment
     from eia_app.domain.reach import reach_json_schema
+    from eia_app.domain.themes import themes_json_schema
 
-    document = reach_json_schema() if of_reach else Assessment.model_json_schema()
+    if of_reach and of_themes:
+        raise click.UsageError("Give --reach or --themes, not both.")
+    if of_themes:
+        document = themes_json_schema()
+    else:
+        document = reach_json_schema() if of_reach else Assessment.model_json_schema()
     click.echo(json.dumps(document, indent=2))
 
 

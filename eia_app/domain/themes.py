@@ -7,7 +7,7 @@ never part of it, so it is safe to store and to publish. A withheld count is Non
 """
 
 from collections.abc import Collection
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -129,6 +129,13 @@ class ThemesResult(ThemesModel):
     notes: tuple[str, ...] = ()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def themes_json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of an ``eia.themes/1`` document, in its serialised form."""
+    schema = ThemesResult.model_json_schema(by_alias=True, mode="serialization")
+    schema["$id"] = THEMES_SCHEMA
+    return schema
 
 
 def count_text(value: int | None) -> str:

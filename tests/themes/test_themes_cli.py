@@ -109,3 +109,18 @@ def test_saved_edits_are_reapplied(tmp_path, published):
     refused = CliRunner().invoke(cli, ["themes", SEND, "--edits", str(bad)])
     assert refused.exit_code != 0
     assert "not a list of theme edits" in str(refused.exception)
+
+
+def test_the_schema_of_a_themes_document_validates_the_published_send_themes(published):
+    jsonschema = pytest.importorskip("jsonschema")
+    result = CliRunner().invoke(cli, ["schema", "--themes"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.output)
+    assert schema["$id"] == "eia.themes/1"
+    assert {"schema", "questions", "free_text_columns"} <= set(schema["properties"])
+    jsonschema.validate(published, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**published, "comments": ["a respondent's words"]}, schema)
+    both = CliRunner().invoke(cli, ["schema", "--themes", "--reach"])
+    assert both.exit_code == 2
+    assert "not both" in both.output
