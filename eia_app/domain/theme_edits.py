@@ -50,9 +50,11 @@ def merged_with(edits: ThemeEdits, ids: Sequence[str]) -> ThemeEdits:
     """
     joined = list(dict.fromkeys(ids))
     kept = []
+    touched = False
     for group in edits.merges:
         if set(group) & set(joined):
-            joined = list(dict.fromkeys([*group, *joined]))
+            order = [*joined, *group] if touched else [*group, *joined]
+            joined, touched = list(dict.fromkeys(order)), True
         else:
             kept.append(group)
     return edits.model_copy(update={"merges": (*kept, tuple(joined))})

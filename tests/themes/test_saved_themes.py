@@ -1,0 +1,44 @@
+"""Saving the app's themes: only the published document and the edits, reapplied to one file."""
+
+from eia_app.domain.theme_edits import ThemeEdits, merged_with
+from eia_app.services.themes_saved import edits_to_reapply, save_themes_for
+from eia_app.storage.memory import InMemoryAssessmentRepository
+from tests.factories import REFERENCE, make_assessment
+from tests.themes.saved_factory import APPROVED, QUESTION, saved_themes, themes_result
+
+
+def test_a_merge_that_shares_a_theme_with_an_earlier_one_joins_it():
+    edits = ThemeEdits(column="Q", merges=(("t1", "t4"), ("t2", "t5")))
+    joined = merged_with(edits, ["t1", "t3"])
+    assert joined.merges == (("t2", "t5"), ("t1", "t4", "t3"))
+    assert merged_with(ThemeEdits(column="Q"), ["t6", "t2"]).merges == (("t6", "t2"),)
+    (both,) = merged_with(edits, ["t4", "t5"]).merges
+    assert (both[0], sorted(both)) == ("t1", ["t1", "t2", "t4", "t5"])
+
+
+def test_only_the_approved_quotes_of_the_edits_are_saved():
+    repo = InMemoryAssessmentRepository()
+    repo.add_version(make_assessment(), saved_by="Alex", change_summary="First version")
+    candidates = themes_result(approved=False, internal=True)
+    unapproved = save_themes_for(
+        repo, REFERENCE, 1, candidates, {QUESTION: ThemeEdits(column=QUESTION)},
+        source_digest="cd" * 32, saved_by="Alex",
+    )  # fmt: skip
+    assert unapproved.themes.questions[0].themes[0].quotes == ()
+    assert not unapproved.themes.internal
+    approved = save_themes_for(
+        repo, REFERENCE, 1, candidates,
+        {QUESTION: ThemeEdits(column=QUESTION, approved_quotes=("q1",))},
+        source_digest="cd" * 32, saved_by="Alex",
+    )  # fmt: skip
+    assert [q.text for q in approved.themes.questions[0].themes[0].quotes] == [APPROVED]
+    assert repo.latest_themes(REFERENCE) == approved
+
+
+def test_edits_are_reapplied_to_the_same_file_only():
+    saved = saved_themes(REFERENCE)
+    assert edits_to_reapply(saved, saved.source_digest) == saved.edits_by_column()
+    assert edits_to_reapply(saved, "ef" * 32) == {}
+    assert edits_to_reapply(None, saved.source_digest) == {}
+    unmarked = saved.model_copy(update={"source_digest": ""})
+    assert edits_to_reapply(unmarked, "") == {}
