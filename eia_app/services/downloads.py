@@ -47,6 +47,8 @@ class Downloads:
         pdf_reason: Why there is no PDF, or None when there is one.
         warnings: Problems that did not stop the export, one sentence each.
         notes: What the author should know about the documents (kept out of them).
+        told_us: Whether free-text themes were saved with this version (or an earlier
+            one), so that the report says "What people told us".
     """
 
     reference: str
@@ -61,6 +63,7 @@ class Downloads:
     pdf_reason: str | None = PDF_NOT_ASKED
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    told_us: bool = False
 
     @property
     def file_stem(self) -> str:
@@ -156,4 +159,5 @@ def export_downloads(
         pdf_reason=pdf_reason,
         warnings=report.warnings,
         notes=list(dict.fromkeys(report.notes + summary.notes)),
+        told_us=source.themes is not None,
     )

@@ -16,6 +16,10 @@ NO_REACH_NOTE = (
     "No consultation reach was saved with this version, so the report has no reach tables "
     "or charts. Analyse the consultation survey on the Consultation reach page first."
 )
+NO_THEMES_NOTE = (
+    "No free-text themes were saved with this version, so the report has no “What people "
+    "told us” section. Find and save them on the Consultation reach page."
+)
 
 
 def render() -> None:
@@ -110,6 +114,10 @@ def _show(downloads: Downloads) -> None:
         st.info(note)
     if downloads.compared:
         st.write("The report has a section on what changed since the consultation stage.")
+    if downloads.told_us:
+        st.write("The report says what people told us, from the themes saved with it.")
+    else:
+        st.info(NO_THEMES_NOTE)
     st.download_button(
         "Download the EIA (Word, .docx)",
         downloads.docx,

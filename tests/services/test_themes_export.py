@@ -32,9 +32,12 @@ def test_the_themes_saved_with_a_version_or_an_earlier_one_go_with_its_export(re
 
 
 def test_the_app_export_has_what_people_told_us_with_the_approved_quote(repo):
-    before = all_text(open_docx(export_downloads(repo, REF, with_charts=False).docx))
+    without = export_downloads(repo, REF, with_charts=False)
+    before = all_text(open_docx(without.docx))
     repo.save_themes(saved_themes(REF, version=2))
-    text = all_text(open_docx(export_downloads(repo, REF, with_charts=False).docx))
+    downloads = export_downloads(repo, REF, with_charts=False)
+    text = all_text(open_docx(downloads.docx))
+    assert (without.told_us, downloads.told_us) == (False, True)
     assert APPROVED not in before
     assert TOLD_US in text
     assert "School transport: 50 people" in text

@@ -135,6 +135,7 @@ def test_export_page_offers_every_download_and_the_paragraph(database_url):
     infos = [i.value for i in at.info]
     assert any("Analyse the consultation survey on the Consultation reach page" in i for i in infos)
     assert any(i.startswith("No PDF: The PDF was not asked for.") for i in infos)
+    assert any(i.startswith("No free-text themes were saved with this version") for i in infos)
 
 
 def test_export_page_offers_the_reach_tables_once_a_reach_is_saved(database_url, tmp_path):

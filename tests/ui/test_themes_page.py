@@ -137,6 +137,7 @@ def test_themes_are_found_approved_saved_and_no_other_comment_is_stored(database
     at.run()
     button(at, "Prepare the downloads").click().run()
     assert not at.exception, at.exception
+    assert "The report says what people told us, from the themes saved with it." in markdown(at)
     document = all_text(open_docx(at.session_state[DOWNLOADS_KEY].docx))
     assert "What people told us" in document
     assert chosen.text in document
