@@ -136,7 +136,8 @@ def show_themes(
     except EIAError as problem:
         _problem(name, str(problem))
         return
-    _start_file(digest, saved_themes(state.repository(), info.reference, info.version), found)
+    saved = saved_themes(state.repository(), info.reference, info.version)
+    _start_file(digest, saved, found)
     if not found:
         st.markdown("No free-text question was found in this file (long, varied answers).")
         return
@@ -167,10 +168,12 @@ def show_themes(
     for question in result.questions:
         show_question(question)
         undo_button(question.column)
-    _save(stored, result, digest)
+    _save(stored, result, digest, saved)
 
 
-def _save(stored: StoredAssessment, result: ThemesResult, digest: str) -> None:
+def _save(
+    stored: StoredAssessment, result: ThemesResult, digest: str, saved: SavedThemes | None
+) -> None:
     info = stored.info
     edits = {q.column: current_edits(q.column) for q in result.questions}
     approved = sum(len(e.approved_quotes) for e in edits.values())
@@ -180,6 +183,11 @@ def _save(stored: StoredAssessment, result: ThemesResult, digest: str) -> None:
         f"group and the {approved} quote{'' if approved == 1 else 's'} you approved, with "
         "your names and merges. The comments and the quotes you did not approve are not saved."
     )
+    if saved is not None:
+        st.markdown(
+            f"Themes saved by {saved.saved_by} on {saved.saved_at:%d %B %Y} from "
+            f"{saved.themes.file} are already kept; saving these puts them in the report instead."
+        )
     if st.button("Save the themes with this assessment", key="eia.themes.save"):
         save_themes_for(
             state.repository(),

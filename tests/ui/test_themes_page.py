@@ -20,6 +20,7 @@ from eia_app.services.workspace import close_repositories, open_workspace
 from eia_app.ui.export_page import DOWNLOADS_KEY
 from eia_app.ui.themes_view import RESULTS_KEY
 from tests.export.docx_checks import all_text, open_docx
+from tests.ui.test_reach_page import headings_never_skip_a_level
 
 pytest.importorskip("sklearn")
 
@@ -104,6 +105,7 @@ def test_themes_are_found_approved_saved_and_no_other_comment_is_stored(database
     # The chart of themes by group, with its words beside it.
     assert at.get("plotly_chart")
     assert "The chart in words" in text
+    headings_never_skip_a_level(at)
     result = session_result(at)
     candidates = [q for t in result.questions[0].themes for q in t.quotes]
     assert len(approve_boxes(at)) == len(candidates) >= 3
@@ -165,6 +167,7 @@ def test_names_and_merges_are_applied_saved_and_brought_back_for_the_same_file(d
 
     again = themed(data)
     assert any("applied again" in str(i.value) for i in again.info)
+    assert "are already kept; saving these puts them in the report instead." in markdown(again)
     back = session_result(again).questions[0].themes
     assert next(t for t in back if t.id == first.id).label == "Getting to school"
     assert second.id not in [t.id for t in back]
