@@ -143,6 +143,8 @@ def _apply(question: QuestionThemes, keys: list[tuple[str, str]], merge_key: str
         return
     edits = edits.model_copy(update={"renames": renames})
     _keep_edits(merged_with(edits, merge) if merge else edits)
+    # The merged themes are gone from the next result: start the next merge afresh.
+    st.session_state[merge_key] = []
 
 
 def _edit_form(question: QuestionThemes) -> None:

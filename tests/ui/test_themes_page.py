@@ -75,6 +75,10 @@ def session_result(at: AppTest):
     return list(at.session_state[RESULTS_KEY].values())[-1]
 
 
+def merge_box(at: AppTest):
+    return next(m for m in at.multiselect if m.key.startswith("eia.themes.merge."))
+
+
 def approve_boxes(at: AppTest):
     return [c for c in at.checkbox if c.key.startswith("eia.themes.approve.")]
 
@@ -153,14 +157,14 @@ def test_names_and_merges_are_applied_saved_and_brought_back_for_the_same_file(d
     at.text_input(key=next(t.key for t in at.text_input if t.key.endswith(f".{first.id}"))).input(
         "Getting to school"
     )
-    at.multiselect(key=next(m.key for m in at.multiselect if m.key.startswith("eia.themes.merge"))
-                   ).select(first.id).select(second.id)  # fmt: skip
+    merge_box(at).select(first.id).select(second.id)
     button(at, "Apply the names and merges").click().run()
     assert not at.exception, at.exception
     merged = session_result(at).questions[0].themes
     assert [t.id for t in merged if t.id in (first.id, second.id)] == [first.id]
     top = next(t for t in merged if t.id == first.id)
     assert (top.label, top.count) == ("Getting to school", first.count + second.count)
+    assert merge_box(at).value == []
     approve_boxes(at)[0].check().run()
     button(at, "Save the themes with this assessment").click().run()
     assert not at.exception, at.exception
@@ -186,8 +190,7 @@ def test_a_name_left_blank_and_a_merge_of_one_theme_are_listed_in_the_error_summ
     at.text_input(key=next(t.key for t in at.text_input if t.key.endswith(f".{first.id}"))).input(
         "  "
     )
-    at.multiselect(key=next(m.key for m in at.multiselect if m.key.startswith("eia.themes.merge"))
-                   ).select(first.id)  # fmt: skip
+    merge_box(at).select(first.id)
     button(at, "Apply the names and merges").click().run()
     summary = "\n".join(str(e.value) for e in at.error)
     assert "Enter a name for the theme, or keep the name shown." in summary
