@@ -6,6 +6,8 @@ Renames and merges go through a form whose button starts one new analysis, so th
 counts and findings are worked out again by the engine, never patched on screen.
 """
 
+import re
+
 import streamlit as st
 
 from eia_app.charts.themes import themes_by_group_figure, themes_by_group_text
@@ -19,6 +21,13 @@ from eia_app.ui.tables import html_table
 EDITS_KEY = "eia.themes.edits"
 PROBLEMS_KEY = "eia.themes.problems"
 NO_FINDING = "No group raised any theme more often than commenters as a whole, beyond chance."
+# Characters Markdown would read as formatting or links: a comment is shown as typed.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def plain(text: str) -> str:
+    """Text typed by someone else, escaped so that Markdown shows it as written."""
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def current_edits(column: str) -> ThemeEdits:
@@ -104,10 +113,10 @@ def _quotes(question: QuestionThemes) -> None:
     chosen = []
     for theme in question.themes:
         for quote in theme.quotes:
-            said = f"> {quote.text}"
+            said = f"> {plain(quote.text)}"
             if quote.attribution:
-                said += f"\n>\n> ({quote.attribution})"
-            st.markdown(f"**{theme.label}**\n\n{said}")
+                said += f"\n>\n> ({plain(quote.attribution)})"
+            st.markdown(f"**{plain(theme.label)}**\n\n{said}")
             box = f"eia.themes.approve.{short_key(question.column)}.{theme.id}.{quote.id}"
             if st.checkbox("Approve this quote for publication", value=quote.id in approved,
                            key=box):  # fmt: skip
@@ -197,7 +206,7 @@ def show_question(question: QuestionThemes, *, editable: bool = True) -> None:
     quotes = [(t.label, q.text) for t in question.themes for q in t.quotes]
     if quotes:
         heading("Approved quotes", 4)
-        st.markdown("\n\n".join(f"**{label}**\n\n> {text}" for label, text in quotes))
+        st.markdown("\n\n".join(f"**{plain(label)}**\n\n> {plain(text)}" for label, text in quotes))
 
 
 def _undo(column: str) -> None:

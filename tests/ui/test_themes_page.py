@@ -211,3 +211,11 @@ def test_saved_themes_are_shown_without_the_file(database_url):
     assert f"Themes of “{QUESTION}”" in text
     assert "#### Approved quotes" in text
     assert not approve_boxes(reopened)
+
+
+def test_a_quote_is_shown_as_typed_never_as_a_link_or_formatting():
+    from eia_app.ui.themes_edit import plain
+
+    assert plain("See [my page](http://x.test) **now** <b>") == (
+        "See \\[my page\\]\\(http://x.test\\) \\*\\*now\\*\\* \\<b\\>"
+    )
