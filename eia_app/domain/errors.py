@@ -37,3 +37,10 @@ class ReviewError(EIAError):
 
 class SettingsError(EIAError):
     """An ``EIA_*`` environment variable holds a value the toolkit cannot use."""
+
+
+class PermissionDeniedError(EIAError):
+    """The signed-in person's roles do not allow what they asked for.
+
+    The message says why in plain words, and who can do it instead.
+    """

@@ -35,6 +35,8 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
         "working_copies",
         "reach_results",
         "review_events",
+        "people",
+        "assessment_shares",
     }
     columns = {column["name"] for column in schema.get_columns("assessment_versions")}
     assert columns == {
@@ -56,7 +58,7 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
     foreign = schema.get_foreign_keys("assessment_versions")
     assert foreign[0]["referred_table"] == "assessments"
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0004"
     engine.dispose()
 
 
