@@ -1,0 +1,121 @@
+"""Sign-in and roles as the services apply them: who gets in, and the same refusals as the app."""
+
+import pytest
+
+from eia_app.domain.errors import PermissionDeniedError
+from eia_app.domain.permissions import Actor, Role
+from eia_app.domain.review import SELF_APPROVAL
+from eia_app.services import access, review
+from eia_app.storage.memory import InMemoryAssessmentRepository
+from eia_app.storage.people import InMemoryPeopleStore
+from tests.services.test_review import AUTHOR, REF, draft
+
+OFFICER = Actor(AUTHOR, "priya@council.example", frozenset({Role.OFFICER}))
+REVIEWER = Actor("Sam Jones", "sam@council.example", frozenset({Role.REVIEWER}))
+
+
+@pytest.fixture
+def people():
+    return InMemoryPeopleStore()
+
+
+@pytest.fixture
+def repo():
+    library = InMemoryAssessmentRepository()
+    library.add_version(draft(), saved_by=AUTHOR, change_summary="First version")
+    return library
+
+
+def test_the_first_person_in_becomes_administrator_and_the_next_an_officer(people):
+    first = access.sign_in(people, name="Ada", email="Ada@Council.Example")
+    second = access.sign_in(people, name="Bo", email="bo@council.example")
+    assert first.roles == frozenset({Role.ADMINISTRATOR, Role.OFFICER})
+    assert second.roles == frozenset({Role.OFFICER})
+    assert (first.name, first.email) == ("Ada", "ada@council.example")
+
+
+def test_admin_emails_make_an_administrator_even_after_the_first(people):
+    access.sign_in(people, name="Ada", email="ada@council.example")
+    named = access.sign_in(
+        people, name="Cy", email="cy@council.example", admin_emails=frozenset({"cy@council.example"})
+    )
+    assert Role.ADMINISTRATOR in named.roles
+
+
+def test_the_name_comes_from_the_latest_token(people):
+    access.sign_in(people, name="Ada", email="ada@council.example")
+    again = access.sign_in(people, name="Ada Lovelace", email="ada@council.example")
+    assert again.name == "Ada Lovelace"
+    assert people.person("ada@council.example").name == "Ada Lovelace"
+
+
+def test_an_address_outside_the_allowed_domains_is_refused_and_not_kept(people):
+    with pytest.raises(PermissionDeniedError, match="not an address of this council"):
+        access.sign_in(
+            people,
+            name="Eve",
+            email="eve@elsewhere.example",
+            allowed_domains=frozenset({"council.example"}),
+        )
+    assert people.people() == []
+
+
+def test_a_token_without_an_email_is_refused(people):
+    with pytest.raises(PermissionDeniedError, match="did not give an e-mail"):
+        access.sign_in(people, name="Nobody", email="")
+
+
+def test_only_an_administrator_assigns_roles_and_one_must_remain(people):
+    admin = access.sign_in(people, name="Ada", email="ada@council.example")
+    officer = access.sign_in(people, name="Bo", email="bo@council.example")
+    with pytest.raises(PermissionDeniedError, match="Only an administrator can assign roles"):
+        access.assign_roles(people, by=officer, email="bo@council.example", roles=frozenset(Role))
+    access.assign_roles(
+        people, by=admin, email="bo@council.example", roles=frozenset({Role.REVIEWER})
+    )
+    assert people.person("bo@council.example").roles == frozenset({Role.REVIEWER})
+    with pytest.raises(PermissionDeniedError, match="Someone must remain an administrator"):
+        access.assign_roles(people, by=admin, email="ada@council.example", roles=frozenset())
+    with pytest.raises(PermissionDeniedError, match="has not signed in yet"):
+        access.assign_roles(people, by=admin, email="zed@council.example", roles=frozenset())
+
+
+def test_the_services_refuse_an_officer_approving_whatever_the_app_shows(repo, people):
+    review.submit_for_review(repo, REF, by=AUTHOR, person=OFFICER, people=people)
+    with pytest.raises(PermissionDeniedError, match="Only a reviewer can approve"):
+        review.approve(repo, REF, by="Bo", person=OFFICER.__class__(
+            "Bo", "bo@council.example", frozenset({Role.OFFICER})), people=people)  # fmt: skip
+    assert repo.get(REF).assessment.status == "in_review"
+
+
+def test_a_reviewer_cannot_approve_the_version_they_saved(repo, people):
+    both = Actor("Sam Jones", "sam@council.example", frozenset({Role.OFFICER, Role.REVIEWER}))
+    people.share(REF, "sam@council.example")
+    review.submit_for_review(repo, REF, by=both.name, person=both, people=people)
+    with pytest.raises(PermissionDeniedError, match=SELF_APPROVAL):
+        review.approve(repo, REF, by=both.name, person=both, people=people)
+    approved = review.approve(repo, REF, by="Rae", person=REVIEWER.__class__(
+        "Rae", "rae@council.example", frozenset({Role.REVIEWER})), people=people)  # fmt: skip
+    assert approved.assessment.status == "approved"
+
+
+def test_an_officer_cannot_submit_someone_elses_assessment_until_it_is_shared(repo, people):
+    other = Actor("Bo", "bo@council.example", frozenset({Role.OFFICER}))
+    with pytest.raises(PermissionDeniedError, match="not yours"):
+        review.submit_for_review(repo, REF, by="Bo", person=other, people=people)
+    people.share(REF, "bo@council.example")
+    assert review.submit_for_review(repo, REF, by="Bo", person=other, people=people).info.version
+
+
+def test_the_review_page_checks_say_why_a_role_may_not_take_a_step(repo, people):
+    review.submit_for_review(repo, REF, by=AUTHOR)
+    checks = {
+        c.action: c
+        for c in review.step_checks(repo, REF, actor=AUTHOR, person=OFFICER, people=people)
+    }
+    assert "Only a reviewer can approve" in (checks["approved"].reason or "")
+    own = {
+        c.action: c
+        for c in review.step_checks(repo, REF, actor=REVIEWER.name, person=REVIEWER, people=people)
+    }
+    assert own["approved"].allowed
