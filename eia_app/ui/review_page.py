@@ -6,7 +6,8 @@ import streamlit as st
 
 from eia_app.domain.errors import EIAError
 from eia_app.domain.versions import ReviewAction, StoredAssessment
-from eia_app.services import review
+from eia_app.domain.people import PeopleStore
+from eia_app.services import access, review
 from eia_app.services import revision as revision_service
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
@@ -52,13 +53,21 @@ def render() -> None:
     _history(reference)
 
 
+def _people() -> PeopleStore | None:
+    """The people store when people sign in; single-user mode keeps no roles."""
+    return None if state.actor().single_user else access.open_people()
+
+
 def _steps(reference: str) -> None:
     st.header("What you can do")
     problem = st.session_state.pop(PROBLEM_KEY, None)
     if problem:
         st.error(f"There is a problem: {problem}")
         components.focus_alert("There is a problem")
-    checks = review.step_checks(state.repository(), reference, actor=state.saved_by())
+    checks = review.step_checks(
+        state.repository(), reference, actor=state.saved_by(), person=state.actor(),
+        people=_people(),
+    )  # fmt: skip
     st.text_area(
         "Comment",
         key=COMMENT_KEY,
@@ -85,15 +94,19 @@ def _steps(reference: str) -> None:
 def _take(reference: str, action: ReviewAction) -> None:
     text = str(st.session_state.get(COMMENT_KEY, ""))
     repo, user = state.repository(), state.saved_by()
+    # The services check the roles again: a button drawn on a stale page is refused there.
+    who = {"person": state.actor(), "people": _people()}
     steps: dict[ReviewAction, Any] = {
         ReviewAction.SUBMITTED: lambda: review.submit_for_review(
-            repo, reference, by=user, comment=text
+            repo, reference, by=user, comment=text, **who
         ),
         ReviewAction.RETURNED: lambda: review.return_for_changes(
-            repo, reference, by=user, comment=text
+            repo, reference, by=user, comment=text, **who
         ),
-        ReviewAction.APPROVED: lambda: review.approve(repo, reference, by=user, comment=text),
-        ReviewAction.PUBLISHED: lambda: review.publish(repo, reference, by=user),
+        ReviewAction.APPROVED: lambda: review.approve(
+            repo, reference, by=user, comment=text, **who
+        ),
+        ReviewAction.PUBLISHED: lambda: review.publish(repo, reference, by=user, **who),
     }
     try:
         stored = steps[action]()
@@ -107,7 +120,10 @@ def _take(reference: str, action: ReviewAction) -> None:
 def _comment(reference: str) -> None:
     text = str(st.session_state.get(COMMENT_KEY, ""))
     try:
-        event = review.comment(state.repository(), reference, by=state.saved_by(), text=text)
+        event = review.comment(
+            state.repository(), reference, by=state.saved_by(), text=text,
+            person=state.actor(), people=_people(),
+        )  # fmt: skip
     except EIAError as problem:
         st.session_state[PROBLEM_KEY] = str(problem)
         return
