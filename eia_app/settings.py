@@ -271,5 +271,7 @@ def _sign_in(value: Callable[[str], str | None]) -> SignIn | None:
         cookie_secret=given[OIDC_COOKIE_SECRET_VARIABLE] or "",
         redirect_uri=redirect,
         admin_emails=_word_set(value(ADMIN_EMAILS_VARIABLE)),
-        allowed_domains=frozenset(d.lstrip("@") for d in _word_set(value(ALLOWED_DOMAINS_VARIABLE))),
+        allowed_domains=frozenset(
+            d.lstrip("@") for d in _word_set(value(ALLOWED_DOMAINS_VARIABLE))
+        ),
     )

@@ -5,8 +5,8 @@ from typing import Any
 import streamlit as st
 
 from eia_app.domain.errors import EIAError
-from eia_app.domain.versions import ReviewAction, StoredAssessment
 from eia_app.domain.people import PeopleStore
+from eia_app.domain.versions import ReviewAction, StoredAssessment
 from eia_app.services import access, review
 from eia_app.services import revision as revision_service
 from eia_app.ui import components, state
@@ -95,18 +95,20 @@ def _take(reference: str, action: ReviewAction) -> None:
     text = str(st.session_state.get(COMMENT_KEY, ""))
     repo, user = state.repository(), state.saved_by()
     # The services check the roles again: a button drawn on a stale page is refused there.
-    who = {"person": state.actor(), "people": _people()}
+    person, people = state.actor(), _people()
     steps: dict[ReviewAction, Any] = {
         ReviewAction.SUBMITTED: lambda: review.submit_for_review(
-            repo, reference, by=user, comment=text, **who
+            repo, reference, by=user, comment=text, person=person, people=people
         ),
         ReviewAction.RETURNED: lambda: review.return_for_changes(
-            repo, reference, by=user, comment=text, **who
+            repo, reference, by=user, comment=text, person=person, people=people
         ),
         ReviewAction.APPROVED: lambda: review.approve(
-            repo, reference, by=user, comment=text, **who
+            repo, reference, by=user, comment=text, person=person, people=people
         ),
-        ReviewAction.PUBLISHED: lambda: review.publish(repo, reference, by=user, **who),
+        ReviewAction.PUBLISHED: lambda: review.publish(
+            repo, reference, by=user, person=person, people=people
+        ),
     }
     try:
         stored = steps[action]()

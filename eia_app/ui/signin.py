@@ -17,9 +17,7 @@ from eia_app.settings import load_settings
 from eia_app.ui import state
 
 SIGN_IN_TITLE = "Sign in to the EIA toolkit"
-BANNER_STYLE = (
-    "border-left:6px solid #f47738;background:#fef7f1;padding:8px 12px;margin:0 0 12px"
-)
+BANNER_STYLE = "border-left:6px solid #f47738;background:#fef7f1;padding:8px 12px;margin:0 0 12px"
 
 
 def _token_text(claim: str) -> str:

@@ -96,7 +96,11 @@ PAGES: tuple[AppPage, ...] = (
     AppPage(state.REVIEW_PAGE, "Review and approval", "review", review_page.render, "Review"),
     AppPage("export", "Export", "export", export_page.render, "Review"),
     AppPage(
-        "people", "People and roles", "people", people_page.render, "Administration",
+        "people",
+        "People and roles",
+        "people",
+        people_page.render,
+        "Administration",
         Action.ASSIGN_ROLES,
     ),
 )
@@ -195,8 +199,8 @@ def main() -> None:
     st.set_page_config(page_title=APP_TITLE, layout="wide")
     try:
         person = signin.who_is_here()
-    except EIAError as problem:
-        st.error(f"{problem}")
+    except EIAError as unusable:
+        st.error(f"{unusable}")
         return
     if person is None:
         return  # the sign-in page (or a refusal) is all that is drawn

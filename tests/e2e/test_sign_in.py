@@ -180,7 +180,9 @@ def test_an_address_outside_the_council_is_refused(browser, signed_app):
 
     page = sign_in(browser, signed_app, "eve")
     expect(page.get_by_role("heading", name="You cannot use this toolkit")).to_be_visible()
-    expect(page.get_by_text("eve@elsewhere.example is not an address of this council")).to_be_visible()
+    expect(
+        page.get_by_text("eve@elsewhere.example is not an address of this council")
+    ).to_be_visible()
     page.goto(f"{signed_app}/library")
     wait_for_app(page)
     expect(page.get_by_role("heading", name="You cannot use this toolkit")).to_be_visible()

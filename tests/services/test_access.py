@@ -37,7 +37,10 @@ def test_the_first_person_in_becomes_administrator_and_the_next_an_officer(peopl
 def test_admin_emails_make_an_administrator_even_after_the_first(people):
     access.sign_in(people, name="Ada", email="ada@council.example")
     named = access.sign_in(
-        people, name="Cy", email="cy@council.example", admin_emails=frozenset({"cy@council.example"})
+        people,
+        name="Cy",
+        email="cy@council.example",
+        admin_emails=frozenset({"cy@council.example"}),
     )
     assert Role.ADMINISTRATOR in named.roles
 
