@@ -82,8 +82,8 @@ def serve(port: int | None, headless: bool) -> None:
     becomes the Streamlit server itself, so a service manager's SIGTERM (or Ctrl+C)
     stops the server and frees its port.
     """
-    settings = load_settings()
     with user_errors():
+        settings = load_settings()  # a half-set EIA_OIDC_* is refused here, in one line
         _open_workspace(settings.database_url)
     if not STREAMLIT_APP.is_file():
         raise click.ClickException(
