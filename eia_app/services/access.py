@@ -159,25 +159,72 @@ def require(decision: Decision) -> None:
         raise PermissionDeniedError(decision.reason or "You cannot do that.")
 
 
+def decide(
+    repo: AssessmentRepository,
+    people: PeopleStore | None,
+    actor: Actor,
+    action: Action,
+    reference: str | None = None,
+) -> Decision:
+    """Decide whether the actor may take an action, on a stored assessment where it names one.
+
+    Args:
+        repo: Where assessments are stored.
+        people: The people store (None in single-user mode).
+        actor: Who is asking.
+        action: What they ask to do.
+        reference: The assessment's reference; None for actions on no assessment.
+
+    Returns:
+        The decision, with the reason in plain words when it is a refusal.
+
+    Raises:
+        NotFoundError: If there is no such assessment.
+    """
+    about = subject(repo, people, reference) if reference is not None else None
+    return can(actor, action, about)
+
+
 def check(
     repo: AssessmentRepository,
     people: PeopleStore | None,
     actor: Actor | None,
     action: Action,
-    reference: str,
+    reference: str | None = None,
 ) -> None:
-    """Refuse an action on an assessment that the actor may not take.
+    """Refuse an action that the actor may not take.
 
     Args:
         repo: Where assessments are stored.
         people: The people store (None in single-user mode).
         actor: Who is asking; None for a caller that checks nothing (single-user scripts).
         action: What they ask to do.
-        reference: The assessment's reference.
+        reference: The assessment's reference; None for actions on no assessment.
 
     Raises:
         PermissionDeniedError: If the rules refuse it.
     """
-    if actor is None:
-        return
-    require(can(actor, action, subject(repo, people, reference)))
+    if actor is not None:
+        require(decide(repo, people, actor, action, reference))
+
+
+def share(
+    repo: AssessmentRepository, people: PeopleStore, *, by: Actor, reference: str, email: str
+) -> None:
+    """Share an assessment with a colleague, so that an officer among them may edit it.
+
+    Args:
+        repo: Where assessments are stored.
+        people: The people store.
+        by: Who is sharing; they must be allowed to edit it themselves.
+        reference: The assessment's reference.
+        email: The colleague's e-mail.
+
+    Raises:
+        PermissionDeniedError: If ``by`` may not edit it, or the e-mail is not one.
+        NotFoundError: If there is no such assessment.
+    """
+    check(repo, people, by, Action.EDIT, reference)
+    if "@" not in email.strip():
+        raise PermissionDeniedError(f"'{email}' is not an e-mail address: enter a colleague's.")
+    people.share(reference, email)

@@ -18,8 +18,11 @@ from pydantic_core import to_jsonable_python
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import issues_from_validation_error
+from eia_app.domain.people import PeopleStore
+from eia_app.domain.permissions import Action, Actor
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import RowDraft, StoredAssessment, VersionInfo, WorkingCopy
+from eia_app.services.access import check
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.sections import (
     REVIEW_STEP_FIELDS,
@@ -245,13 +248,22 @@ def apply_changes(assessment: Assessment, values: Mapping[str, JsonValue]) -> As
         raise FormInvalidError(issues_from_validation_error(error, Assessment)) from None
 
 
-def save_changes(repo: AssessmentRepository, reference: str, user: str) -> StoredAssessment | None:
+def save_changes(
+    repo: AssessmentRepository,
+    reference: str,
+    user: str,
+    *,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
+) -> StoredAssessment | None:
     """Turn a person's working copy into a new immutable version, then discard it.
 
     Args:
         repo: Where assessments are stored.
         reference: The assessment's reference.
         user: Whose changes; recorded as who saved the version.
+        person: The signed-in person, whose roles are checked; None checks none.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         The new version, or None if there was nothing to save (no working copy,
@@ -261,7 +273,9 @@ def save_changes(repo: AssessmentRepository, reference: str, user: str) -> Store
         ChangedElsewhereError: If a version saved since the copy was started
             changes a section the copy changes too; nothing is saved.
         FormInvalidError: If the values do not make a valid assessment.
+        PermissionDeniedError: If ``person`` may not edit this assessment.
     """
+    check(repo, people, person, Action.EDIT, reference)
     copy = repo.working_copy(reference, user)
     if copy is None:
         return None

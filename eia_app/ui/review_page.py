@@ -5,7 +5,7 @@ from typing import Any
 import streamlit as st
 
 from eia_app.domain.errors import EIAError
-from eia_app.domain.people import PeopleStore
+from eia_app.domain.permissions import Action
 from eia_app.domain.versions import ReviewAction, StoredAssessment
 from eia_app.services import access, review
 from eia_app.services import revision as revision_service
@@ -15,6 +15,7 @@ from eia_app.ui.form_fields import option_label
 COMMENT_KEY = "eia.review.comment"
 PROBLEM_KEY = "eia.review.problem"
 REVISION_KEY = "eia.review.revision"
+SHARE_KEY = "eia.review.share_with"
 
 STEP_BUTTONS: dict[ReviewAction, str] = {
     ReviewAction.SUBMITTED: "Submit for review",
@@ -49,13 +50,9 @@ def render() -> None:
     st.header("Status")
     st.markdown(f"Status: **{option_label(stored.assessment.status)}**")
     _steps(reference)
+    _sharing(reference)
     _revision(stored)
     _history(reference)
-
-
-def _people() -> PeopleStore | None:
-    """The people store when people sign in; single-user mode keeps no roles."""
-    return None if state.actor().single_user else access.open_people()
 
 
 def _steps(reference: str) -> None:
@@ -66,7 +63,7 @@ def _steps(reference: str) -> None:
         components.focus_alert("There is a problem")
     checks = review.step_checks(
         state.repository(), reference, actor=state.saved_by(), person=state.actor(),
-        people=_people(),
+        people=state.people(),
     )  # fmt: skip
     st.text_area(
         "Comment",
@@ -91,11 +88,39 @@ def _steps(reference: str) -> None:
         )
 
 
+def _sharing(reference: str) -> None:
+    """Who else may edit it; the owner (or anyone it is shared with) can add a colleague."""
+    people = state.people()
+    if people is None:
+        return  # single-user mode: nobody to share with
+    st.header("Shared with")
+    shared = sorted(people.shared_with(reference))
+    st.markdown(", ".join(shared) if shared else "Nobody yet.")
+    if not state.may(Action.EDIT, reference).allowed:
+        return
+    st.text_input("Colleague's e-mail", key=SHARE_KEY, help="They can then edit it too.")
+    st.button("Share", key="eia.review.share", on_click=_share, args=(reference,))
+
+
+def _share(reference: str) -> None:
+    email = str(st.session_state.get(SHARE_KEY, "")).strip()
+    people = state.people()
+    try:
+        assert people is not None  # the button is drawn only when people sign in
+        access.share(state.repository(), people, by=state.actor(), reference=reference,
+                     email=email)  # fmt: skip
+    except EIAError as problem:
+        st.session_state[PROBLEM_KEY] = str(problem)
+        return
+    st.session_state[SHARE_KEY] = ""
+    state.flash(f"{reference} is now shared with {email}.")
+
+
 def _take(reference: str, action: ReviewAction) -> None:
     text = str(st.session_state.get(COMMENT_KEY, ""))
     repo, user = state.repository(), state.saved_by()
     # The services check the roles again: a button drawn on a stale page is refused there.
-    person, people = state.actor(), _people()
+    person, people = state.actor(), state.people()
     steps: dict[ReviewAction, Any] = {
         ReviewAction.SUBMITTED: lambda: review.submit_for_review(
             repo, reference, by=user, comment=text, person=person, people=people
@@ -124,7 +149,7 @@ def _comment(reference: str) -> None:
     try:
         event = review.comment(
             state.repository(), reference, by=state.saved_by(), text=text,
-            person=state.actor(), people=_people(),
+            person=state.actor(), people=state.people(),
         )  # fmt: skip
     except EIAError as problem:
         st.session_state[PROBLEM_KEY] = str(problem)

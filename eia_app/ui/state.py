@@ -12,8 +12,10 @@ from typing import Any
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from eia_app.domain.permissions import Actor, single_user
+from eia_app.domain.people import PeopleStore
+from eia_app.domain.permissions import Action, Actor, Decision, single_user
 from eia_app.domain.repository import AssessmentRepository
+from eia_app.services import access
 from eia_app.services.workspace import open_workspace
 from eia_app.settings import load_settings
 
@@ -112,6 +114,24 @@ def actor() -> Actor:
     """Return who is using the app: the signed-in person, else the single user."""
     value: Any = st.session_state.get(ACTOR)
     return value if isinstance(value, Actor) else single_user(load_settings().user)
+
+
+def people() -> PeopleStore | None:
+    """Return the people store when people sign in; single-user mode keeps no roles."""
+    return None if actor().single_user else access.open_people()
+
+
+def may(action: Action, reference: str | None = None) -> Decision:
+    """Decide whether the person using the app may take an action (on an assessment).
+
+    Args:
+        action: What they would do.
+        reference: The assessment it is about, if any.
+
+    Returns:
+        The decision, with the reason to show when it is a refusal.
+    """
+    return access.decide(repository(), people(), actor(), action, reference)
 
 
 def saved_by() -> str:

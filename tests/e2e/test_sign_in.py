@@ -228,3 +228,20 @@ def test_a_reviewer_cannot_approve_their_own_work_but_can_approve_someone_elses(
     wait_for_app(page)
     expect(main.get_by_text("Approved as version")).to_be_visible()
     expect(main.get_by_text("Status: Approved", exact=True)).to_be_visible()
+
+
+def test_an_officer_saves_only_their_own_work_and_is_told_why_not_elsewhere(browser, signed_app):
+    from playwright.sync_api import expect
+
+    page = sign_in(browser, signed_app, "bo")
+    main = page.get_by_test_id("stMain")
+    page.goto(f"{signed_app}/key-details?ref={RAES_OWN}")
+    wait_for_app(page)
+    expect(main.get_by_text("You can read this section but not save changes")).to_be_visible()
+    expect(main.get_by_text("ask its owner (Rae Reviewer) to share it")).to_be_visible()
+    expect(main.get_by_role("button", name="Save", exact=True)).to_have_count(0)
+
+    page.goto(f"{signed_app}/key-details?ref={BOS}")
+    wait_for_app(page)
+    expect(main.get_by_role("button", name="Save", exact=True)).to_be_visible()
+    expect(main.get_by_text("You can read this section but not save changes")).to_have_count(0)

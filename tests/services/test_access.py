@@ -122,3 +122,36 @@ def test_the_review_page_checks_say_why_a_role_may_not_take_a_step(repo, people)
         for c in review.step_checks(repo, REF, actor=REVIEWER.name, person=REVIEWER, people=people)
     }
     assert own["approved"].allowed
+
+
+def test_only_an_officer_starts_an_assessment(repo):
+    from eia_app.services.sections import start_assessment
+
+    with pytest.raises(PermissionDeniedError, match="Only an officer can create"):
+        start_assessment(repo, "New", "EIA-2026-0900", saved_by="Sam Jones", person=REVIEWER)
+    stored = start_assessment(repo, "New", "EIA-2026-0900", saved_by=AUTHOR, person=OFFICER)
+    assert stored.info.version == 1
+
+
+def test_saving_a_working_copy_needs_the_assessment_to_be_yours_or_shared(repo, people):
+    from eia_app.services.working_copies import keep_changes, save_changes
+
+    other = Actor("Bo", "bo@council.example", frozenset({Role.OFFICER}))
+    keep_changes(
+        repo, REF, "Bo", based_on_version=1, entered={"key_details.service": "Bo's edit"},
+        saved={"key_details.service": repo.get(REF).assessment.key_details.service},
+    )  # fmt: skip
+    with pytest.raises(PermissionDeniedError, match="not yours"):
+        save_changes(repo, REF, "Bo", person=other, people=people)
+    assert repo.get(REF).info.version == 1
+    access.share(repo, people, by=OFFICER, reference=REF, email="bo@council.example")
+    saved = save_changes(repo, REF, "Bo", person=other, people=people)
+    assert saved is not None
+    assert saved.assessment.key_details.service == "Bo's edit"
+
+
+def test_only_someone_who_may_edit_shares_it(repo, people):
+    other = Actor("Bo", "bo@council.example", frozenset({Role.OFFICER}))
+    with pytest.raises(PermissionDeniedError, match="not yours"):
+        access.share(repo, people, by=other, reference=REF, email="bo@council.example")
+    assert people.shared_with(REF) == frozenset()
