@@ -171,7 +171,8 @@ def focus_alert(text: str) -> None:
     Args:
         text: Text that identifies the message box; shown on this run.
     """
-    literal = json.dumps(text).replace("</", "<\\/")
+    # No "<" at all inside the script, so no text can close it or open a comment there.
+    literal = json.dumps(text).replace("<", "\\u003c")
     st.html(_FOCUS_ALERT_SCRIPT % literal, unsafe_allow_javascript=True)
 
 
