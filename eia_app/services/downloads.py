@@ -6,6 +6,7 @@ version to compare with for "what changed" and the same saved reach result.
 """
 
 import io
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,12 +65,32 @@ class Downloads:
     @property
     def file_stem(self) -> str:
         """The start of every file name, such as ``EIA-2025-0001_v3``."""
-        return f"{self.reference}_v{self.version}"
+        return download_stem(self.reference, self.version)
 
     @property
     def has_reach(self) -> bool:
         """Whether a reach result was saved with this version (or an earlier one)."""
         return self.reach_csv is not None
+
+
+_UNSAFE_IN_NAMES = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def download_stem(reference: str, version: int) -> str:
+    """Return the start of a download's file name, safe whatever the reference holds.
+
+    A stored reference always has the EIA-YYYY-NNNN form, but a file name must not
+    trust that: anything but letters, digits, ``-`` and ``_`` becomes ``_``, so no
+    name can climb out of a folder (``..``, a slash or a backslash) or hide its type.
+
+    Args:
+        reference: The assessment's reference.
+        version: The version number.
+
+    Returns:
+        A name such as ``EIA-2025-0001_v3``.
+    """
+    return f"{_UNSAFE_IN_NAMES.sub('_', reference).strip('_') or 'assessment'}_v{version}"
 
 
 def _pdf(docx: bytes, name: str) -> tuple[bytes | None, str | None]:
@@ -128,7 +149,7 @@ def export_downloads(
         build_workbook(source.reach).save(buffer)
         reach_xlsx = buffer.getvalue()
     pdf, pdf_reason = (
-        _pdf(report.docx, f"{reference}_v{number}") if with_pdf else (None, PDF_NOT_ASKED)
+        _pdf(report.docx, download_stem(reference, number)) if with_pdf else (None, PDF_NOT_ASKED)
     )
     return Downloads(
         reference=reference,

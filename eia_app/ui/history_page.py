@@ -13,6 +13,7 @@ from eia_app.services.assessments import (
     load_assessment,
     version_history,
 )
+from eia_app.services.downloads import download_stem
 from eia_app.services.review import compare_versions as compare_stored_versions
 from eia_app.services.sections import compare_versions
 from eia_app.ui import components, state
@@ -110,7 +111,7 @@ def _older_version(stored: StoredAssessment, numbers: list[int]) -> None:
     st.download_button(
         f"Download version {number} as JSON",
         assessment_to_json(older.assessment),
-        file_name=f"{stored.info.reference}_v{number}.json",
+        file_name=f"{download_stem(stored.info.reference, number)}.json",
         mime="application/json",
         key="eia.history.download",
     )
