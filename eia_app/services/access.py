@@ -228,3 +228,17 @@ def share(
     if "@" not in email.strip():
         raise PermissionDeniedError(f"'{email}' is not an e-mail address: enter a colleague's.")
     people.share(reference, email)
+
+
+def check_suppression(actor: Actor | None, min_count: int) -> None:
+    """Refuse figures with suppression turned off (``min_count`` 0) to all but administrators.
+
+    Args:
+        actor: Who is publishing or saving the figures; None checks nothing.
+        min_count: The smallest count the figures show; 0 means none is withheld.
+
+    Raises:
+        PermissionDeniedError: If suppression is off and ``actor`` is not an administrator.
+    """
+    if actor is not None and min_count < 1:
+        require(can(actor, Action.PUBLISH_UNSUPPRESSED))

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from eia_app.domain.permissions import Actor
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.export.pdf import PdfConversionError
 from eia_app.export.reach_spreadsheet import build_workbook, render_csv
+from eia_app.services.access import check_suppression
 from eia_app.services.export import (
     export_assessment,
     export_pdf,
@@ -111,6 +113,7 @@ def export_downloads(
     with_pdf: bool = False,
     with_charts: bool = True,
     today: date | None = None,
+    person: Actor | None = None,
 ) -> Downloads:
     """Build every download for a stored version of an assessment.
 
@@ -121,6 +124,8 @@ def export_downloads(
         with_pdf: Whether to make a PDF as well (LibreOffice; it takes a while).
         with_charts: Whether to draw the reach charts (the tables are always there).
         today: The generation date printed in the report.
+        person: Who asks for the downloads; reach figures saved with suppression off
+            are published only for an administrator. None checks nothing.
 
     Returns:
         The files and the paragraph. Without LibreOffice there is no PDF, and
@@ -129,10 +134,14 @@ def export_downloads(
     Raises:
         NotFoundError: If the reference or version does not exist.
         ReportTemplateError: If the Word template cannot be used.
+        PermissionDeniedError: If the reach has suppression off and ``person`` is not
+            an administrator.
     """
     stored = repo.get(reference, version)
     number = stored.info.version
     source = stored_export_source(repo, reference, number)
+    if source.reach is not None:
+        check_suppression(person, source.reach.min_count)
     report = export_assessment(
         source.assessment,
         reach=source.reach,

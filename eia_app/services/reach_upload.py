@@ -19,10 +19,12 @@ from pydantic import BaseModel, ConfigDict
 
 from eia_app.analysis.survey import list_sheets, mapping_to_json
 from eia_app.analysis.survey.recognise import PARTS, recognisable
+from eia_app.domain.permissions import Actor
 from eia_app.domain.publication import DEFAULT_MIN_COUNT
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import SavedReach
+from eia_app.services.access import check_suppression
 from eia_app.services.reach import Assignments, analyse_survey
 from eia_app.services.reach_baselines import DEFAULT_BASELINE, baseline_rows
 from eia_app.services.reference import get_registry
@@ -190,6 +192,7 @@ def save_reach_for(
     result: ReachResult,
     mapping: Mapping[str, str],
     saved_by: str,
+    person: Actor | None = None,
 ) -> SavedReach:
     """Keep the aggregated reach result with an assessment version.
 
@@ -200,10 +203,16 @@ def save_reach_for(
         result: The aggregated, suppressed result; no respondent rows exist in it.
         mapping: Header -> target used for the analysis.
         saved_by: Who analysed the survey.
+        person: The signed-in person; with suppression off only an administrator
+            may save it. None checks nothing.
 
     Returns:
         What was saved.
+
+    Raises:
+        PermissionDeniedError: If suppression is off and ``person`` is not an administrator.
     """
+    check_suppression(person, result.min_count)
     saved = SavedReach(
         reference=reference,
         version=version,

@@ -60,7 +60,7 @@ def _choose(stored: StoredAssessment) -> int | None:
     if st.button("Prepare the downloads", key="eia.export.prepare", type="primary"):
         with st.spinner("Preparing the downloads. Drawing the charts takes a few seconds."):
             st.session_state[DOWNLOADS_KEY] = export_downloads(
-                state.repository(), reference, number, with_pdf=with_pdf
+                state.repository(), reference, number, with_pdf=with_pdf, person=state.actor()
             )
     return number
 

@@ -337,6 +337,7 @@ def _save(stored: StoredAssessment, result: ReachResult, saved: SavedReach | Non
             result,
             used_mapping(result, overrides),
             state.saved_by(),
+            person=state.actor(),
         )
         message = f"Saved the consultation reach with version {info.version}."
         st.success(message)

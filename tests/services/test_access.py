@@ -6,6 +6,7 @@ from eia_app.domain.errors import PermissionDeniedError
 from eia_app.domain.permissions import Actor, Role
 from eia_app.domain.review import SELF_APPROVAL
 from eia_app.services import access, review
+from eia_app.services.reach import analyse_survey
 from eia_app.storage.memory import InMemoryAssessmentRepository
 from eia_app.storage.people import InMemoryPeopleStore
 from tests.services.test_review import AUTHOR, REF, draft
@@ -155,3 +156,29 @@ def test_only_someone_who_may_edit_shares_it(repo, people):
     with pytest.raises(PermissionDeniedError, match="not yours"):
         access.share(repo, people, by=other, reference=REF, email="bo@council.example")
     assert people.shared_with(REF) == frozenset()
+
+
+def test_suppression_off_is_published_only_by_an_administrator(repo, tmp_path):
+    from eia_app.services.downloads import export_downloads
+    from eia_app.services.reach_upload import save_reach_for
+    from tests.export.survey import write_transport_survey
+
+    unsuppressed = analyse_survey(write_transport_survey(tmp_path / "s.csv"), min_count=0)
+    admin = Actor("Ada", "ada@council.example", frozenset({Role.ADMINISTRATOR}))
+    with pytest.raises(PermissionDeniedError, match="turn suppression off"):
+        save_reach_for(repo, REF, 1, unsuppressed, {}, "Sam Jones", person=REVIEWER)
+    assert repo.latest_reach(REF) is None
+    save_reach_for(repo, REF, 1, unsuppressed, {}, "Ada", person=admin)
+    with pytest.raises(PermissionDeniedError, match="Only an administrator can turn"):
+        export_downloads(repo, REF, with_charts=False, person=OFFICER)
+    assert export_downloads(repo, REF, with_charts=False, person=admin).reach_csv
+
+
+def test_suppressed_figures_are_saved_and_published_by_anyone(repo, tmp_path):
+    from eia_app.services.downloads import export_downloads
+    from eia_app.services.reach_upload import save_reach_for
+    from tests.export.survey import write_transport_survey
+
+    suppressed = analyse_survey(write_transport_survey(tmp_path / "s.csv"))
+    save_reach_for(repo, REF, 1, suppressed, {}, AUTHOR, person=OFFICER)
+    assert export_downloads(repo, REF, with_charts=False, person=OFFICER).reach_csv
