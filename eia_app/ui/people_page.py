@@ -38,8 +38,11 @@ def render() -> None:
         st.subheader(someone.name)
         st.caption(someone.email)
         for role in Role:
+            # The e-mail in each label tells a screen reader whose box it is.
             st.checkbox(
-                ROLE_LABELS[role], value=role in someone.roles, key=_key(someone.email, role)
+                f"{ROLE_LABELS[role]} ({someone.email})",
+                value=role in someone.roles,
+                key=_key(someone.email, role),
             )
         st.button(
             f"Save the roles of {someone.name}",

@@ -16,6 +16,7 @@ import streamlit as st
 
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue, IssueLevel
+from eia_app.domain.permissions import Action
 from eia_app.domain.publication import RARE_ANSWERS
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.versions import SavedReach, StoredAssessment
@@ -318,6 +319,10 @@ def _apply_corrections(
 def _save(stored: StoredAssessment, result: ReachResult, saved: SavedReach | None) -> None:
     info = stored.info
     heading("Save with this assessment", 2)
+    editable = state.may(Action.EDIT, info.reference)
+    if not editable.allowed:
+        st.info(f"You can look at these figures but not save them: {editable.reason}")
+        return
     st.markdown(
         f"Saving keeps the figures above with version {info.version}: counts by group, with "
         "small numbers withheld, and what each column was read as. The file and the "
@@ -338,6 +343,7 @@ def _save(stored: StoredAssessment, result: ReachResult, saved: SavedReach | Non
             used_mapping(result, overrides),
             state.saved_by(),
             person=state.actor(),
+            people=state.people(),
         )
         message = f"Saved the consultation reach with version {info.version}."
         st.success(message)

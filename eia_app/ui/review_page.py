@@ -166,6 +166,8 @@ def _revision(stored: StoredAssessment) -> None:
         return
     if not revision_service.revisable_after_consultation(stored):
         return
+    if not state.may(Action.EDIT, reference).allowed:
+        return  # only someone who may edit it starts its final-stage version
     st.header("Revise after consultation")
     st.write(
         f"Version {stored.info.version} is the approved consultation-stage assessment. Start "
@@ -183,8 +185,9 @@ def _revision(stored: StoredAssessment) -> None:
 def _revise(reference: str) -> None:
     try:
         revision = revision_service.revise_after_consultation(
-            state.repository(), reference, saved_by=state.saved_by()
-        )
+            state.repository(), reference, saved_by=state.saved_by(), person=state.actor(),
+            people=state.people(),
+        )  # fmt: skip
     except EIAError as problem:
         st.session_state[PROBLEM_KEY] = str(problem)
         return

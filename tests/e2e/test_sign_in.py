@@ -160,7 +160,9 @@ def test_nothing_but_the_sign_in_page_is_shown_before_signing_in(browser, signed
 
 
 def test_the_first_person_in_sees_their_name_from_the_token_and_becomes_administrator(
-    browser, signed_app
+    browser,
+    signed_app,
+    database_url,  # noqa: F811
 ):
     from playwright.sync_api import expect
 
@@ -173,6 +175,16 @@ def test_the_first_person_in_sees_their_name_from_the_token_and_becomes_administ
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Rae Reviewer")).to_be_visible()
     expect(main.get_by_text("Single-user mode")).to_have_count(0)
+
+    main.get_by_text("Reviewer (bo@council.example)").click()
+    wait_for_app(page)
+    main.get_by_role("button", name="Save the roles of Bo Officer").click()
+    wait_for_app(page)
+    expect(main.get_by_text("The roles of Bo Officer were saved.")).to_be_visible()
+    people = SqlPeopleStore(open_workspace(database_url).engine)
+    assert people.person("bo@council.example").roles == {Role.OFFICER, Role.REVIEWER}
+    assert people.person("ada@council.example").roles == {Role.ADMINISTRATOR, Role.OFFICER}
+    close_repositories()
 
 
 def test_an_address_outside_the_council_is_refused(browser, signed_app):

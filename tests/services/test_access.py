@@ -164,11 +164,11 @@ def test_suppression_off_is_published_only_by_an_administrator(repo, tmp_path):
     from tests.export.survey import write_transport_survey
 
     unsuppressed = analyse_survey(write_transport_survey(tmp_path / "s.csv"), min_count=0)
-    admin = Actor("Ada", "ada@council.example", frozenset({Role.ADMINISTRATOR}))
+    admin = Actor(AUTHOR, "priya@council.example", frozenset({Role.ADMINISTRATOR, Role.OFFICER}))
     with pytest.raises(PermissionDeniedError, match="turn suppression off"):
-        save_reach_for(repo, REF, 1, unsuppressed, {}, "Sam Jones", person=REVIEWER)
+        save_reach_for(repo, REF, 1, unsuppressed, {}, AUTHOR, person=OFFICER)
     assert repo.latest_reach(REF) is None
-    save_reach_for(repo, REF, 1, unsuppressed, {}, "Ada", person=admin)
+    save_reach_for(repo, REF, 1, unsuppressed, {}, AUTHOR, person=admin)
     with pytest.raises(PermissionDeniedError, match="Only an administrator can turn"):
         export_downloads(repo, REF, with_charts=False, person=OFFICER)
     assert export_downloads(repo, REF, with_charts=False, person=admin).reach_csv
@@ -182,3 +182,18 @@ def test_suppressed_figures_are_saved_and_published_by_anyone(repo, tmp_path):
     suppressed = analyse_survey(write_transport_survey(tmp_path / "s.csv"))
     save_reach_for(repo, REF, 1, suppressed, {}, AUTHOR, person=OFFICER)
     assert export_downloads(repo, REF, with_charts=False, person=OFFICER).reach_csv
+
+
+def test_saving_reach_and_revising_need_the_right_to_edit(repo, people, tmp_path):
+    from eia_app.services.reach_upload import save_reach_for
+    from eia_app.services.revision import revise_after_consultation
+    from tests.export.survey import write_transport_survey
+
+    other = Actor("Bo", "bo@council.example", frozenset({Role.OFFICER}))
+    reach = analyse_survey(write_transport_survey(tmp_path / "s.csv"))
+    with pytest.raises(PermissionDeniedError, match="not yours"):
+        save_reach_for(repo, REF, 1, reach, {}, "Bo", person=other, people=people)
+    with pytest.raises(PermissionDeniedError, match="not yours"):
+        revise_after_consultation(repo, REF, saved_by="Bo", person=other, people=people)
+    assert repo.latest_reach(REF) is None
+    assert repo.get(REF).info.version == 1
