@@ -16,6 +16,7 @@ from eia_app.services.sections import section_for_field
 from eia_app.services.working_copies import json_ready
 from eia_app.ui import state
 from eia_app.ui.form_fields import FieldKind, kept_value, option_label
+from eia_app.ui.plain import plain
 
 ERROR_SUMMARY_TITLE = "There is a problem. Nothing was saved; your answers are still here."
 PROBLEM_HEADING = "There is a problem"
@@ -153,7 +154,8 @@ def issue_summary(issues: Sequence[Issue], level: int) -> None:
 
 
 def _issue_link(issue: Issue) -> None:
-    label = f"{issue.label}: {issue.message}"
+    # Messages quote what was typed (a group, a title): shown as typed, never as Markdown.
+    label = plain(f"{issue.label}: {issue.message}")
     section_id = section_for_field(issue.field)
     if section_id is None:
         st.markdown(label)

@@ -18,6 +18,7 @@ from eia_app.services.review import compare_versions as compare_stored_versions
 from eia_app.services.sections import compare_versions
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
+from eia_app.ui.plain import plain_rows
 
 
 def render() -> None:
@@ -72,7 +73,7 @@ def _history(stored: StoredAssessment) -> None:
         }
         for v in reversed(versions)
     ]
-    st.table(rows, hide_index=True)
+    st.table(plain_rows(rows), hide_index=True)
     numbers = [v.version for v in reversed(versions)]
     _older_version(stored, numbers)
     _comparison(reference, numbers)
@@ -163,4 +164,4 @@ def _comparison(reference: str, numbers: list[int]) -> None:
         }
         for d in differences
     ]
-    st.table(rows, hide_index=True)
+    st.table(plain_rows(rows), hide_index=True)

@@ -11,6 +11,7 @@ from eia_app.services import access, review
 from eia_app.services import revision as revision_service
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
+from eia_app.ui.plain import plain_rows
 
 COMMENT_KEY = "eia.review.comment"
 PROBLEM_KEY = "eia.review.problem"
@@ -237,4 +238,4 @@ def _history(reference: str) -> None:
             }
         )
     st.write("Newest first. Times are UTC. To compare two versions, use Check and history.")
-    st.table(rows, hide_index=True)
+    st.table(plain_rows(rows), hide_index=True)
