@@ -3,12 +3,17 @@
 Streamlit escapes HTML in ``st.markdown``, but still reads Markdown: an image written
 into a field (``![x](https://tracker.example/p.png)``) would be fetched by every
 reader's browser, and a link could be disguised. Every backslash-escapable Markdown
-character is escaped, so the text is shown exactly as typed.
+character that could make an image, a link, emphasis or a heading is escaped, so the
+text is shown exactly as typed.
 """
 
 import re
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# The characters that start Markdown of any effect mid-line: emphasis, code, links and
+# images, headings, tables, strikethrough and maths. HTML is escaped by Streamlit already,
+# and ordinary punctuation (". : - > _") is left alone, so sentences and ids such as
+# gender_reassignment read as written (an underscore inside a word is never emphasis).
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*{}\[\]#!|~$])")
 
 
 def plain(text: object) -> str:
@@ -18,7 +23,7 @@ def plain(text: object) -> str:
         text: What a person typed (or any value; it is shown as ``str(text)``).
 
     Returns:
-        The text with each Markdown punctuation character backslash-escaped.
+        The text with each such character backslash-escaped.
     """
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))
 

@@ -30,6 +30,8 @@ PAYLOAD = (
     '<a class="eia-injected" href="javascript:window.eiaInjected=3">link</a>'
     " [eia link](javascript:window.eiaInjected=4) ![eia image](x)"
 )
+SHORT = f'<b class="{MARK}">b</b>![eia image](x)'
+"""For fields too short to take the whole payload."""
 VISIBLE = 'class="eia-injected"'
 """A piece of the payload that must be seen as text wherever it is drawn."""
 
@@ -58,12 +60,14 @@ def poisoned(assessment: Assessment) -> tuple[Assessment, int]:
     taken = 0
     for path in _leaves(data):
         before = _get(data, path)
-        _put(data, path, f"{PAYLOAD} {before}"[:400])
-        try:
-            Assessment.model_validate(data)
-            taken += 1
-        except ValidationError:
-            _put(data, path, before)
+        for payload in (f"{PAYLOAD} {before}"[:400], PAYLOAD, SHORT):
+            _put(data, path, payload)
+            try:
+                Assessment.model_validate(data)
+                taken += 1
+                break
+            except ValidationError:
+                _put(data, path, before)
     return Assessment.model_validate(data), taken
 
 
