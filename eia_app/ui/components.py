@@ -235,8 +235,8 @@ def assessment_caption(stored: StoredAssessment) -> None:
     """Say which assessment and version is open, as text."""
     info, assessment = stored.info, stored.assessment
     st.markdown(
-        f"**{info.reference}**: {assessment.title}  \n"
-        f"Version {info.version}, saved by {info.saved_by} on "
+        f"**{info.reference}**: {plain(assessment.title)}  \n"
+        f"Version {info.version}, saved by {plain(info.saved_by)} on "
         f"{info.saved_at:%d %B %Y at %H:%M} UTC. "
         f"Status: {option_label(assessment.status)}. Stage: {option_label(assessment.stage)}."
     )
@@ -251,7 +251,7 @@ def assessment_summary(stored: StoredAssessment) -> None:
     """Say which assessment is open, with its status and stage (the version is in the status)."""
     assessment = stored.assessment
     st.markdown(
-        f"**{stored.info.reference}**: {assessment.title}  \n"
+        f"**{stored.info.reference}**: {plain(assessment.title)}  \n"
         f"Status: {option_label(assessment.status)}. Stage: {option_label(assessment.stage)}."
     )
 
@@ -271,7 +271,7 @@ def save_status(stored: StoredAssessment, copy: WorkingCopy | None) -> None:
         else "You have no unsaved changes."
     )
     st.markdown(
-        f"{kept}  \nLast saved as version {info.version} by {info.saved_by} at "
+        f"{kept}  \nLast saved as version {info.version} by {plain(info.saved_by)} at "
         f"{when(info.saved_at)}."
     )
 

@@ -18,7 +18,7 @@ from eia_app.services.review import compare_versions as compare_stored_versions
 from eia_app.services.sections import compare_versions
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
-from eia_app.ui.plain import plain_rows
+from eia_app.ui.plain import plain, plain_rows
 
 
 def render() -> None:
@@ -94,7 +94,7 @@ def _older_version(stored: StoredAssessment, numbers: list[int]) -> None:
         st.error(f"Version {number} could not be read: {problem}")
         return
     st.write(
-        f"Version {number} was saved by {older.info.saved_by} on "
+        f"Version {number} was saved by {plain(older.info.saved_by)} on "
         f"{older.info.saved_at:%d %B %Y at %H:%M} UTC."
     )
     differences = compare_versions(older.assessment, stored.assessment)

@@ -41,6 +41,7 @@ from eia_app.ui.components import (
     heading,
     load_current,
 )
+from eia_app.ui.plain import plain
 from eia_app.ui.reach_results import short_key, show_reach, show_source
 
 UPLOAD_KEY = "eia.reach.upload"
@@ -87,7 +88,7 @@ def _show_saved(saved: SavedReach | None) -> None:
         return
     heading("Saved result", 2)
     st.markdown(
-        f"Analysed by {saved.saved_by} on {saved.saved_at:%d %B %Y at %H:%M} UTC and saved "
+        f"Analysed by {plain(saved.saved_by)} on {saved.saved_at:%d %B %Y at %H:%M} UTC and saved "
         f"with version {saved.version}, from the file {saved.reach.source.file}. "
         "Upload the file again to change the analysis."
     )
@@ -330,7 +331,7 @@ def _save(stored: StoredAssessment, result: ReachResult, saved: SavedReach | Non
     )
     if saved is not None:
         st.markdown(
-            f"A result analysed by {saved.saved_by} on {saved.saved_at:%d %B %Y} is already "
+            f"A result analysed by {plain(saved.saved_by)} on {saved.saved_at:%d %B %Y} is already "
             "saved; saving this one shows it instead."
         )
     if st.button("Save with this assessment", key="eia.reach.save"):

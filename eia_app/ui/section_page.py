@@ -33,6 +33,7 @@ from eia_app.services.working_copies import (
 from eia_app.ui import components, group_pages, row_editor, state
 from eia_app.ui.components import FormContext
 from eia_app.ui.form_fields import FieldKind, describe_fields
+from eia_app.ui.plain import plain
 from eia_app.ui.tables import render_table
 from eia_app.ui.widgets import render_field, render_model
 from eia_app.ui.working_copy_view import (
@@ -171,7 +172,7 @@ def _edited_elsewhere(section: Section, stored: StoredAssessment) -> bool:
     if not section_changed(older.assessment, stored.assessment, section):
         return False
     st.session_state[conflict_key(section.id)] = (
-        f"{stored.info.saved_by} saved version {stored.info.version}, which changes this "
+        f"{plain(stored.info.saved_by)} saved version {stored.info.version}, which changes this "
         f"section, while you were editing version {base}. Nothing was saved, so that their "
         "work is not overwritten. Copy anything you need, then discard your changes to see "
         "their version."

@@ -15,6 +15,7 @@ from eia_app.domain.permissions import ROLE_LABELS, Actor, Role, single_user
 from eia_app.services import access
 from eia_app.settings import load_settings
 from eia_app.ui import state
+from eia_app.ui.plain import plain
 
 SIGN_IN_TITLE = "Sign in to the EIA toolkit"
 BANNER_STYLE = "border-left:6px solid #f47738;background:#fef7f1;padding:8px 12px;margin:0 0 12px"
@@ -83,7 +84,7 @@ def show_banner(person: Actor) -> None:
         return
     with st.sidebar:
         st.markdown(
-            f"**Signed in as** {person.name} ({person.email})  \n"
+            f"**Signed in as** {plain(person.name)} ({plain(person.email)})  \n"
             f"**Roles:** {_roles_words(person.roles)}"
         )
         st.button("Sign out", key="eia.sign_out", on_click=st.logout)

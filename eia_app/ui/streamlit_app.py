@@ -35,6 +35,7 @@ from eia_app.ui import (
     task_list_page,
     working_copy_view,
 )
+from eia_app.ui.plain import plain
 
 LOGGER = logging.getLogger("eia_app.ui")
 LIBRARY = state.LIBRARY_PAGE
@@ -166,7 +167,7 @@ def show_open_assessment() -> None:
         st.sidebar.markdown(f"**Open assessment:** {reference} (could not be read).")
         return
     st.sidebar.markdown(
-        f"**Open assessment:** {reference}  \n{stored.assessment.title}  \n"
+        f"**Open assessment:** {reference}  \n{plain(stored.assessment.title)}  \n"
         f"Version {stored.info.version}"
     )
 
