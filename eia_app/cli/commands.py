@@ -5,4 +5,5 @@ from eia_app.cli import (
     audit_commands,  # noqa: F401
     export_commands,  # noqa: F401
     reach_commands,  # noqa: F401
+    themes_commands,  # noqa: F401
 )

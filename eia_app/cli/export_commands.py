@@ -104,6 +104,13 @@ def check_before_export(assessment: Assessment, ignore: bool) -> None:
     help="Reach results saved with `eia reach --format json` (checked against the schema).",
 )
 @click.option(
+    "--themes",
+    "themes_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help='Free-text themes saved with `eia themes --format json`, for "What people told '
+    'us" (approved quotes only).',
+)
+@click.option(
     "--compare-with",
     "compare_with",
     metavar="VERSION",
@@ -140,6 +147,7 @@ def export_command(
     assessment: str,
     survey: Path | None,
     reach_file: Path | None,
+    themes_file: Path | None,
     compare_with: str | None,
     template: Path | None,
     make_pdf: bool,
@@ -179,9 +187,15 @@ def export_command(
                 click.echo(f"Note: {note}", err=True)
             click.echo(f"Wrote the one-page summary to {output}.")
             return
+        themes = None
+        if themes_file is not None:
+            from eia_app.services.themes import read_themes_file
+
+            themes = read_themes_file(themes_file)
         report = export_assessment(
             source.assessment,
             reach=reach,
+            themes=themes,
             previous=source.previous,
             template=template,
             with_charts=not no_charts,

@@ -37,3 +37,7 @@ class ReviewError(EIAError):
 
 class SettingsError(EIAError):
     """An ``EIA_*`` environment variable holds a value the toolkit cannot use."""
+
+
+class ThemesError(EIAError):
+    """Free-text themes cannot be found: a missing column, option or optional library."""

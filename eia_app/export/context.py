@@ -19,6 +19,8 @@ from eia_app.domain.decision import OUTCOME_LABELS, Approval
 from eia_app.domain.details import Person
 from eia_app.domain.publication import NOT_AVAILABLE
 from eia_app.domain.reach import ReachResult
+from eia_app.domain.theme_edits import told_us_all
+from eia_app.domain.themes import ThemesResult
 from eia_app.export.audit_context import version_record_rows
 from eia_app.export.changes_context import build_changes_context
 from eia_app.export.flagged_context import build_flagged_context
@@ -67,6 +69,7 @@ CONTEXT_VARIABLES: tuple[str, ...] = (
     "monitoring",
     "sign_off",
     "changes",
+    "told_us",
 )
 
 LabelLookup = Callable[[str], str]
@@ -243,6 +246,7 @@ def build_report_context(
     version: str | None = None,
     today: date | None = None,
     summary: SummaryContent | None = None,
+    themes: ThemesResult | None = None,
     history: Sequence[AuditEvent] = (),
 ) -> dict[str, Any]:
     """Turn an assessment (and optional reach results and changes) into a report context.
@@ -255,6 +259,8 @@ def build_report_context(
         version: The version as stored, or where the assessment was exported from.
         today: The date printed as the generation date.
         summary: The summary for the first page; built here if None.
+        themes: A published ``eia.themes/1`` result for "What people told us"
+            (only its approved quotes are used).
         history: The assessment's audit trail; each version's steps become rows
             of the version table.
 
@@ -304,5 +310,9 @@ def build_report_context(
             _approval_row("Approved by", assessment.sign_off.approved_by),
         ],
         "changes": build_changes_context(changes, label_of),
+        "told_us": {
+            "available": themes is not None,
+            "paragraphs": told_us_all(themes) if themes is not None else [],
+        },
     }
     return dict(clean_tree(context))

@@ -13,6 +13,7 @@ from eia_app.domain.audit import AuditEvent
 from eia_app.domain.changes import build_changes
 from eia_app.domain.errors import EIAError
 from eia_app.domain.reach import ReachResult
+from eia_app.domain.themes import ThemesResult, published
 from eia_app.export.context import build_report_context, make_label_lookup
 from eia_app.export.docx import check_template, render_report
 from eia_app.export.flagged_context import FLAGGED_CHART_KEY
@@ -124,6 +125,7 @@ def export_assessment(
     version: str | None = None,
     today: date | None = None,
     steps: Steps | None = None,
+    themes: ThemesResult | None = None,
     history: Sequence[AuditEvent] = (),
 ) -> ExportResult:
     """Render an assessment as a Word report.
@@ -139,6 +141,8 @@ def export_assessment(
         today: The date printed as the generation date.
         steps: Reports slow steps (charts, the Word document) and abandons one past
             its time budget; None runs them silently with no budget.
+        themes: Free-text themes (``eia.themes/1``) for "What people told us"; any
+            quote not approved is removed before the document is built.
         history: The stored assessment's audit trail, summarised in the version table.
 
     Returns:
@@ -177,6 +181,7 @@ def export_assessment(
         version=version,
         today=today,
         summary=summary,
+        themes=published(themes) if themes is not None else None,
         history=history,
     )
     docx, template_warnings = steps.run(

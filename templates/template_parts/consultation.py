@@ -131,6 +131,11 @@ def section_consultation(doc):
     opinions_block(doc)
     doc.add_heading("What people said", level=2)
     text_block(doc, "consultation.what_people_said")
+    # Written from the free-text themes (eia themes): counts by group, approved quotes only.
+    control(doc, "if told_us.available")
+    doc.add_heading("What people told us", level=2)
+    text_block(doc, "told_us.paragraphs")
+    control(doc, "endif")
     doc.add_heading("You said, we did", level=2)
     table(
         doc,
