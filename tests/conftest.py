@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# SQLite and PostgreSQL fixtures for the storage and service suites.
+pytest_plugins = ["tests.databases"]
 
 
 @pytest.fixture

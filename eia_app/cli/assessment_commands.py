@@ -225,14 +225,23 @@ def show(reference: str, version: int | None) -> None:
 @cli.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--by", "saved_by", help="Name recorded as saving it [default: EIA_USER].")
-def import_command(file: Path, saved_by: str | None) -> None:
+@click.option(
+    "--base-version",
+    type=click.IntRange(min=0),
+    help="The version FILE was edited from (0 for a new assessment): refuse, naming "
+    "who saved since, if it is no longer the latest [default: the latest].",
+)
+def import_command(file: Path, saved_by: str | None, base_version: int | None) -> None:
     """Save an assessment JSON FILE as a new version in the library."""
     from eia_app.services.assessments import read_assessment_file, save_assessment
 
     with user_errors():
         assessment = read_assessment_file(file, load_settings().json_limits)
         stored = save_assessment(
-            open_repository(), assessment, saved_by=saved_by or load_settings().user
+            open_repository(),
+            assessment,
+            saved_by=saved_by or load_settings().user,
+            base_version=base_version,
         )
     info = stored.info
     click.echo(f"Saved {info.reference} version {info.version} ({info.change_summary}).")

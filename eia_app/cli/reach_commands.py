@@ -172,6 +172,12 @@ def parse_thresholds(values: tuple[str, ...]) -> dict[str, float | bool | int]:
     help="Population to compare with (default: Leicestershire, Census 2021). See `eia baselines`.",
 )
 @click.option(
+    "--cohort",
+    metavar="ID|PATH",
+    help="A service cohort (for example ehcp2025-e10000018, children with EHC plans): "
+    "questions about the child are compared with it, the respondents' own with --baseline.",
+)
+@click.option(
     "--map",
     "maps",
     multiple=True,
@@ -243,6 +249,7 @@ def reach(
     survey: Path,
     sheet: str | None,
     baseline: str | None,
+    cohort: str | None,
     maps: tuple[str, ...],
     mapping_file: Path | None,
     mapping_out: Path | None,
@@ -278,6 +285,7 @@ def reach(
         limits=load_settings().survey_limits,
         thresholds=parse_thresholds(threshold_values),
         children_invited=children_invited,
+        cohort=cohort,
         steps=command_steps(),
     )
     if output_format != "table" or out is not None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from eia_app.domain.opinion_findings import opinion_findings
 from eia_app.domain.publication import RARE_ANSWERS, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import CharacteristicReach, ReachResult
 from eia_app.services.reach_tables import (
     CATEGORY_HEADINGS,
     characteristic_rows,
     flag_sentence,
-    flagged_groups,
     number,
 )
 
@@ -39,7 +39,7 @@ def _unrecognised(cid: str, block: CharacteristicReach) -> Iterator[str]:
 
 def _test(block: CharacteristicReach) -> Iterator[str]:
     """The finding in plain words, then the goodness-of-fit line, when a test was run."""
-    yield f"  Compared with: {block.universe or 'no population figure'}"
+    yield f"  Compared with: {block.population or block.universe or 'no population figure'}"
     for words, count in block.reconciliation():
         yield f"  {words}: {count:,}"
     yield f"  Finding: {flag_sentence(block)}"
@@ -78,7 +78,32 @@ def characteristic_lines(cid: str, block: CharacteristicReach) -> Iterator[str]:
 
 
 def opinion_lines(result: ReachResult) -> Iterator[str]:
-    """Lines naming, for each opinion question, the groups whose answers differ.
+    """Lines saying, for each opinion question, how groups' views differed, in plain words.
+
+    Args:
+        result: A reach result.
+
+    Yields:
+        Lines of text without newlines: the question, then one line per finding
+        (groups whose answers differ, then groups too small to tell).
+    """
+    if not result.opinions:
+        return
+    yield ""
+    yield "Opinion questions: how groups' views differed from other respondents'"
+    found = opinion_findings(
+        result.opinions, result.characteristics, small_group=result.thresholds.small_group
+    )
+    for question in found:
+        yield f"  {question.question}"
+        if not question.differences:
+            yield "    No group's answers differ beyond chance."
+        for sentence in question.sentences:
+            yield f"    {sentence}"
+
+
+def cohort_lines(result: ReachResult) -> Iterator[str]:
+    """Lines for the questions about the child, compared with the cohort (with --cohort).
 
     Args:
         result: A reach result.
@@ -86,22 +111,37 @@ def opinion_lines(result: ReachResult) -> Iterator[str]:
     Yields:
         Lines of text without newlines.
     """
-    if not result.opinions:
+    if result.cohort is None:
+        return
+    baseline = result.cohort.baseline
+    yield ""
+    yield f"=== About the child: compared with {baseline.label} [{baseline.id}] ==="
+    if baseline.note:
+        yield f"  {baseline.note}"
+    for cid, block in result.cohort.characteristics.items():
+        yield from characteristic_lines(cid, block)
+
+
+def group_lines(result: ReachResult) -> Iterator[str]:
+    """Lines for parents and carers apart from professionals: each characteristic's finding.
+
+    Args:
+        result: A reach result.
+
+    Yields:
+        Lines of text without newlines; a line saying why when the groups are too small.
+    """
+    groups = result.respondent_groups
+    if groups is None:
         return
     yield ""
-    yield "Opinion questions: groups whose answers differ from other respondents"
-    for question, by_characteristic in result.opinions.items():
-        yield f"  {question}"
-        found = False
-        for cid, table in by_characteristic.items():
-            block = result.characteristics.get(cid)
-            labels = block.labels if block else {}
-            flagged = flagged_groups(table, labels)
-            if flagged:
-                found = True
-                yield f"    {block.label if block else cid}: {', '.join(flagged)}"
-        if not found:
-            yield "    No group's answers differ beyond chance."
+    yield f"Parents and carers apart from professionals ({groups.column}):"
+    if groups.note:
+        yield f"  {groups.note}"
+    for name, part in groups.groups.items():
+        yield f"=== {name}: {part.respondents:,} respondents ==="
+        for block in part.characteristics.values():
+            yield f"  {block.label}: {flag_sentence(block)}"
 
 
 def _header(result: ReachResult) -> Iterator[str]:
@@ -145,6 +185,8 @@ def render_table(result: ReachResult) -> str:
     for cid, block in result.characteristics.items():
         lines.extend(characteristic_lines(cid, block))
     lines.extend(opinion_lines(result))
+    lines.extend(cohort_lines(result))
+    lines.extend(group_lines(result))
     for name, part in (result.splits or {}).items():
         lines.append("")
         lines.append(f"=== {name}: {part.respondents:,} respondents ===")

@@ -44,3 +44,7 @@ class PermissionDeniedError(EIAError):
 
     The message says why in plain words, and who can do it instead.
     """
+
+
+class ThemesError(EIAError):
+    """Free-text themes cannot be found: a missing column, option or optional library."""

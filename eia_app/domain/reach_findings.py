@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from eia_app.domain.reach import (
     CategoryFigures,
     CharacteristicReach,
-    OpinionCrosstab,
-    OpinionFlag,
-    OpinionRow,
     RepresentationFlag,
+    Subject,
 )
 
 MAX_NAMED = 5  # groups named in one sentence; the rest are counted ("and 3 more")
@@ -59,6 +57,8 @@ def one_in(share: float) -> str:
     if share <= 0.5:
         return f"about 1 in {round(1 / share)}"
     tenths = round(share * 10)
+    if tenths == 5:
+        return "about 1 in 2"  # just over a half reads as a half, not "5 in 10"
     return "about 9 in 10" if tenths >= 10 else f"about {tenths} in 10"
 
 
@@ -69,13 +69,16 @@ class Finding:
     Attributes:
         characteristic: The characteristic's name, such as "Ethnic group".
         category: The group's figures.
-        compared_with: The population compared with, in words.
+        compared_with: The population compared with, in words, naming its area.
+        characteristic_id: The characteristic's registry id.
+        about: Whom the question asked about: the respondents, or their children.
     """
 
     characteristic: str
     category: CategoryFigures
     compared_with: str
     characteristic_id: str = ""
+    about: Subject = Subject.RESPONDENT
 
     @property
     def flag(self) -> RepresentationFlag:
@@ -92,14 +95,15 @@ class Finding:
         c = self.category
         gap = f", {gap_words(c.gap_pp)}" if c.gap_pp is not None else ""
         # An age band alone ("75 and over") does not read as a group of people.
+        people = "Children and young people" if self.about is Subject.CHILD else "People"
         label = (
-            f"People aged {c.label[:1].lower()}{c.label[1:]}"
+            f"{people} aged {c.label[:1].lower()}{c.label[1:]}"
             if self.characteristic_id == "age"
             else c.label
         )
         return (
-            f"{label} ({percent(c.share)} of respondents against {percent(c.baseline_share)} "
-            f"of {self.compared_with}{gap})"
+            f"{label} ({percent(c.share)} of {self.about.counted} against "
+            f"{percent(c.baseline_share)} of {self.compared_with}{gap})"
         )
 
 
@@ -119,7 +123,13 @@ def findings(
         the others out of a five-group sentence.
     """
     found = [
-        Finding(block.label, c, block.universe or "the population", block.characteristic)
+        Finding(
+            block.label,
+            c,
+            block.population or block.universe or "the population",
+            block.characteristic,
+            block.about,
+        )
         for block in characteristics
         for c in block.categories
         if c.finding is not None
@@ -192,53 +202,3 @@ def category_finding(category: CategoryFigures) -> str:
     if category.complement:
         return "Comparison group"
     return category.flag.words.capitalize() if category.flag else "In line"
-
-
-def _agree_counts(row: OpinionRow, agree: Sequence[str]) -> int | None:
-    values = [row.counts.get(answer) for answer in agree]
-    if row.count is None or any(v is None for v in values):
-        return None
-    return sum(int(v) for v in values if v is not None)
-
-
-def opinion_sentences(
-    table: OpinionCrosstab, labels: dict[str, str], *, small_group: int
-) -> list[str]:
-    """Plain sentences on one opinion question by one characteristic.
-
-    A flagged group is described against everyone else ("about 1 in 3 Asian
-    respondents agreed, against about 4 in 5 other respondents"); a group with fewer
-    than ``small_group`` answers is reported as too few to detect a difference.
-
-    Args:
-        table: The crosstab.
-        labels: Category id -> label.
-        small_group: Fewest answers for a group's difference to be detectable.
-
-    Returns:
-        One sentence per flagged or small group.
-    """
-    agree = list(table.agree_answers)
-    counts = {row.group: _agree_counts(row, agree) for row in table.rows}
-    total = sum(row.count or 0 for row in table.rows if counts[row.group] is not None)
-    agreeing = sum(n for n in counts.values() if n is not None)
-    sentences = []
-    for row in table.rows:
-        label = labels.get(row.group, row.group)
-        if row.count is not None and 0 < row.count < small_group and row.flag is None:
-            sentences.append(f"{label}: too few responses to detect a difference, n = {row.count}.")
-            continue
-        if row.flag is None or row.agree_share is None:
-            continue
-        own = counts[row.group]
-        if row.flag is OpinionFlag.DIFFERS or own is None or total - (row.count or 0) <= 0:
-            sentences.append(
-                f"{label}: answered differently from other respondents, beyond chance."
-            )
-            continue
-        others = (agreeing - own) / (total - (row.count or 0))
-        sentences.append(
-            f"{one_in(row.agree_share).capitalize()} {label} respondents agreed, against "
-            f"{one_in(others)} other respondents: a difference larger than chance would explain."
-        )
-    return sentences

@@ -4,6 +4,7 @@ import builtins
 from typing import Protocol
 
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.audit import AuditEvent
 from eia_app.domain.versions import (
     AssessmentFilter,
     AssessmentSummary,
@@ -19,7 +20,12 @@ class AssessmentRepository(Protocol):
     """Stores every saved version of every assessment; nothing is overwritten."""
 
     def add_version(
-        self, assessment: Assessment, *, saved_by: str, change_summary: str
+        self,
+        assessment: Assessment,
+        *,
+        saved_by: str,
+        change_summary: str,
+        base_version: int | None = None,
     ) -> StoredAssessment:
         """Store a new version of the assessment named by its reference.
 
@@ -27,9 +33,16 @@ class AssessmentRepository(Protocol):
             assessment: The assessment to store; its reference identifies it.
             saved_by: Who is saving.
             change_summary: What changed since the previous version.
+            base_version: The version the save started from (0 for a new
+                assessment). When given, the check that it is still the latest and
+                the insert are one atomic step; None skips the check.
 
         Returns:
             The stored version, with its number and time.
+
+        Raises:
+            VersionConflictError: If ``base_version`` is no longer the latest
+                version; nothing is stored.
         """
         ...
 
@@ -131,6 +144,25 @@ class AssessmentRepository(Protocol):
 
         Args:
             event: The submission, comment, return, approval or publication.
+        """
+        ...
+
+    def add_audit_event(self, event: AuditEvent) -> None:
+        """Append one event to the audit trail; events are never changed or removed.
+
+        Args:
+            event: Who did what, to which version, and when.
+        """
+        ...
+
+    def audit_events(self, reference: str | None = None) -> "builtins.list[AuditEvent]":
+        """Return the audit trail, oldest first.
+
+        Args:
+            reference: One assessment's events, or None for every event.
+
+        Returns:
+            The events.
         """
         ...
 

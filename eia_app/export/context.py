@@ -6,11 +6,12 @@ below are the whole interface to a template and are documented in
 ``templates/README.md``.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.audit import AuditEvent
 from eia_app.domain.changes import Changes
 from eia_app.domain.characteristics import PSED_AIM_LABELS
 from eia_app.domain.consultation import ACCESSIBLE_FORMAT_LABELS
@@ -18,6 +19,9 @@ from eia_app.domain.decision import OUTCOME_LABELS, Approval
 from eia_app.domain.details import Person
 from eia_app.domain.publication import NOT_AVAILABLE
 from eia_app.domain.reach import ReachResult
+from eia_app.domain.theme_edits import told_us_all
+from eia_app.domain.themes import ThemesResult
+from eia_app.export.audit_context import version_record_rows
 from eia_app.export.changes_context import build_changes_context
 from eia_app.export.flagged_context import build_flagged_context
 from eia_app.export.methods_context import build_methods_context
@@ -65,6 +69,7 @@ CONTEXT_VARIABLES: tuple[str, ...] = (
     "monitoring",
     "sign_off",
     "changes",
+    "told_us",
 )
 
 LabelLookup = Callable[[str], str]
@@ -146,7 +151,9 @@ def _details(assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def _quality(assessment: Assessment, version: str) -> dict[str, Any]:
+def _quality(
+    assessment: Assessment, version: str, history: Sequence[AuditEvent] = ()
+) -> dict[str, Any]:
     quality, sign_off = assessment.quality, assessment.sign_off
     rows = [
         ("Version", version),
@@ -159,6 +166,7 @@ def _quality(assessment: Assessment, version: str) -> dict[str, Any]:
         ("Reviewed by", text_or(sign_off.reviewed_by.name)),
         ("Approved by", text_or(sign_off.approved_by.name)),
         ("Approved on", fmt_date(sign_off.approved_by.signed_on)),
+        *version_record_rows(history),
     ]
     return {"rows": [{"label": k, "value": v} for k, v in rows]}
 
@@ -238,6 +246,8 @@ def build_report_context(
     version: str | None = None,
     today: date | None = None,
     summary: SummaryContent | None = None,
+    themes: ThemesResult | None = None,
+    history: Sequence[AuditEvent] = (),
 ) -> dict[str, Any]:
     """Turn an assessment (and optional reach results and changes) into a report context.
 
@@ -249,6 +259,10 @@ def build_report_context(
         version: The version as stored, or where the assessment was exported from.
         today: The date printed as the generation date.
         summary: The summary for the first page; built here if None.
+        themes: A published ``eia.themes/1`` result for "What people told us"
+            (only its approved quotes are used).
+        history: The assessment's audit trail; each version's steps become rows
+            of the version table.
 
     Returns:
         A dict with exactly the keys in :data:`CONTEXT_VARIABLES`, every text
@@ -264,7 +278,7 @@ def build_report_context(
         "doc": _doc(assessment, version_text, today or date.today()),
         "summary": summary.as_context(),
         "details": _details(assessment),
-        "quality": _quality(assessment, version_text),
+        "quality": _quality(assessment, version_text, history),
         "screening": build_screening(assessment, label_of),
         "purpose": _purpose(assessment),
         "previous_review": _previous_review(assessment),
@@ -296,5 +310,9 @@ def build_report_context(
             _approval_row("Approved by", assessment.sign_off.approved_by),
         ],
         "changes": build_changes_context(changes, label_of),
+        "told_us": {
+            "available": themes is not None,
+            "paragraphs": told_us_all(themes) if themes is not None else [],
+        },
     }
     return dict(clean_tree(context))

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eia_app.charts.reach import describe_reach_chart
+from eia_app.domain.opinion_findings import opinion_findings
 from eia_app.domain.publication import NOT_APPLICABLE, NOT_AVAILABLE, SUPPRESSED, SYMBOL_LEGEND
 from eia_app.domain.reach import (
     CategoryFigures,
@@ -11,6 +12,7 @@ from eia_app.domain.reach import (
     ReachResult,
 )
 from eia_app.domain.reach_findings import category_finding, flag_sentence, gap_words
+from eia_app.export.cohort_context import apart_lines, cohort_characteristics
 from eia_app.export.reach_methods import beyond_chance, methods_context, rule_line, test_line
 from eia_app.export.text import clean, join_words
 
@@ -123,13 +125,13 @@ def build_characteristic(char_id: str, result: CharacteristicReach) -> dict[str,
     if categories and not result.has_baseline:
         notes.append("There is no population figure to compare with for this characteristic.")
     elif result.universe:
-        notes.append(f"Compared with: {result.universe}.")
+        notes.append(f"Compared with: {result.population or result.universe}.")
     notes += [_sentence(note) for note in result.notes if note]
     return {
         "id": char_id,
         "label": clean(label),
         "question": clean(result.question or "Not recorded."),
-        "compared_with": clean(result.universe or "no population figure"),
+        "compared_with": clean(result.population or result.universe or "no population figure"),
         "flag_sentence": clean(flag_sentence(result)),
         "notes": [clean(n) for n in notes],
         "rows": [_format_row(c) for c in categories] + reconciling_rows(result),
@@ -157,6 +159,29 @@ def _assumptions(reach: ReachResult) -> list[str]:
     return [clean(line) for line in lines]
 
 
+def opinions_context(reach: ReachResult) -> list[dict[str, Any]]:
+    """Each opinion question with its plain findings by group (no test statistic).
+
+    Args:
+        reach: The reach result.
+
+    Returns:
+        One entry per question: the question and its sentences.
+    """
+    found = opinion_findings(
+        reach.opinions, reach.characteristics, small_group=reach.thresholds.small_group
+    )
+    return [
+        {"question": clean(f.question), "sentences": [clean(s) for s in f.sentences]} for f in found
+    ]
+
+
+OPINIONS_INTRO = (
+    "For each question, the groups whose answers differed from other respondents' by more "
+    "than chance would explain, and the groups with too few responses to tell."
+)
+
+
 def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
     """Format a whole reach result for the report.
 
@@ -173,11 +198,15 @@ def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
             "source": "",
             "assumptions": [],
             "characteristics": [],
+            "opinions": [],
+            "apart": [],
+            "opinions_intro": "",
             "methods": methods_context(None),
         }
     source = reach.source
     characteristics = [
-        build_characteristic(char_id, result) for char_id, result in reach.characteristics.items()
+        build_characteristic(char_id, result)
+        for char_id, result in [*reach.characteristics.items(), *cohort_characteristics(reach)]
     ]
     return {
         "available": True,
@@ -191,6 +220,9 @@ def build_reach_context(reach: ReachResult | None) -> dict[str, Any]:
         ),
         "assumptions": _assumptions(reach),
         "characteristics": characteristics,
+        "opinions": opinions_context(reach),
+        "apart": apart_lines(reach),
+        "opinions_intro": OPINIONS_INTRO,
         "methods": methods_context(reach),
     }
 

@@ -101,11 +101,18 @@ def _characteristic_rows(group: str, cid: str, block: CharacteristicReach) -> It
         yield [group, cid, question, "unrecognised", None, raw, _count(count), *blank]
 
 
+CHILD_GROUP = "About the child"
+
+
 def _groups(result: ReachResult) -> Iterator[tuple[str, Mapping[str, CharacteristicReach]]]:
-    """The whole survey first, then each split group, with their characteristics."""
+    """The whole survey, each split group, the child's questions, then each respondent group."""
     yield OVERALL, result.characteristics
     for name, part in (result.splits or {}).items():
         yield str(name), part.characteristics
+    if result.cohort is not None:
+        yield CHILD_GROUP, result.cohort.characteristics
+    for name, part in (result.respondent_groups.groups if result.respondent_groups else {}).items():
+        yield name, part.characteristics
 
 
 def long_rows(result: ReachResult) -> Iterator[list[Cell]]:

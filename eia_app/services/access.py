@@ -8,10 +8,12 @@ any caller other than the app meet the same rules the app shows.
 
 import threading
 
+from eia_app.domain.audit import AuditAction
 from eia_app.domain.errors import PermissionDeniedError
 from eia_app.domain.people import PeopleStore, PersonRoles, email_key
 from eia_app.domain.permissions import Action, Actor, Decision, Role, Subject, can
 from eia_app.domain.repository import AssessmentRepository
+from eia_app.services.audit import record_event
 from eia_app.services.workspace import open_repository
 from eia_app.storage.people import SqlPeopleStore
 from eia_app.storage.sql import SqlAlchemyAssessmentRepository
@@ -95,7 +97,14 @@ def sign_in(
     return Actor(name=known.name, email=key, roles=known.roles)
 
 
-def assign_roles(people: PeopleStore, *, by: Actor, email: str, roles: frozenset[Role]) -> None:
+def assign_roles(
+    people: PeopleStore,
+    *,
+    by: Actor,
+    email: str,
+    roles: frozenset[Role],
+    audit: AssessmentRepository | None = None,
+) -> None:
     """Give a person exactly these roles.
 
     Args:
@@ -103,6 +112,8 @@ def assign_roles(people: PeopleStore, *, by: Actor, email: str, roles: frozenset
         by: Who is assigning; must be an administrator.
         email: Whose roles change; they must have signed in once.
         roles: Their roles from now on.
+        audit: Where the audit trail is kept; the change is recorded there (as
+            "role changed", with the roles before and after) unless it is None.
 
     Raises:
         PermissionDeniedError: If ``by`` is not an administrator, the person is unknown,
@@ -120,6 +131,19 @@ def assign_roles(people: PeopleStore, *, by: Actor, email: str, roles: frozenset
             "Someone must remain an administrator: make another person one first."
         )
     people.keep_person(person.model_copy(update={"roles": frozenset(roles)}))
+    if audit is not None and frozenset(roles) != person.roles:
+        record_event(
+            audit,
+            AuditAction.ROLE_CHANGED,
+            actor=by.name,
+            actor_email=by.email,
+            detail=f"{person.email}: {_role_list(roles)} (was {_role_list(person.roles)})",
+        )
+
+
+def _role_list(roles: frozenset[Role]) -> str:
+    """Roles in the order the rules list them, for the audit trail ("no role" if none)."""
+    return ", ".join(role.value for role in Role if role in roles) or "no role"
 
 
 def subject(repo: AssessmentRepository, people: PeopleStore | None, reference: str) -> Subject:

@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from eia_app.analysis.file_limits import check_size, load_json
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.audit import AuditAction
 from eia_app.domain.changes import describe_changes
 from eia_app.domain.completeness import check_completeness
 from eia_app.domain.details import Stage
@@ -20,6 +21,7 @@ from eia_app.domain.versions import (
     StoredAssessment,
     VersionInfo,
 )
+from eia_app.services.audit import record_event, short_detail
 from eia_app.services.reference import local_group_ids
 
 
@@ -118,20 +120,34 @@ def check_assessment(
 
 
 def save_assessment(
-    repo: AssessmentRepository, assessment: Assessment, *, saved_by: str
+    repo: AssessmentRepository,
+    assessment: Assessment,
+    *,
+    saved_by: str,
+    base_version: int | None = None,
+    actor_email: str = "",
+    action: AuditAction | None = None,
 ) -> StoredAssessment:
-    """Save a new version of an assessment, recording what changed.
+    """Save a new version of an assessment, recording what changed and who saved it.
 
     Args:
         repo: Where assessments are stored.
         assessment: The assessment to save; it must have a reference.
         saved_by: Name of the person saving.
+        base_version: The version the person started from (0 for a new assessment);
+            by default the latest version as read here, so that the change summary
+            always describes the version it follows.
+        actor_email: The saver's e-mail address for the audit trail, when known.
+        action: What the audit trail calls this save; by default "created" for the
+            first version and "saved" for the others.
 
     Returns:
         The stored version.
 
     Raises:
         InvalidAssessmentError: If the assessment has no reference.
+        VersionConflictError: If someone saved a version after ``base_version``;
+            nothing is saved, and the error names who and when.
     """
     reference = assessment.key_details.reference
     if not reference:
@@ -140,11 +156,28 @@ def save_assessment(
             "EIA-2025-0001 before saving."
         )
     try:
-        previous: Assessment | None = repo.get(reference).assessment
+        latest = repo.get(reference)
+        previous, latest_number = latest.assessment, latest.info.version
     except NotFoundError:
-        previous = None
+        previous, latest_number = None, 0
     summary = describe_changes(previous, assessment)
-    return repo.add_version(assessment, saved_by=saved_by or "unknown", change_summary=summary)
+    stored = repo.add_version(
+        assessment,
+        saved_by=saved_by or "unknown",
+        change_summary=summary,
+        base_version=latest_number if base_version is None else base_version,
+    )
+    first = stored.info.version == 1
+    record_event(
+        repo,
+        action or (AuditAction.CREATED if first else AuditAction.SAVED),
+        actor=stored.info.saved_by,
+        actor_email=actor_email,
+        reference=reference,
+        version=stored.info.version,
+        detail=short_detail(summary),
+    )
+    return stored
 
 
 def load_assessment(

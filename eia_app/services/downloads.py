@@ -21,6 +21,7 @@ from eia_app.services.export import (
     export_assessment,
     export_pdf,
     export_summary,
+    record_export,
     stored_export_source,
 )
 
@@ -114,6 +115,8 @@ def export_downloads(
     with_charts: bool = True,
     today: date | None = None,
     person: Actor | None = None,
+    exported_by: str = "",
+    actor_email: str = "",
 ) -> Downloads:
     """Build every download for a stored version of an assessment.
 
@@ -126,6 +129,9 @@ def export_downloads(
         today: The generation date printed in the report.
         person: Who asks for the downloads; reach figures saved with suppression off
             are published only for an administrator. None checks nothing.
+        exported_by: Who asked for the downloads, recorded in the audit trail;
+            empty records nothing.
+        actor_email: Their e-mail address, when known.
 
     Returns:
         The files and the paragraph. Without LibreOffice there is no PDF, and
@@ -149,6 +155,7 @@ def export_downloads(
         with_charts=with_charts,
         version=source.version,
         today=today,
+        history=source.history,
     )
     summary = export_summary(source.assessment, reach=source.reach, previous=source.previous)
     reach_csv = reach_xlsx = None
@@ -160,6 +167,11 @@ def export_downloads(
     pdf, pdf_reason = (
         _pdf(report.docx, download_stem(reference, number)) if with_pdf else (None, PDF_NOT_ASKED)
     )
+    if exported_by:
+        made = (
+            "Word EIA, summary" + (", reach tables" if reach_csv else "") + (", PDF" if pdf else "")
+        )
+        record_export(repo, source, by=exported_by, what=made, actor_email=actor_email)
     return Downloads(
         reference=reference,
         version=number,

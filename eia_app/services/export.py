@@ -1,7 +1,7 @@
 """Use cases for exporting an assessment: the Word report, the Cabinet summary and a PDF."""
 
 import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -9,13 +9,11 @@ from pathlib import Path
 from eia_app.charts.flagged import build_flagged_figure, flagged_groups
 from eia_app.charts.reach import build_reach_figure
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.audit import AuditEvent
 from eia_app.domain.changes import build_changes
-from eia_app.domain.consistency import check_consistency
-from eia_app.domain.details import Stage
-from eia_app.domain.errors import EIAError, InvalidAssessmentError
-from eia_app.domain.issues import Issue
+from eia_app.domain.errors import EIAError
 from eia_app.domain.reach import ReachResult
-from eia_app.domain.repository import AssessmentRepository
+from eia_app.domain.themes import ThemesResult, published
 from eia_app.export.context import build_report_context, make_label_lookup
 from eia_app.export.docx import check_template, render_report
 from eia_app.export.flagged_context import FLAGGED_CHART_KEY
@@ -25,8 +23,13 @@ from eia_app.export.methods_context import author_notes
 from eia_app.export.pdf import PdfTimeoutError, convert_to_pdf
 from eia_app.export.summary import build_equality_implications, render_summary_docx
 from eia_app.export.summary_content import SummaryContent, build_summary_content
-from eia_app.export.text import fmt_date
-from eia_app.services.assessments import read_assessment_file
+from eia_app.services.export_sources import (
+    ExportSource,
+    latest_consultation_version,
+    load_export_source,
+    record_export,
+    stored_export_source,
+)
 from eia_app.services.progress import Steps, TimeBudgetError, give_up_message
 from eia_app.services.reference import get_registry
 from eia_app.settings import load_settings
@@ -111,25 +114,6 @@ def summary_notes(content: SummaryContent) -> list[str]:
     ]
 
 
-def consistency_notes(assessment: Assessment, stage: Stage | None = None) -> list[Issue]:
-    """List the facts of an assessment that disagree, for the author to settle before export.
-
-    The status against the approval and publication dates, and (at the final stage)
-    the review date against the actions it reviews; the rules and their severity are
-    those of :func:`eia_app.domain.consistency.check_consistency`, the same ones
-    ``eia validate`` and the app's check pages show.
-
-    Args:
-        assessment: The assessment about to be exported.
-        stage: The stage it is exported for; defaults to its own.
-
-    Returns:
-        Errors (the record would contradict itself) and warnings (worth a look),
-        in that order of the checks; empty when everything agrees.
-    """
-    return check_consistency(assessment, stage)
-
-
 def export_assessment(
     assessment: Assessment,
     *,
@@ -141,6 +125,8 @@ def export_assessment(
     version: str | None = None,
     today: date | None = None,
     steps: Steps | None = None,
+    themes: ThemesResult | None = None,
+    history: Sequence[AuditEvent] = (),
 ) -> ExportResult:
     """Render an assessment as a Word report.
 
@@ -155,6 +141,9 @@ def export_assessment(
         today: The date printed as the generation date.
         steps: Reports slow steps (charts, the Word document) and abandons one past
             its time budget; None runs them silently with no budget.
+        themes: Free-text themes (``eia.themes/1``) for "What people told us"; any
+            quote not approved is removed before the document is built.
+        history: The stored assessment's audit trail, summarised in the version table.
 
     Returns:
         The document, warnings and timings. If Chromium is missing, the report
@@ -192,6 +181,8 @@ def export_assessment(
         version=version,
         today=today,
         summary=summary,
+        themes=published(themes) if themes is not None else None,
+        history=history,
     )
     docx, template_warnings = steps.run(
         "laying out the Word document",
@@ -275,130 +266,18 @@ def export_pdf(docx_path: Path, out_dir: Path | None = None, steps: Steps | None
         raise TimeBudgetError(give_up_message(words, budget, advice)) from None
 
 
-@dataclass(frozen=True)
-class ExportSource:
-    """The assessment to export, the version to compare it with, and its version label.
-
-    Attributes:
-        assessment: The assessment.
-        previous: The version to compare with, if any.
-        version: The stored version shown in the report, if stored.
-        reach: The reach result saved with the stored version (or an earlier one), if any.
-    """
-
-    assessment: Assessment
-    previous: Assessment | None = None
-    version: str | None = None
-    reach: ReachResult | None = None
-
-
-def _looks_like_file(argument: str) -> bool:
-    return argument.lower().endswith(".json") or Path(argument).is_file()
-
-
-def _stored_version(repo: AssessmentRepository, reference: str, version: int | None) -> str:
-    info = repo.get(reference, version).info
-    return f"{info.version} (saved {fmt_date(info.saved_at.date())} by {info.saved_by})"
-
-
-def latest_consultation_version(
-    repo: AssessmentRepository, reference: str, before: int | None = None
-) -> Assessment | None:
-    """Return the latest stored version of an assessment at the consultation stage.
-
-    Args:
-        repo: Where assessments are stored.
-        reference: The assessment's reference.
-        before: Only look at versions older than this number.
-
-    Returns:
-        That version, or None if no version was at the consultation stage.
-    """
-    for info in reversed(repo.versions(reference)):
-        if before is not None and info.version >= before:
-            continue
-        stored = repo.get(reference, info.version)
-        if stored.assessment.stage is Stage.CONSULTATION:
-            return stored.assessment
-    return None
-
-
-def _previous(
-    assessment: Assessment, compare_with: str | None, repo: Callable[[], AssessmentRepository]
-) -> Assessment | None:
-    reference = assessment.key_details.reference
-    if compare_with and _looks_like_file(compare_with):
-        return read_assessment_file(Path(compare_with), load_settings().json_limits)
-    if compare_with:
-        if not compare_with.isdigit() or not reference:
-            raise InvalidAssessmentError(
-                f"--compare-with {compare_with!r} is neither a JSON file nor a version number "
-                "of a stored assessment: give a file such as consultation.json or a number."
-            )
-        return repo().get(reference, int(compare_with)).assessment
-    return None
-
-
-def load_export_source(
-    argument: str,
-    *,
-    compare_with: str | None = None,
-    repo: Callable[[], AssessmentRepository],
-) -> ExportSource:
-    """Find the assessment to export and the version to compare it with.
-
-    Args:
-        argument: A JSON file, or the reference of a stored assessment.
-        compare_with: A JSON file or a stored version number; by default a stored
-            final-stage assessment is compared with its latest consultation-stage version.
-        repo: Opens the assessment library when it is needed.
-
-    Returns:
-        What to export.
-
-    Raises:
-        InvalidAssessmentError: If a file is missing or invalid, or ``compare_with`` is unusable.
-        NotFoundError: If a stored reference or version does not exist.
-    """
-    if _looks_like_file(argument):
-        assessment = read_assessment_file(Path(argument), load_settings().json_limits)
-        previous = _previous(assessment, compare_with, repo)
-        # The file's name only: a folder path says nothing to the document's readers.
-        return ExportSource(assessment, previous, f"Exported from {Path(argument).name}")
-    return stored_export_source(repo(), argument, compare_with=compare_with)
-
-
-def stored_export_source(
-    repo: AssessmentRepository,
-    reference: str,
-    version: int | None = None,
-    *,
-    compare_with: str | None = None,
-) -> ExportSource:
-    """Find a stored version to export, the version to compare it with, and its saved reach.
-
-    The app's downloads and ``eia export REF`` both read a stored assessment
-    through here, so they compare with the same version and use the same reach.
-
-    Args:
-        repo: Where assessments are stored.
-        reference: The assessment's reference.
-        version: The version to export; None for the current one.
-        compare_with: A JSON file or a stored version number; by default a
-            final-stage version is compared with its latest consultation-stage version.
-
-    Returns:
-        What to export, with the reach result saved with this version or an earlier one.
-
-    Raises:
-        InvalidAssessmentError: If ``compare_with`` is unusable.
-        NotFoundError: If the reference or version does not exist.
-    """
-    stored = repo.get(reference, version)
-    assessment = stored.assessment
-    previous = _previous(assessment, compare_with, lambda: repo)
-    if previous is None and compare_with is None and assessment.stage is Stage.FINAL:
-        previous = latest_consultation_version(repo, reference, before=stored.info.version)
-    label = _stored_version(repo, reference, stored.info.version)
-    saved = repo.latest_reach(reference, stored.info.version)
-    return ExportSource(assessment, previous, label, saved.reach if saved else None)
+# Re-exported: callers have long found the export sources here.
+__all__ = [
+    "ExportResult",
+    "ExportSource",
+    "SummaryResult",
+    "export_assessment",
+    "export_pdf",
+    "export_summary",
+    "group_labels",
+    "latest_consultation_version",
+    "load_export_source",
+    "record_export",
+    "stored_export_source",
+    "summary_notes",
+]

@@ -15,29 +15,25 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from eia_app.analysis.baselines import Baseline
 from eia_app.analysis.file_limits import check_size, load_json
 from eia_app.analysis.survey import (
     QuestionMatch,
     SurveyData,
     mapping_from_json,
-    mapping_to_json,
     read_survey,
     recognise_questions,
     split_survey,
 )
 from eia_app.domain.errors import ReachError
-from eia_app.domain.issues import issues_from_validation_error
 from eia_app.domain.limits import JsonLimits, SurveyLimits
 from eia_app.domain.publication import DEFAULT_MIN_COUNT
 from eia_app.domain.reach import (
-    REACH_SCHEMA,
     QuestionEntry,
     ReachResult,
     ReachSource,
     SplitReach,
+    Subject,
     SurveyLayout,
 )
 from eia_app.services.progress import Steps
@@ -46,8 +42,16 @@ from eia_app.services.reach_baselines import (
     author_note,
     baseline_section,
     choose_baseline,
+    choose_cohort,
 )
 from eia_app.services.reach_figures import ReachSettings, survey_sections
+from eia_app.services.reach_files import read_reach_file, save_mapping
+from eia_app.services.reach_groups import (
+    about_respondent,
+    cohort_note,
+    cohort_section,
+    respondent_groups,
+)
 from eia_app.services.reference import get_registry
 
 Assignments = Mapping[str, Mapping[str, str]]
@@ -84,18 +88,34 @@ def check_header(survey: SurveyData, header: str, option: str) -> None:
         )
 
 
+def _mapping_limits() -> JsonLimits:
+    """The JSON limits as configured (``EIA_MAX_JSON_*``)."""
+    from eia_app.settings import load_settings
+
+    return load_settings().json_limits
+
+
+def _refuse_mapping(message: str) -> ReachError:
+    """The error for a saved mapping file over a limit, naming the option."""
+    return ReachError(f"--mapping-file: {message}")
+
+
 def _overrides(
     survey: SurveyData, mapping: Mapping[str, str] | None, mapping_file: Path | None
 ) -> dict[str, str]:
     """Column overrides from a saved mapping file, then from ``--map`` (which wins)."""
     overrides: dict[str, str] = {}
     if mapping_file is not None:
+        # A saved mapping is JSON a user hands back: the assessment-JSON limits apply.
+        limits = _mapping_limits()
+        check_size(mapping_file, limits, "max_json_bytes", _refuse_mapping)
         try:
             text = mapping_file.read_text(encoding="utf-8-sig")
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             raise ReachError(
                 f"--mapping-file: {mapping_file.name} could not be read; check the name."
             ) from None
+        load_json(text, mapping_file.name, limits, _refuse_mapping)
         saved = mapping_from_json(text)
         overrides.update({h: t for h, t in saved.items() if h in survey.frame.columns})
     for header, target in (mapping or {}).items():
@@ -113,6 +133,7 @@ def _question_entry(match: QuestionMatch) -> QuestionEntry:
         part=match.part,
         reversed=match.reversed,
         reason=match.reason,
+        about=Subject(match.about),
     )
 
 
@@ -173,6 +194,7 @@ def analyse_survey(
     thresholds: Mapping[str, Any] | None = None,
     limits: SurveyLimits | None = None,
     children_invited: bool = False,
+    cohort: str | Path | None = None,
     steps: Steps | None = None,
 ) -> ReachResult:
     """Analyse who responded to a consultation survey.
@@ -198,6 +220,10 @@ def analyse_survey(
         children_invited: Whether the consultation invited children under 16: then
             age is compared over all ages, otherwise with residents aged 16 and over
             like every other characteristic (under-16 answers are counted apart).
+        cohort: A service cohort (such as ``ehcp2025-e10000018``, children with EHC
+            plans): questions about the child ("How old is your child?") are compared
+            with it, under ``cohort``, and the respondents' own questions with
+            ``baseline``, in the same run.
         steps: Reports slow steps (reading, counting) and abandons one past its
             time budget; None runs them silently with no budget.
 
@@ -217,9 +243,10 @@ def analyse_survey(
         advice="save it as CSV UTF-8 with only the columns needed",
     )
     chosen = choose_baseline(baseline)
+    chosen_cohort = choose_cohort(cohort) if cohort is not None else None
     registry = get_registry()
     # Against a service cohort, questions about the respondent's child are the ones to use.
-    subject = "cohort" if chosen.level == "cohort" else "respondent"
+    subject = "cohort" if chosen.level == "cohort" or chosen_cohort else "respondent"
     matches = recognise_questions(
         survey,
         _overrides(survey, mapping, mapping_file),
@@ -230,7 +257,10 @@ def analyse_survey(
     settings = ReachSettings.build(
         chosen, assignments, min_count, thresholds, registry, children_invited
     )
-    whole = steps.run("counting the answers", lambda: survey_sections(survey, matches, settings))
+    # With a cohort beside the area, each question goes to the population it is about.
+    own = about_respondent(matches) if chosen_cohort else matches
+    whole = steps.run("counting the answers", lambda: survey_sections(survey, own, settings))
+    children = cohort_section(survey, matches, settings, chosen_cohort) if chosen_cohort else None
     universes = {cid: entry.universe for cid, entry in whole.characteristics.items()}
     return ReachResult(
         respondents=survey.respondents,
@@ -242,9 +272,14 @@ def analyse_survey(
         characteristics=whole.characteristics,
         opinions=whole.opinions,
         split_by=split_by or None,
-        splits=_splits(survey, split_by, matches, settings, steps) if split_by else None,
+        splits=_splits(survey, split_by, own, settings, steps) if split_by else None,
         children_invited=children_invited,
-        notes_for_author=_author_notes(chosen, baseline is None, whole),
+        cohort=children,
+        respondent_groups=steps.run(
+            "analysing parents and carers apart from professionals",
+            lambda: respondent_groups(survey, own, settings),
+        ),
+        notes_for_author=(*_author_notes(chosen, baseline is None, whole), *cohort_note(children)),
         warnings=survey.warnings,
     )
 
@@ -255,72 +290,6 @@ def _author_notes(chosen: Baseline, is_default: bool, whole: SplitReach) -> tupl
     for entry in whole.characteristics.values():
         notes += [f"{entry.label}: {note}" for note in entry.notes_for_author]
     return tuple(notes)
-
-
-def _refuse_reach(message: str) -> ReachError:
-    return ReachError(f"--reach: {message}")
-
-
-def read_reach_file(path: Path, limits: JsonLimits | None = None) -> ReachResult:
-    """Read a reach result saved with ``eia reach --format json``, checking it against the schema.
-
-    Args:
-        path: The JSON file.
-        limits: Size, nesting and text limits (default: the defaults), checked
-            before the document is validated.
-
-    Returns:
-        The result.
-
-    Raises:
-        ReachError: If the file cannot be read or is not a valid ``eia.reach/1``
-            document; the message names the first field at fault.
-    """
-    limits = limits or JsonLimits()
-    check_size(path, limits, "max_json_bytes", _refuse_reach)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise ReachError(f"--reach: {path.name} could not be read ({error.strerror}).") from None
-    except UnicodeDecodeError:
-        raise ReachError(
-            f"--reach: {path.name} is not UTF-8 text; write it again with "
-            f"`eia reach SURVEY --format json -o {path.name}`."
-        ) from None
-    load_json(text, path.name, limits, _refuse_reach)
-    try:
-        return ReachResult.model_validate_json(text)
-    except ValidationError as error:
-        issues = issues_from_validation_error(error, ReachResult, whole="the reach result")
-        more = f" (and {len(issues) - 1} more problems)" if len(issues) > 1 else ""
-        raise ReachError(
-            f"--reach: {path.name} is not a valid {REACH_SCHEMA} result: "
-            f"{issues[0].as_file_problem().removesuffix('.')}{more}. Write it again with "
-            f"`eia reach SURVEY --format json -o {path.name}`; `eia schema --reach` prints "
-            "the schema."
-        ) from None
-
-
-def save_mapping(result: ReachResult, out: Path) -> Path:
-    """Save the recognised columns of a reach result as a reusable mapping file.
-
-    Args:
-        result: A result from :func:`analyse_survey`.
-        out: File to write (JSON); reuse it with ``mapping_file`` / ``--mapping-file``.
-
-    Returns:
-        The path written.
-
-    Raises:
-        ReachError: If the file cannot be written.
-    """
-    try:
-        out.write_text(mapping_to_json(result.questions) + "\n", encoding="utf-8")
-    except OSError as error:
-        raise ReachError(
-            f"--save-mapping: could not write {out.name} ({error.strerror})."
-        ) from None
-    return out
 
 
 __all__ = [

@@ -75,6 +75,56 @@ def choose_baseline(baseline: str | Path | None) -> Baseline:
     return _search(library, str(baseline))
 
 
+def choose_cohort(cohort: str | Path) -> Baseline:
+    """Load the service cohort that questions about the child are compared with.
+
+    Args:
+        cohort: A cohort baseline id (``ehcp2025-e10000018``), a council's own file,
+            or a name that picks out one cohort (for example "EHC plan Leicestershire").
+
+    Returns:
+        The cohort baseline.
+
+    Raises:
+        ReachError: If it is not a cohort (an area's Census figures, say).
+    """
+    library = baseline_library()
+    if isinstance(cohort, Path) or Path(cohort).is_file():
+        return library.load(Path(cohort))
+    try:
+        chosen = library.load(cohort)
+    except BaselineError:
+        found = [info for info in library.find(str(cohort)) if info.level == "cohort"]
+        if len(found) != 1:
+            raise ReachError(
+                f"--cohort: '{cohort}' does not pick out one cohort; use an id listed by "
+                "`eia baselines EHC`."
+            ) from None
+        chosen = library.load(found[0].id)
+    if chosen.level not in ("cohort", "custom"):
+        raise ReachError(
+            f"--cohort: {chosen.id} is {chosen.label}, an area; give the area with --baseline "
+            "and a cohort (see `eia baselines EHC`) with --cohort."
+        )
+    return chosen
+
+
+def population_words(baseline: Baseline, universe: str | None) -> str | None:
+    """The population a finding cites, naming its area: "Leicestershire's usual residents ...".
+
+    Args:
+        baseline: The baseline compared with (its area name is the one source of it).
+        universe: The universe of the table used, in words (from the same baseline).
+
+    Returns:
+        The words, or None without a population figure.
+    """
+    if universe is None:
+        return None
+    area = baseline.area_name.strip()
+    return f"{area}'s {universe}" if area else universe
+
+
 def _universe_summary(universes: Mapping[str, str | None]) -> str:
     """The universes used, in words: the commonest first, then exceptions by characteristic."""
     used = [u for u in universes.values() if u]

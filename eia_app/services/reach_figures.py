@@ -32,9 +32,10 @@ from eia_app.domain.reach import (
     Opinions,
     ReachThresholds,
     SplitReach,
+    Subject,
 )
 from eia_app.domain.registry import GroupDefinition, Registry
-from eia_app.services.reach_baselines import baseline_shares, compared_tally
+from eia_app.services.reach_baselines import baseline_shares, compared_tally, population_words
 
 # Names used in the document -> fields of ``Thresholds``.
 THRESHOLD_NAMES = {
@@ -224,6 +225,9 @@ def characteristic_sections(
         )
         published = suppress_result(result, settings.min_count)
         entry = characteristic_reach(published, settings.registry.label(cid))
+        entry = entry.model_copy(
+            update={"population": population_words(settings.baseline, entry.universe)}
+        )
         sections[cid] = _with_complement(
             entry, _complement(settings.registry, cid), outside, settings.min_count
         )
@@ -285,8 +289,18 @@ def survey_sections(
         [settings.registry.get(cid) for cid in tallies],
         settings.min_count,
     )
+    sections = characteristic_sections(tallies, settings)
     return SplitReach(
         respondents=survey.respondents,
-        characteristics=characteristic_sections(tallies, settings),
+        characteristics={cid: _about(entry, matches) for cid, entry in sections.items()},
         opinions=opinions,
     )
+
+
+def _about(entry: CharacteristicReach, matches: Sequence[QuestionMatch]) -> CharacteristicReach:
+    """Record whom the counted question asks about (the child, against a cohort)."""
+    match = characteristic_match(matches, entry.characteristic)
+    first = match[0] if isinstance(match, tuple) else match
+    if first is None or first.about != Subject.CHILD:
+        return entry
+    return entry.model_copy(update={"about": Subject.CHILD})

@@ -121,21 +121,6 @@ def characteristic_rows(block: CharacteristicReach, indent: str = "  ") -> list[
     return rows
 
 
-def flagged_groups(table: OpinionCrosstab, labels: Mapping[str, str]) -> list[str]:
-    """Groups flagged in one crosstab, in words, such as "Male (agree less)".
-
-    Args:
-        table: One opinion question by one characteristic.
-        labels: Category id -> label.
-
-    Returns:
-        One phrase per flagged group.
-    """
-    return [
-        f"{labels.get(row.group, row.group)} ({row.flag.words})" for row in table.rows if row.flag
-    ]
-
-
 def opinion_headings(table: OpinionCrosstab) -> tuple[str, ...]:
     """Headings of an opinion table: group, respondents, each answer, agreement, flag."""
     # "Agree" can be a point of the scale, so the agree share has a heading of its own.
@@ -180,7 +165,6 @@ __all__ = [
     "category_cells",
     "characteristic_rows",
     "flag_sentence",
-    "flagged_groups",
     "interval",
     "number",
     "opinion_headings",

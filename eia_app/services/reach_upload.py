@@ -27,7 +27,7 @@ from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import SavedReach
 from eia_app.services.access import check, check_suppression
 from eia_app.services.reach import Assignments, analyse_survey
-from eia_app.services.reach_baselines import DEFAULT_BASELINE, baseline_rows
+from eia_app.services.reach_baselines import DEFAULT_BASELINE, baseline_library, baseline_rows
 from eia_app.services.reference import get_registry
 
 # Every format the survey reader reads, as file-name endings for the uploader.
@@ -62,6 +62,7 @@ def analyse_upload(
     assignments: Assignments | None = None,
     split_by: str | None = None,
     min_count: int = DEFAULT_MIN_COUNT,
+    cohort: str | None = None,
 ) -> ReachResult:
     """Analyse an uploaded survey export without its rows touching the database.
 
@@ -79,6 +80,8 @@ def analyse_upload(
         assignments: Characteristic -> raw answer -> category id.
         split_by: Header of the column whose answers each get their own analysis.
         min_count: Smallest count shown; smaller counts are suppressed.
+        cohort: A cohort id (children with EHC plans): questions about the child are
+            compared with it, the respondents' own with ``baseline``; None for none.
 
     Returns:
         The ``eia.reach/1`` result.
@@ -97,6 +100,7 @@ def analyse_upload(
             assignments=assignments,
             split_by=split_by or None,
             min_count=min_count,
+            cohort=cohort or None,
         )
 
 
@@ -184,6 +188,19 @@ def baseline_choices(query: str | None = None) -> list[Choice]:
     if not query or not query.strip():
         choices.sort(key=lambda choice: choice.id != DEFAULT_BASELINE)
     return choices
+
+
+def cohort_choices() -> list[Choice]:
+    """The service cohorts questions about the child can be compared with (EHC plans).
+
+    Returns:
+        Every shipped cohort baseline, in catalogue order.
+    """
+    return [
+        Choice(id=info.id, label=info.label)
+        for info in baseline_library().catalogue()
+        if info.level == "cohort"
+    ]
 
 
 def save_reach_for(

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from eia_app.domain.audit import AuditAction
 from eia_app.domain.decision import Approval
 from eia_app.domain.details import Stage, Status
 from eia_app.domain.people import PeopleStore
@@ -21,6 +22,7 @@ from eia_app.domain.version_diff import FieldDifference, field_differences
 from eia_app.domain.versions import ReviewAction, ReviewEvent, StoredAssessment, VersionInfo
 from eia_app.services.access import check
 from eia_app.services.assessments import save_assessment
+from eia_app.services.audit import record_event
 from eia_app.services.review_checks import PERMISSION_FOR
 from eia_app.services.review_checks import STEPPED_ACTIONS as STEPPED_ACTIONS
 from eia_app.services.review_checks import StepCheck as StepCheck
@@ -69,7 +71,15 @@ def _step(
         comment=comment,
     )
     changes: dict[str, object] = {"status": status, **(update or {})}
-    stored = save_assessment(repo, current.assessment.model_copy(update=changes), saved_by=by)
+    # Based on the version checked above: a step never lands on a version nobody checked.
+    stored = save_assessment(
+        repo,
+        current.assessment.model_copy(update=changes),
+        saved_by=by,
+        base_version=current.info.version,
+        action=AuditAction(action.value),
+        actor_email=person.email if person is not None else "",
+    )
     # The event is about the version reviewed, not the one the step saved.
     repo.add_review_event(
         ReviewEvent(
@@ -162,6 +172,15 @@ def comment(
         comment=text.strip(),
     )
     repo.add_review_event(event)
+    record_event(
+        repo,
+        AuditAction.COMMENTED,
+        actor=by,
+        reference=reference,
+        version=current.info.version,
+        actor_email=person.email if person is not None else "",
+        detail=event.comment,
+    )
     return event
 
 

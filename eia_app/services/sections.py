@@ -212,7 +212,8 @@ def start_assessment(
     assessment = apply_section(
         Assessment(), {"key_details": {"title": title, "reference": reference}}
     )
-    return save_assessment(repo, assessment, saved_by=saved_by)
+    # Base 0: of two people starting the same reference at once, only one succeeds.
+    return save_assessment(repo, assessment, saved_by=saved_by, base_version=0)
 
 
 def compare_versions(old: Assessment, new: Assessment) -> list[str]:

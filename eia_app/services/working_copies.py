@@ -16,6 +16,7 @@ from pydantic import JsonValue, ValidationError
 from pydantic_core import to_jsonable_python
 
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.conflicts import VersionConflictError
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import issues_from_validation_error
 from eia_app.domain.people import PeopleStore
@@ -35,6 +36,8 @@ from eia_app.services.sections import (
 # Lists whose entries a path names by a key rather than by position, so that a
 # kept value still lands on the right entry after someone else adds one.
 _KEYED_LISTS: dict[str, str] = {"impacts": "group_id", "psed": "aim"}
+# Saves refused because someone saved in between, before the refusal is passed on.
+SAVE_ATTEMPTS = 5
 
 
 class ChangedElsewhereError(EIAError):
@@ -272,6 +275,7 @@ def save_changes(
     Raises:
         ChangedElsewhereError: If a version saved since the copy was started
             changes a section the copy changes too; nothing is saved.
+        VersionConflictError: If others kept saving while every attempt was made.
         FormInvalidError: If the values do not make a valid assessment.
         PermissionDeniedError: If ``person`` may not edit this assessment.
     """
@@ -279,9 +283,23 @@ def save_changes(
     copy = repo.working_copy(reference, user)
     if copy is None:
         return None
-    latest = load_assessment(repo, reference)
+    email = person.email if person is not None else ""
+    # Each attempt saves on the version it checked; the repository refuses the save
+    # if another lands in between, and the next attempt checks that one too.
+    for _attempt in range(SAVE_ATTEMPTS - 1):
+        try:
+            return _save_on_latest(repo, copy, user, email)
+        except VersionConflictError:
+            continue
+    return _save_on_latest(repo, copy, user, email)
+
+
+def _save_on_latest(
+    repo: AssessmentRepository, copy: WorkingCopy, user: str, email: str
+) -> StoredAssessment | None:
+    latest = load_assessment(repo, copy.reference)
     if latest.info.version > copy.based_on_version:
-        older = load_assessment(repo, reference, copy.based_on_version)
+        older = load_assessment(repo, copy.reference, copy.based_on_version)
         touched = {section_of(path) for path in copy.values}
         clashing = [
             section
@@ -296,7 +314,13 @@ def save_changes(
     if updated == latest.assessment:
         _keep_only_rows(repo, copy, latest.info.version)
         return None
-    stored = save_assessment(repo, updated, saved_by=user)
+    stored = save_assessment(
+        repo,
+        updated,
+        saved_by=user,
+        base_version=latest.info.version,
+        actor_email=email,
+    )
     _keep_only_rows(repo, copy, stored.info.version)
     return stored
 

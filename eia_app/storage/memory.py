@@ -1,9 +1,12 @@
 """An in-memory assessment repository for fast tests, behaving like the SQL one."""
 
 import builtins
+import threading
 from dataclasses import dataclass
 
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.audit import AuditEvent
+from eia_app.domain.conflicts import VersionConflictError
 from eia_app.domain.versions import (
     AssessmentFilter,
     AssessmentSummary,
@@ -46,6 +49,9 @@ class InMemoryAssessmentRepository:
         self._copies: dict[tuple[str, str], WorkingCopy] = {}
         self._reach: builtins.list[SavedReach] = []
         self._events: builtins.list[ReviewEvent] = []
+        self._audit: builtins.list[AuditEvent] = []
+        # Threads of one app share the store: the check and the append happen together.
+        self._lock = threading.Lock()
 
     def keep_working_copy(self, copy: WorkingCopy) -> None:
         """Keep (or replace) one person's work in progress on an assessment."""
@@ -81,7 +87,12 @@ class InMemoryAssessmentRepository:
         return [event for event in self._events if event.reference == reference]
 
     def add_version(
-        self, assessment: Assessment, *, saved_by: str, change_summary: str
+        self,
+        assessment: Assessment,
+        *,
+        saved_by: str,
+        change_summary: str,
+        base_version: int | None = None,
     ) -> StoredAssessment:
         """Store a new version of the assessment named by its reference.
 
@@ -89,15 +100,40 @@ class InMemoryAssessmentRepository:
             assessment: The assessment to store.
             saved_by: Who is saving.
             change_summary: What changed since the previous version.
+            base_version: The version the save started from (0 for a new
+                assessment); None takes the next number whatever was saved since.
 
         Returns:
             The stored version.
 
         Raises:
             InvalidAssessmentError: If the assessment has no reference.
+            VersionConflictError: If ``base_version`` is not the latest version.
         """
         reference = require_reference(assessment)
+        with self._lock:
+            return self._append(assessment, reference, saved_by, change_summary, base_version)
+
+    def add_audit_event(self, event: AuditEvent) -> None:
+        """Append one event to the audit trail."""
+        self._audit.append(event)
+
+    def audit_events(self, reference: str | None = None) -> builtins.list[AuditEvent]:
+        """Return the audit trail, oldest first: of one assessment, or all of it."""
+        return [e for e in self._audit if reference is None or e.reference == reference]
+
+    def _append(
+        self,
+        assessment: Assessment,
+        reference: str,
+        saved_by: str,
+        change_summary: str,
+        base_version: int | None,
+    ) -> StoredAssessment:
         history = self._saved.setdefault(reference, [])
+        if base_version is not None and len(history) != base_version:
+            since = [saved.info for saved in history[base_version:]]
+            raise VersionConflictError(reference, base_version, since)
         info = VersionInfo(
             reference=reference,
             version=len(history) + 1,

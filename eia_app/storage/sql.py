@@ -6,12 +6,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.conflicts import VersionConflictError
 from eia_app.domain.versions import (
     AssessmentFilter,
     AssessmentSummary,
     StoredAssessment,
     VersionInfo,
 )
+from eia_app.storage.audit_records import SqlAuditRecords
 from eia_app.storage.database import translate_errors
 from eia_app.storage.records import (
     QueryableFields,
@@ -30,7 +32,7 @@ Version = AssessmentVersionRow
 SAVE_ATTEMPTS = 5
 
 
-class SqlAlchemyAssessmentRepository(SqlWorkRecords):
+class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlAuditRecords):
     """Stores each saved version as an immutable row; the schema comes from the migrations.
 
     Args:
@@ -48,7 +50,12 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords):
         return self._engine
 
     def add_version(
-        self, assessment: Assessment, *, saved_by: str, change_summary: str
+        self,
+        assessment: Assessment,
+        *,
+        saved_by: str,
+        change_summary: str,
+        base_version: int | None = None,
     ) -> StoredAssessment:
         """Insert a new version of the assessment named by its reference.
 
@@ -56,17 +63,26 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords):
             assessment: The assessment to store.
             saved_by: Who is saving.
             change_summary: What changed since the previous version.
+            base_version: The version the save started from (0 for a new
+                assessment); None takes the next number whatever was saved since.
 
         Returns:
             The stored version.
 
         Raises:
             InvalidAssessmentError: If the assessment has no reference.
+            VersionConflictError: If ``base_version`` is not the latest version;
+                nothing is stored.
             StorageError: If the database cannot be written.
         """
         reference = require_reference(assessment)
         with translate_errors(self._engine, "save to"):
-            row = self._insert_version(assessment, reference, saved_by, change_summary)
+            if base_version is None:
+                row = self._insert_version(assessment, reference, saved_by, change_summary)
+            else:
+                row = self._insert_on_base(
+                    assessment, reference, saved_by, change_summary, base_version
+                )
         return StoredAssessment(info=_info(row), assessment=assessment)
 
     def get(self, reference: str, version: int | None = None) -> StoredAssessment:
@@ -156,6 +172,41 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords):
                     raise
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _insert_on_base(
+        self,
+        assessment: Assessment,
+        reference: str,
+        saved_by: str,
+        change_summary: str,
+        base_version: int,
+    ) -> AssessmentVersionRow:
+        # The check and the insert share one transaction, and the unique constraint on
+        # (reference, version) settles a race: of two writers that both read the same
+        # latest number, the database refuses the second insert, which is then told.
+        try:
+            with self._sessions.begin() as session:
+                latest = session.scalar(
+                    select(func.max(Version.version)).where(Version.reference == reference)
+                )
+                if (latest or 0) == base_version:
+                    # The number comes from the check, never from a second read: that
+                    # read could see a version committed since, and skip over it.
+                    return _add_row(
+                        session, assessment, reference, saved_by, change_summary, base_version + 1
+                    )
+        except IntegrityError:
+            pass
+        raise self._conflict(reference, base_version)
+
+    def _conflict(self, reference: str, base_version: int) -> VersionConflictError:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(Version)
+                .where(Version.reference == reference, Version.version > base_version)
+                .order_by(Version.version)
+            ).all()
+        return VersionConflictError(reference, base_version, [_info(row) for row in rows])
+
     @staticmethod
     def _latest_number(session: Session, reference: str) -> int:
         latest = session.scalar(
@@ -167,15 +218,24 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords):
 
 
 def _add_row(
-    session: Session, assessment: Assessment, reference: str, saved_by: str, change_summary: str
+    session: Session,
+    assessment: Assessment,
+    reference: str,
+    saved_by: str,
+    change_summary: str,
+    number: int | None = None,
 ) -> AssessmentVersionRow:
     saved_at = utc_now()
     if session.get(AssessmentRow, reference) is None:
         session.add(AssessmentRow(reference=reference, created_at=saved_at))
-    latest = session.scalar(select(func.max(Version.version)).where(Version.reference == reference))
+    if number is None:
+        latest = session.scalar(
+            select(func.max(Version.version)).where(Version.reference == reference)
+        )
+        number = (latest or 0) + 1
     row = Version(
         reference=reference,
-        version=(latest or 0) + 1,
+        version=number,
         saved_by=saved_by,
         saved_at=saved_at,
         change_summary=change_summary,

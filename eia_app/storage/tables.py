@@ -112,3 +112,20 @@ class ReviewEventRow(Base):
     by: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEventRow(Base):
+    """One entry of the audit trail; rows are only ever inserted (triggers refuse the rest)."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # No foreign key: an event (a role change, a refused export) may name no stored
+    # assessment, and the trail must never stop an action from being recorded.
+    reference: Mapped[str] = mapped_column(String(32), index=True, default="")
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    action: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(Text)
+    actor_email: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -6,6 +6,7 @@ from eia_app.domain.errors import EIAError
 from eia_app.domain.versions import StoredAssessment
 from eia_app.services.assessments import version_history
 from eia_app.services.downloads import Downloads, export_downloads
+from eia_app.services.export_checks import ERRORS_EXPLAINED, consistency_notes
 from eia_app.ui import components, state
 
 DOWNLOADS_KEY = "eia.export.downloads"
@@ -57,12 +58,49 @@ def _choose(stored: StoredAssessment) -> int | None:
         "Also make a PDF (this needs LibreOffice and can take a minute)",
         key="eia.export.pdf",
     )
-    if st.button("Prepare the downloads", key="eia.export.prepare", type="primary"):
+    blocked = _consistency(stored, number)
+    if st.button(
+        "Prepare the downloads", key="eia.export.prepare", type="primary", disabled=blocked
+    ):
         with st.spinner("Preparing the downloads. Drawing the charts takes a few seconds."):
             st.session_state[DOWNLOADS_KEY] = export_downloads(
-                state.repository(), reference, number, with_pdf=with_pdf, person=state.actor()
+                state.repository(),
+                reference,
+                number,
+                with_pdf=with_pdf,
+                person=state.actor(),
+                exported_by=state.saved_by(),
+                actor_email=state.actor().email,
             )
     return number
+
+
+def _consistency(stored: StoredAssessment, number: int) -> bool:
+    """List the facts of the chosen version that disagree; True while an error stands.
+
+    The problems are for the author and never go into the document. An error (the
+    record would contradict itself) holds the downloads back until the author either
+    corrects it or asks for a copy to check anyway.
+    """
+    try:
+        chosen = state.repository().get(stored.info.reference, number).assessment
+    except EIAError as problem:
+        st.error(f"The version could not be read: {problem}")
+        return True
+    issues = consistency_notes(chosen)
+    if not issues:
+        return False
+    st.header("Before you export")
+    components.issue_summary(issues, 3)
+    if not any(issue.blocking for issue in issues):
+        st.write("These do not stop the export, but a reader may notice them.")
+        return False
+    st.write(ERRORS_EXPLAINED)
+    anyway = st.checkbox(
+        "Prepare the downloads anyway, as a copy to check (not to publish)",
+        key="eia.export.anyway",
+    )
+    return not anyway
 
 
 def _show(downloads: Downloads) -> None:

@@ -17,6 +17,7 @@ from eia_app.services.downloads import download_stem
 from eia_app.services.review import compare_versions as compare_stored_versions
 from eia_app.services.sections import compare_versions
 from eia_app.ui import components, state
+from eia_app.ui.audit_view import render_audit_trail
 from eia_app.ui.form_fields import option_label
 from eia_app.ui.plain import plain, plain_rows
 
@@ -30,6 +31,7 @@ def render() -> None:
     components.assessment_caption(stored)
     _completeness(stored)
     _history(stored)
+    render_audit_trail(stored.info.reference)
 
 
 def _completeness(stored: StoredAssessment) -> None:

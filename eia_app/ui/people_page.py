@@ -55,7 +55,13 @@ def render() -> None:
 def _save(email: str, name: str) -> None:
     roles = frozenset(role for role in Role if st.session_state.get(_key(email, role)))
     try:
-        access.assign_roles(access.open_people(), by=state.actor(), email=email, roles=roles)
+        access.assign_roles(
+            access.open_people(),
+            by=state.actor(),
+            email=email,
+            roles=roles,
+            audit=state.repository(),
+        )
     except EIAError as problem:
         st.session_state[PROBLEM_KEY] = str(problem)
         return

@@ -20,17 +20,14 @@ from eia_app.domain.permissions import Action
 from eia_app.domain.publication import RARE_ANSWERS
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.versions import SavedReach, StoredAssessment
-from eia_app.services.reach_baselines import DEFAULT_BASELINE
 from eia_app.services.reach_tables import view_of
 from eia_app.services.reach_upload import (
     SURVEY_FILE_TYPES,
     analyse_upload,
-    baseline_choices,
     category_choices,
     mapping_targets,
     save_reach_for,
     saved_reach,
-    upload_sheets,
     used_mapping,
 )
 from eia_app.ui import state
@@ -42,6 +39,12 @@ from eia_app.ui.components import (
     load_current,
 )
 from eia_app.ui.plain import plain
+from eia_app.ui.reach_choices import (
+    SHEET_KEY,
+    baseline_picker,
+    cohort_picker,
+    sheet_picker,
+)
 from eia_app.ui.reach_results import short_key, show_reach, show_source
 
 UPLOAD_KEY = "eia.reach.upload"
@@ -50,10 +53,7 @@ FILE_KEY = "eia.reach.file"
 DIGESTS_KEY = "eia.reach.digests"
 OVERRIDES_KEY = "eia.reach.overrides"
 ASSIGNMENTS_KEY = "eia.reach.assignments"
-BASELINE_KEY = "eia.reach.baseline"
-QUERY_KEY = "eia.reach.baseline_query"
 SPLIT_KEY = "eia.reach.split_by"
-SHEET_KEY = "eia.reach.sheet"
 MAX_RESULTS = 8
 NO_SPLIT = ""
 ALL_RESPONDENTS = ""
@@ -119,10 +119,11 @@ def _analyse_and_show(
         st.session_state[FILE_KEY] = digest
     heading("Compare and split", 2)
     try:
-        sheet = _sheet_picker(data, name)
-        baseline = _baseline_picker()
+        sheet = sheet_picker(data, name)
+        baseline = baseline_picker()
+        cohort = cohort_picker()
         choices = st.container()
-        result = _analysed(digest, data, name, sheet, baseline)
+        result = _analysed(digest, data, name, sheet, baseline, cohort)
     except EIAError as problem:
         issue = Issue(level=IssueLevel.ERROR, field="survey", label=name, message=str(problem))
         error_summary([issue])
@@ -138,42 +139,14 @@ def _analyse_and_show(
     _save(stored, result, saved)
 
 
-def _sheet_picker(data: bytes, name: str) -> str | None:
-    sheets = upload_sheets(data, name)
-    if len(sheets) < 2:
-        return None
-    return st.selectbox("Sheet holding the responses", sheets, key=SHEET_KEY)
-
-
-def _baseline_picker() -> str:
-    query = st.text_input(
-        "Search for an area or a cohort",
-        key=QUERY_KEY,
-        help="A council or area name or code, or “EHC plan” for the SEND cohorts.",
-    )
-    options = {choice.id: choice.label for choice in baseline_choices(query)}
-    chosen = str(st.session_state.get(BASELINE_KEY, DEFAULT_BASELINE))
-    if not options:
-        st.warning(f"No baseline matches “{query}”. The figures still use the last choice.")
-        return chosen
-    ids = list(options)
-    # The list changes with the search, so the choice is kept under a key of its own.
-    picked = st.selectbox(
-        "Compare the respondents with",
-        ids,
-        index=ids.index(chosen) if chosen in ids else 0,
-        format_func=options.__getitem__,
-    )
-    st.session_state[BASELINE_KEY] = picked
-    return str(picked)
-
-
-def _analysed(digest: str, data: bytes, name: str, sheet: str | None, baseline: str) -> ReachResult:
+def _analysed(
+    digest: str, data: bytes, name: str, sheet: str | None, baseline: str, cohort: str | None
+) -> ReachResult:
     """The aggregated result for these options: from the session, else a new analysis."""
     overrides: dict[str, str] = st.session_state.get(OVERRIDES_KEY, {})
     assignments: dict[str, dict[str, str]] = st.session_state.get(ASSIGNMENTS_KEY, {})
     split_by = str(st.session_state.get(SPLIT_KEY) or "") or None
-    options = [digest, sheet, baseline, overrides, assignments, split_by]
+    options = [digest, sheet, baseline, cohort, overrides, assignments, split_by]
     key = json.dumps(options, sort_keys=True)
     results: dict[str, ReachResult] = st.session_state.setdefault(RESULTS_KEY, {})
     if key in results:
@@ -189,6 +162,7 @@ def _analysed(digest: str, data: bytes, name: str, sheet: str | None, baseline: 
                 mapping=overrides,
                 assignments=assignments,
                 split_by=split_by,
+                cohort=cohort,
             )
         except EIAError:
             status.update(label=f"Could not analyse {name}", state="error", expanded=False)

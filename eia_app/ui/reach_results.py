@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from eia_app.charts.reach import build_reach_figure, describe_flags, describe_reach_chart
+from eia_app.domain.opinion_findings import opinion_findings
 from eia_app.domain.publication import SYMBOL_LEGEND
 from eia_app.domain.reach import CharacteristicReach, ReachResult, SurveyLayout
 from eia_app.services.reach_tables import (
@@ -17,7 +18,6 @@ from eia_app.services.reach_tables import (
     ReachView,
     characteristic_rows,
     flag_sentence,
-    flagged_groups,
     number,
     opinion_headings,
     opinion_rows,
@@ -103,7 +103,43 @@ def show_reach(result: ReachResult, view: ReachView) -> None:
     _summary(view)
     for cid, block in view.characteristics.items():
         _characteristic(cid, block, view.group)
-    _opinions(view)
+    _opinions(result, view)
+    if view.group is None:
+        _cohort(result)
+        _respondent_groups(result)
+
+
+def _cohort(result: ReachResult) -> None:
+    """The questions about the child, compared with the cohort chosen."""
+    if result.cohort is None:
+        return
+    heading("About the child: compared with the cohort", 2)
+    st.markdown(
+        f"Questions about the child are compared with **{result.cohort.baseline.label}**; "
+        f"the respondents' own answers above with **{result.baseline.label}**."
+    )
+    if not result.cohort.characteristics:
+        st.markdown("No question about the child was recognised in this file.")
+    for cid, block in result.cohort.characteristics.items():
+        _characteristic(f"cohort.{cid}", block, None)
+
+
+def _respondent_groups(result: ReachResult) -> None:
+    """Parents and carers apart from professionals: each characteristic's finding."""
+    groups = result.respondent_groups
+    if groups is None:
+        return
+    heading("Parents and carers apart from professionals", 2)
+    if groups.note:
+        st.markdown(groups.note)
+    for name, part in groups.groups.items():
+        heading(f"{name}: {part.respondents:,} respondents", 3)
+        st.markdown(
+            "\n".join(
+                f"- **{block.label}**: {flag_sentence(block)}"
+                for block in part.characteristics.values()
+            )
+        )
 
 
 def _summary(view: ReachView) -> None:
@@ -143,7 +179,7 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
         f"{number(block.prefer_not_to_say)}; not answered {number(block.not_answered)}."
     )
     st.markdown(flag_sentence(block))
-    st.caption(f"Compared with: {block.universe or 'no population figure'}.")
+    st.caption(f"Compared with: {block.population or block.universe or 'no population figure'}.")
     widths = [("Category", "16em"), *[(h, _NARROW) for h in CATEGORY_HEADINGS[1:]]]
     caption = f"{block.label}: respondents compared with the population"
     st.markdown(html_table(caption, widths, characteristic_rows(block)), unsafe_allow_html=True)
@@ -173,23 +209,19 @@ def _characteristic(cid: str, block: CharacteristicReach, group: str | None) -> 
         st.markdown(f"Answers not placed in a category: {listed}.")
 
 
-def _opinions(view: ReachView) -> None:
+def _opinions(result: ReachResult, view: ReachView) -> None:
     if not view.opinions:
         return
     heading("Opinion questions by group", 2)
-    for question, by_characteristic in view.opinions.items():
+    found = opinion_findings(
+        view.opinions, view.characteristics, small_group=result.thresholds.small_group
+    )
+    for findings, (question, by_characteristic) in zip(found, view.opinions.items(), strict=True):
         heading(question, 3)
-        lines = []
-        for cid, table in by_characteristic.items():
-            block = view.characteristics.get(cid)
-            labels = block.labels if block else {}
-            if found := flagged_groups(table, labels):
-                lines.append(f"- **{block.label if block else cid}**: {', '.join(found)}")
-        st.markdown(
-            "Groups whose answers differ from other respondents:\n\n" + "\n".join(lines)
-            if lines
-            else "No group's answers differ from other respondents' beyond chance."
-        )
+        lines = [f"- {sentence}" for sentence in findings.sentences]
+        if not findings.differences:
+            lines.insert(0, "No group's answers differ from other respondents' beyond chance.")
+        st.markdown("\n".join(lines))
         with st.expander("Answers by group, as percentages of each group"):
             for cid, table in by_characteristic.items():
                 block = view.characteristics.get(cid)

@@ -241,7 +241,12 @@ def _save_rows(
         access.check(
             state.repository(), state.people(), state.actor(), Action.EDIT, stored.info.reference
         )
-        saved = save_assessment(state.repository(), updated, saved_by=state.saved_by())
+        saved = save_assessment(
+            state.repository(),
+            updated,
+            saved_by=state.saved_by(),
+            actor_email=state.actor().email,
+        )
     except EIAError as problem:
         st.error(f"The row could not be saved: {problem} Your answers are still here.")
         return

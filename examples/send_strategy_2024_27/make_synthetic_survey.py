@@ -9,8 +9,13 @@ respondent-reach analysis has something realistic to work on:
   and some other groups take distinctly different views;
 * the GSS / Census 2021 equality monitoring questions, with "Prefer not to say",
   blanks, a few typing variants and a couple of answers nobody could place;
+* a free-text question on how the proposals would affect families, whose themes
+  (transport, EHC plan delays, mainstream support, translation, respite) and group
+  bias (Asian respondents raise translation more often) are known;
 * fewer Asian respondents than Leicestershire's population would suggest, and
   tiny groups (Roma, Arab, Sikh ...) so that suppression has work to do.
+* questions about the child (age, sex, ethnic group) asked of parents and carers,
+  for comparison with the children who have EHC plans (``eia reach --cohort``).
 
 Run it from anywhere; it rewrites ``send_consultation_responses.csv`` next to
 itself. The output is identical on every run. The question wording, answer shares
@@ -78,6 +83,7 @@ from synthetic.equality_questions import (  # noqa: E402
     SEX_SHARES,
     VARIANTS,
 )
+from synthetic.free_text import EFFECT_QUESTION, add_free_text  # noqa: E402
 from synthetic.responses import build  # noqa: E402
 
 SEED = 2025
@@ -96,6 +102,7 @@ __all__ = [
     "COMMENT_QUESTION",
     "DISABILITY_QUESTION",
     "DISABILITY_YES",
+    "EFFECT_QUESTION",
     "ETHNIC_QUESTION",
     "ETHNIC_SHARES",
     "FORCES_QUESTION",
@@ -130,6 +137,7 @@ __all__ = [
     "TYPE_QUESTION",
     "VARIANTS",
     "YOUNG",
+    "add_free_text",
     "build",
     "main",
 ]
@@ -137,7 +145,8 @@ __all__ = [
 
 def main() -> None:
     """Write the CSV as UTF-8 with a byte order mark, as Citizen Space does."""
-    frame = build(np.random.default_rng(SEED))
+    # The free-text column has its own generator, so the other answers stay as they were.
+    frame = add_free_text(build(np.random.default_rng(SEED)), SEED + 1)
     frame.to_csv(OUTPUT, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     print(f"Wrote {len(frame):,} synthetic responses to {OUTPUT.name}")
 

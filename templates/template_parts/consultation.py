@@ -68,8 +68,27 @@ def reach_block(doc):
     control(doc, "if flagged.more")
     doc.add_paragraph("{{ flagged.more }}")
     control(doc, "endif")
+    text_block(doc, "reach.apart")
     control(doc, "else")
     doc.add_paragraph("No survey results were analysed for this version of the assessment.")
+    control(doc, "endif")
+
+
+def opinions_block(doc):
+    """How views differed between groups: plain sentences under each opinion question.
+
+    Args:
+        doc: The document.
+    """
+    control(doc, "if reach.opinions")
+    doc.add_heading("How views differed between groups", level=2)
+    doc.add_paragraph("{{ reach.opinions_intro }}")
+    control(doc, "for o in reach.opinions")
+    question = doc.add_paragraph()
+    question.add_run("{{ o.question }}").bold = True
+    question.paragraph_format.keep_with_next = True  # the question stays with its findings
+    bullets(doc, "o.sentences", empty="No group's answers differed beyond chance.")
+    control(doc, "endfor")
     control(doc, "endif")
 
 
@@ -109,8 +128,14 @@ def section_consultation(doc):
         ),
     )
     reach_block(doc)
+    opinions_block(doc)
     doc.add_heading("What people said", level=2)
     text_block(doc, "consultation.what_people_said")
+    # Written from the free-text themes (eia themes): counts by group, approved quotes only.
+    control(doc, "if told_us.available")
+    doc.add_heading("What people told us", level=2)
+    text_block(doc, "told_us.paragraphs")
+    control(doc, "endif")
     doc.add_heading("You said, we did", level=2)
     table(
         doc,

@@ -89,8 +89,19 @@ def test_table_is_a_readable_summary():
     assert "Symbols: [c] confidential" in text
     assert "Human" not in text  # two people wrote it: too few to name
     assert "Rare answers are not shown; --min-count 0 lists them" in text
-    assert "Opinion questions: groups whose answers differ from other respondents" in text
-    assert "    Age: Under 16 (agree less)" in text
+    assert "Opinion questions: how groups' views differed from other respondents'" in text
+    opinions = text.split("Opinion questions:")[1]
+    # Young people agreed less with early identification: said as proportions, no statistic.
+    under_16 = next(line for line in opinions.splitlines() if "aged under 16" in line)
+    assert under_16.startswith("    About 7 in 10 respondents aged under 16 agreed")
+    assert "about 9 in 10 other respondents" in under_16
+    assert "chi-squared" not in opinions
+    assert "p =" not in opinions
+    # A group under the small-group threshold is never said to agree like the others.
+    assert (
+        "Gender identity different from sex registered at birth: too few responses to "
+        "detect a difference, n = 19." in opinions
+    )
 
 
 def test_map_override_changes_recognition():
@@ -141,6 +152,31 @@ def test_save_mapping_then_reuse(tmp_path):
     assert json.loads(mapping.read_text())["columns"]["What is your age?"] == "age"
     second = run(SEND, "--format", "json", "--mapping-file", str(mapping))
     assert "sex" not in json.loads(second.stdout)["characteristics"]
+
+
+def test_a_saved_mapping_over_the_json_size_limit_is_refused_in_one_line(
+    capsys, tmp_path, monkeypatch
+):
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"columns": {"What is your age?": "age"}}), encoding="utf-8")
+    monkeypatch.setenv("EIA_MAX_JSON_BYTES", "10")
+    code, out, err = run_main(capsys, "reach", SEND, "--mapping-file", str(mapping))
+    assert code == 1
+    assert out == ""
+    line = err.strip()
+    assert "\n" not in line
+    assert "Traceback" not in line
+    assert line.startswith("Error: --mapping-file: mapping.json: file size is")
+    assert "EIA_MAX_JSON_BYTES" in line
+
+
+def test_a_saved_mapping_nested_too_deep_is_refused_before_it_is_parsed(capsys, tmp_path):
+    mapping = tmp_path / "deep.json"
+    mapping.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    code, _, err = run_main(capsys, "reach", SEND, "--mapping-file", str(mapping))
+    assert code == 1
+    assert "deep.json: nesting depth is at least" in err
+    assert "Traceback" not in err
 
 
 def test_sheet_of_a_workbook(tmp_path):

@@ -4,7 +4,16 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("pandas", "scipy", "statsmodels", "plotly", "openpyxl", "sqlalchemy")
+HEAVY = (
+    "pandas",
+    "scipy",
+    "statsmodels",
+    "plotly",
+    "openpyxl",
+    "sqlalchemy",
+    "sklearn",
+    "wordllama",
+)
 
 
 def loaded_after(code: str) -> list[str]:

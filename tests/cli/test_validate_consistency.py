@@ -6,7 +6,7 @@ import pytest
 
 from eia_app.domain.details import Stage
 from eia_app.services.assessments import check_assessment
-from eia_app.services.export import consistency_notes
+from eia_app.services.export_checks import consistency_notes
 from tests.cli.assessment_helpers import (
     _isolated_library,  # noqa: F401  (autouse fixture)
     run,

@@ -283,7 +283,7 @@ def test_a_template_picture_without_alt_text_is_reported(final_assessment, tmp_p
 
 def test_engine_notes_universe_and_suppressed_side_counts_are_shown(report):
     text = all_text(open_docx(report))
-    assert "Compared with: usual residents aged 16 and over." in text
+    assert "Compared with: Leicestershire's usual residents aged 16 and over." in text
     assert "The question asked about gender; answers counted as sex." in text
     assert "a few gave another answer" in text
     assert "Census 2021 figures are perturbed by ONS" in text

@@ -242,3 +242,21 @@ def test_no_test_statistic_or_engine_instruction_outside_the_methods_appendix(se
     body, _ = body_and_methods(send_doc)
     for phrase in STATISTICS + ENGINE_INSTRUCTIONS:
         assert phrase.lower() not in body.lower(), phrase
+
+
+def test_views_by_group_are_in_the_body_in_plain_words(send_doc):
+    texts = [p.text for p in send_doc.paragraphs]
+    start = next(i for i, t in enumerate(texts) if t.endswith("How views differed between groups"))
+    end = next(i for i, t in enumerate(texts) if t.endswith("What people said"))
+    appendix = texts.index("Appendix A: Reach of the consultation in full")
+    assert start < end < appendix  # in the body, after the reach and before what people said
+    views = texts[start:end]
+    early = next(i for i, t in enumerate(views) if t.startswith("To what extent do you agree"))
+    assert "identified and met as early as possible" in views[early]
+    under_16 = next(t for t in views if "respondents aged under 16 agreed" in t)
+    assert under_16.startswith("About 7 in 10")
+    assert "against about 9 in 10 other respondents" in under_16
+    assert any(t.endswith("too few responses to detect a difference, n = 19.") for t in views)
+    said = "\n".join(views).lower()
+    for phrase in STATISTICS:
+        assert phrase.lower() not in said, phrase

@@ -13,8 +13,9 @@ from eia_app.analysis.representation import Thresholds, category_result
 from eia_app.charts.reach import describe_flags, describe_reach_chart
 from eia_app.cli.app import cli
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.opinion_findings import opinion_findings, opinion_sentences
 from eia_app.domain.reach import OpinionCrosstab, OpinionFlag, OpinionRow, RepresentationFlag
-from eia_app.domain.reach_findings import findings, flag_sentence, opinion_sentences
+from eia_app.domain.reach_findings import findings, flag_sentence
 from eia_app.export.implications import reach_sentence
 from eia_app.export.reach_context import build_reach_context
 from eia_app.export.summary import build_equality_implications
@@ -78,9 +79,8 @@ def test_send_paragraph_compares_age_like_the_rest_and_names_asian_families_and_
     assert age.universe == "usual residents aged 16 and over"
     assert "Under 16" not in paragraph
     assert "Asian, Asian British or Asian Welsh (3.1% of respondents against 7.9%" in paragraph
-    assert "Male (21.9% of respondents against 48.9% of usual residents aged 16 and over" in (
-        paragraph
-    )
+    male = "Male (21.9% of respondents against 48.9% of Leicestershire's usual residents aged 16"
+    assert male in paragraph
 
 
 def test_send_paragraph_names_five_groups_then_how_many_more(send):
@@ -245,6 +245,70 @@ def test_a_flagged_opinion_is_said_as_one_in_n_against_the_others():
     said = opinion_sentences(table, {"a": "Asian", "b": "White"}, small_group=30)
     assert said[0].startswith("About 1 in 3 Asian respondents agreed, against about 8 in 10")
     assert "chi" not in " ".join(said)
+    # With two groups the second's figures only mirror the first's: one sentence.
+    assert len(said) == 1
+
+
+def _three_groups(small: int = 12) -> OpinionCrosstab:
+    return OpinionCrosstab(
+        answers=("Agree", "Disagree"),
+        agree_answers=("Agree",),
+        rows=(
+            OpinionRow(group="a", count=60, counts={"Agree": 20, "Disagree": 40},
+                       row_percent={}, agree_share=1 / 3, flag=OpinionFlag.LESS_AGREE),
+            OpinionRow(group="b", count=400, counts={"Agree": 320, "Disagree": 80},
+                       row_percent={}, agree_share=0.8, flag=OpinionFlag.MORE_AGREE),
+            OpinionRow(group="c", count=small, counts={"Agree": 6, "Disagree": small - 6},
+                       row_percent={}, agree_share=6 / small),
+        ),
+    )  # fmt: skip
+
+
+def test_opinion_findings_of_a_result_use_the_characteristics_labels(send):
+    table = _three_groups()
+    table = table.model_copy(
+        update={"rows": tuple(r.model_copy(update={"group": g}) for r, g in
+                              zip(table.rows, ("asian", "white", "black"), strict=True))}
+    )  # fmt: skip
+    found = opinion_findings({"Q1": {"race": table}}, send.characteristics, small_group=30)
+    assert [f.question for f in found] == ["Q1"]
+    sentences = found[0].sentences
+    asian = "Asian, Asian British or Asian Welsh"
+    assert sentences[0].startswith(f"About 1 in 3 {asian} respondents agreed")
+    assert "against about 8 in 10 other respondents" in sentences[0]  # 326 of 412
+    black = send.characteristics["race"].labels["black"]
+    assert sentences[-1] == f"{black}: too few responses to detect a difference, n = 12."
+    assert found[0].differences == sentences[:2]
+
+
+def test_the_small_group_threshold_is_the_results_setting():
+    table = _three_groups(small=40)
+    at_30 = opinion_sentences(table, {}, small_group=30, characteristic="race")
+    at_50 = opinion_sentences(table, {}, small_group=50, characteristic="race")
+    assert not any("too few" in s for s in at_30)
+    assert at_50[-1] == "c: too few responses to detect a difference, n = 40."
+
+
+def test_a_complement_is_not_described_and_close_shares_are_given_as_percentages():
+    table = OpinionCrosstab(
+        answers=("Agree", "Disagree"),
+        agree_answers=("Agree",),
+        rows=(
+            OpinionRow(group="not_disabled", count=500, counts={"Agree": 460, "Disagree": 40},
+                       row_percent={}, agree_share=0.92, flag=OpinionFlag.MORE_AGREE),
+            OpinionRow(group="disabled", count=300, counts={"Agree": 258, "Disagree": 42},
+                       row_percent={}, agree_share=0.86, flag=OpinionFlag.LESS_AGREE),
+        ),
+    )  # fmt: skip
+    said = opinion_sentences(
+        table,
+        {"disabled": "Disabled", "not_disabled": "Not disabled"},
+        small_group=30,
+        characteristic="disability",
+        complement="not_disabled",
+    )
+    assert len(said) == 1
+    assert said[0].startswith("86% of Disabled respondents agreed, against 92% of other")
 
 
 def test_children_invited_compares_age_over_all_ages(send):
@@ -268,3 +332,13 @@ def test_the_cli_sets_thresholds_and_children_invited():
     assert "Children under 16 were invited" in result.output
     bad = runner.invoke(cli, ["reach", str(SEND), "--threshold", "min_gap_pp"])
     assert bad.exit_code != 0
+
+
+def test_word_context_has_each_opinion_question_with_its_plain_findings(send):
+    opinions = build_reach_context(send)["opinions"]
+    assert [o["question"] for o in opinions] == list(send.opinions)
+    early = opinions[0]["sentences"]
+    assert any(s.startswith("About 7 in 10 respondents aged under 16 agreed") for s in early)
+    assert any(s.endswith("too few responses to detect a difference, n = 19.") for s in early)
+    assert not any("chi-squared" in s or "p =" in s for o in opinions for s in o["sentences"])
+    assert build_reach_context(None)["opinions"] == []

@@ -84,6 +84,23 @@ def test_only_an_administrator_assigns_roles_and_one_must_remain(people):
         access.assign_roles(people, by=admin, email="zed@council.example", roles=frozenset())
 
 
+def test_a_role_change_is_recorded_in_the_audit_trail_with_who_made_it(people):
+    from eia_app.domain.audit import AuditAction
+    from eia_app.services.audit import audit_events
+
+    trail = InMemoryAssessmentRepository()
+    admin = access.sign_in(people, name="Ada", email="ada@council.example")
+    access.sign_in(people, name="Bo", email="bo@council.example")
+    roles = frozenset({Role.REVIEWER, Role.OFFICER})
+    access.assign_roles(people, by=admin, email="bo@council.example", roles=roles, audit=trail)
+    # The same roles again change nothing, so nothing more is recorded.
+    access.assign_roles(people, by=admin, email="bo@council.example", roles=roles, audit=trail)
+    (event,) = audit_events(trail)
+    assert event.action is AuditAction.ROLE_CHANGED
+    assert (event.actor, event.actor_email) == ("Ada", "ada@council.example")
+    assert event.detail == "bo@council.example: officer, reviewer (was officer)"
+
+
 def test_the_services_refuse_an_officer_approving_whatever_the_app_shows(repo, people):
     review.submit_for_review(repo, REF, by=AUTHOR, person=OFFICER, people=people)
     with pytest.raises(PermissionDeniedError, match="Only a reviewer can approve"):
@@ -197,3 +214,14 @@ def test_saving_reach_and_revising_need_the_right_to_edit(repo, people, tmp_path
         revise_after_consultation(repo, REF, saved_by="Bo", person=other, people=people)
     assert repo.latest_reach(REF) is None
     assert repo.get(REF).info.version == 1
+
+
+def test_a_signed_in_step_records_the_email_from_the_token_in_the_audit_trail(repo, people):
+    from eia_app.domain.audit import AuditAction
+    from eia_app.services.audit import audit_events
+
+    review.submit_for_review(repo, REF, by=AUTHOR, person=OFFICER, people=people)
+    review.comment(repo, REF, by=AUTHOR, text="Ready for a look", person=OFFICER, people=people)
+    events = {event.action: event for event in audit_events(repo, REF)}
+    assert events[AuditAction.SUBMITTED].actor_email == OFFICER.email
+    assert events[AuditAction.COMMENTED].actor_email == OFFICER.email

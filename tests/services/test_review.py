@@ -11,7 +11,6 @@ from eia_app.domain.review import DueState
 from eia_app.domain.versions import ReviewAction
 from eia_app.services import library, review
 from eia_app.services import revision as revision_service
-from eia_app.storage.memory import InMemoryAssessmentRepository
 from tests.export.builders import consultation_data
 
 REF = "EIA-2026-0042"
@@ -25,10 +24,10 @@ def draft(**changes) -> Assessment:
 
 
 @pytest.fixture
-def repo():
-    library = InMemoryAssessmentRepository()
-    library.add_version(draft(), saved_by=AUTHOR, change_summary="First version")
-    return library
+def repo(any_repository):
+    """A library holding one draft: in memory, on SQLite and on PostgreSQL."""
+    any_repository.add_version(draft(), saved_by=AUTHOR, change_summary="First version")
+    return any_repository
 
 
 def status(repo) -> Status:

@@ -12,6 +12,7 @@ from eia_app.storage import (
     create_database_engine,
     migrate,
 )
+from tests.databases import empty_postgres, postgres_url
 
 
 @pytest.fixture
@@ -29,9 +30,21 @@ def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
 def repo(request: pytest.FixtureRequest):
-    """Each repository implementation in turn, so both must pass the same tests."""
+    """Each repository implementation in turn, so all must pass the same tests."""
     if request.param == "memory":
-        return InMemoryAssessmentRepository()
-    return SqlAlchemyAssessmentRepository(request.getfixturevalue("sqlite_engine"))
+        yield InMemoryAssessmentRepository()
+    elif request.param == "sqlite":
+        yield SqlAlchemyAssessmentRepository(request.getfixturevalue("sqlite_engine"))
+    else:
+        yield SqlAlchemyAssessmentRepository(request.getfixturevalue("postgres_engine"))
+
+
+@pytest.fixture
+def postgres_engine() -> Iterator[Engine]:
+    """An engine on the emptied, migrated PostgreSQL test database."""
+    engine = create_database_engine(empty_postgres(postgres_url()))
+    migrate(engine)
+    yield engine
+    engine.dispose()

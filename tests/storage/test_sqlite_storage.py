@@ -35,6 +35,7 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
         "working_copies",
         "reach_results",
         "review_events",
+        "audit_events",
         "people",
         "assessment_shares",
     }

@@ -20,6 +20,7 @@ from tests.data.bad_inputs.make_bad_inputs import (
     TEMPLATE_BUILDERS,
     make_bad_inputs,
 )
+from tests.entry_point import run_eia
 
 REFUSED, WARNED, READ = "refused", "warned", "read"
 # Name -> (outcome, fragment of the message, environment for the run).
@@ -155,17 +156,6 @@ def corpus(tmp_path_factory) -> dict[str, Path]:
 def run_reach(path: Path, env: dict[str, str]) -> tuple[int, str, str]:
     """Run ``eia reach PATH`` through the real entry point; exit code, stdout, stderr."""
     return run_eia(["reach", str(path)], env)
-
-
-def run_eia(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
-    """Run ``eia ARGS`` through the real entry point; exit code, stdout, stderr."""
-    with CliRunner().isolation(env=env) as (out, err, *_):
-        try:
-            main(args)
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else 1
-    return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 def test_the_corpus_covers_every_case_and_at_least_thirty_files():

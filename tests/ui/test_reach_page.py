@@ -111,6 +111,10 @@ def test_the_send_survey_shows_asian_respondents_under_represented(database_url)
     assert (population["color"], population["pattern"]["shape"]) == ("#D55E00", "/")
     assert "Bar chart comparing the share of respondents in each Race category" in text
     assert "Opinion questions by group" in [h.value for h in at.header]
+    # Views by group in plain words, with the small groups' numbers and no statistic.
+    assert "- About 7 in 10 respondents aged under 16 agreed, against about 9 in 10" in text
+    assert "too few responses to detect a difference, n = 19." in text
+    assert "chi-squared" not in text
 
 
 def test_headings_never_skip_a_level(database_url):
@@ -295,3 +299,32 @@ def test_the_session_keeps_no_file_or_rows(database_url):
         assert "pandas" not in type(value).__module__, key
         if key == "eia.reach.results":
             assert all(type(v).__name__ == "ReachResult" for v in value.values())
+
+
+def test_a_cohort_choice_compares_the_childs_questions_with_it(database_url):
+    at = upload(reach_page())
+    headers = [h.value for h in at.header]
+    # Parents and carers are reported apart from professionals without asking.
+    assert "Parents and carers apart from professionals" in headers
+    assert "Parents and carers: 846 respondents" in [h.value for h in at.subheader]
+    assert "About the child: compared with the cohort" not in headers
+    at.selectbox(key="eia.reach.cohort").set_value("ehcp2025-e10000018").run()
+    assert not at.exception, at.exception
+    assert "About the child: compared with the cohort" in [h.value for h in at.header]
+    text = markdown(at)
+    assert "the respondents' own answers above with **Leicestershire: Census 2021**" in text
+    assert "What is your child's ethnic group?" in text
+    assert "of Leicestershire's children and young people with an EHC plan" in text
+    captions = [str(c.value) for c in at.caption]
+    assert any(c.startswith("Compared with: Leicestershire's children and young") for c in captions)
+    assert any(c.startswith("Compared with: Leicestershire's usual residents") for c in captions)
+    headings_never_skip_a_level(at)
+
+
+def headings_never_skip_a_level(at: AppTest) -> None:
+    levels = [
+        {"title": 1, "header": 2, "subheader": 3}[h.type]
+        for h in at.main
+        if isinstance(h, HeadingBase)
+    ]
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))

@@ -156,6 +156,48 @@ def test_export_page_offers_the_reach_tables_once_a_reach_is_saved(database_url,
     assert "400 responses" in at.code[0].value
 
 
+def problems_listed(at) -> str:
+    """The text of the page with the labels of its links (each problem links to its page)."""
+    links = [str(e.proto.label) for e in at.get("page_link")]
+    return "\n".join([all_text(at), *links])
+
+
+def _save_in_review_with_publication_date(database_url):
+    """Version 3: back in review, but still carrying version 2's publication date."""
+    repo = open_workspace(database_url)
+    assessment = load_assessment(repo, SEND).assessment
+    save_assessment(
+        repo, assessment.model_copy(update={"status": Status.IN_REVIEW}), saved_by="Test Officer"
+    )
+
+
+def test_export_page_lists_a_contradiction_and_holds_the_downloads_back(database_url):
+    _save_in_review_with_publication_date(database_url)
+    at = go_to(start_app(), "export")
+    assert not at.exception, at.exception
+    assert "Before you export" in [h.value for h in at.header]
+    assert "There is a problem" in [h.value for h in at.subheader]
+    text = problems_listed(at)
+    assert "The status is 'In review' but a publication date" in text
+    assert "so a reader could not tell which is true" in text
+    prepare = next(b for b in at.button if b.label == "Prepare the downloads")
+    assert prepare.disabled
+    headings_never_skip(at)
+    # The author may still make a copy to check; the problem stays listed above it.
+    at.checkbox(key="eia.export.anyway").check().run()
+    at = click(at, "Prepare the downloads")
+    assert not at.exception, at.exception
+    assert "Download the EIA (Word, .docx)" in downloads(at)
+    assert "The status is 'In review' but a publication date" in problems_listed(at)
+
+
+def test_export_page_says_nothing_about_checks_when_the_facts_agree(database_url):
+    at = go_to(start_app(), "export")
+    assert "Before you export" not in [h.value for h in at.header]
+    prepare = next(b for b in at.button if b.label == "Prepare the downloads")
+    assert not prepare.disabled
+
+
 def test_history_page_compares_two_versions_field_by_field(database_url):
     at = go_to(start_app(), "history")
     assert not at.exception, at.exception

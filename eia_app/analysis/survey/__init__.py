@@ -8,6 +8,7 @@ objects to the statistics.
 
 from eia_app.analysis.survey.by_characteristic import (
     opinion_columns,
+    respondent_type_groups,
     split_survey,
     tally_survey,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "opinion_crosstab_counts",
     "read_survey",
     "recognise_questions",
+    "respondent_type_groups",
     "split_survey",
     "tally_survey",
 ]

@@ -4,6 +4,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+import pandas as pd
+
 from eia_app.analysis.category_counts import CategoryTally, CharacteristicTally
 from eia_app.analysis.survey.age import Band
 from eia_app.analysis.survey.answer_coders import (
@@ -13,6 +15,7 @@ from eia_app.analysis.survey.answer_coders import (
     TwoPartDisabilityCoder,
 )
 from eia_app.analysis.survey.model import QuestionMatch, SurveyData
+from eia_app.analysis.survey.normalise import SPECIAL_CODES, Question, lookup
 from eia_app.analysis.survey.vocabulary import DONT_KNOW, NOT_ANSWERED, PREFER_NOT_TO_SAY
 from eia_app.domain.errors import SurveyReadError
 from eia_app.domain.registry import GroupDefinition
@@ -237,3 +240,39 @@ def split_survey(survey: SurveyData, column: str) -> dict[str, SurveyData]:
 def opinion_columns(matches: Sequence[QuestionMatch]) -> list[str]:
     """Headers of the questions recognised as opinion (agree/disagree, Likert) questions."""
     return [match.column for match in matches if match.target == "opinion"]
+
+
+def respondent_type_groups(survey: SurveyData, column: str) -> dict[str, SurveyData]:
+    """Split a survey by the kind of respondent its respondent-type answers name.
+
+    Answers are placed with the respondent-type vocabulary ("As a parent or carer of a
+    child ..." is ``parent_carer``, "As a professional working with ..." is
+    ``professional``), so differently worded options of the same kind are counted
+    together; answers it cannot place, and blanks, are left out.
+
+    Args:
+        survey: The survey.
+        column: Header of the respondent-type question.
+
+    Returns:
+        Kind (``parent_carer``, ``professional``, ``young_person``, ``organisation``,
+        ``other``) -> survey holding only those rows.
+
+    Raises:
+        SurveyReadError: If the column does not exist.
+    """
+    parts = split_survey(survey, column)
+    question = Question("respondent_type")
+    grouped: dict[str, list[SurveyData]] = {}
+    for answer, part in parts.items():
+        kind = lookup(answer, question)
+        if kind is not None and kind not in SPECIAL_CODES:
+            grouped.setdefault(kind, []).append(part)
+    return {kind: _joined(survey, found) for kind, found in grouped.items()}
+
+
+def _joined(survey: SurveyData, parts: Sequence[SurveyData]) -> SurveyData:
+    frame = pd.concat([part.frame for part in parts], ignore_index=True)
+    return SurveyData(
+        survey.file, survey.layout, survey.encoding, survey.sheet, frame, dict(survey.multi_options)
+    )

@@ -31,11 +31,14 @@ class MappedColumn(Protocol):
 
 
 def _value(match: MappedColumn) -> str:
+    # A question about the child keeps "@child", so that a reused mapping compares it
+    # with the cohort again.
+    about = "@child" if getattr(match, "about", "respondent") == "child" else ""
     if match.target == "disability" and match.part:
-        return f"disability:{match.part}"
+        return f"disability:{match.part}{about}"
     if match.target == "gender_reassignment":
-        return f"gender_reassignment:{'reversed' if match.reversed else 'same'}"
-    return match.target
+        return f"gender_reassignment:{'reversed' if match.reversed else 'same'}{about}"
+    return match.target + about
 
 
 def mapping_to_json(matches: Iterable[MappedColumn]) -> str:

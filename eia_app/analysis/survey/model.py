@@ -192,6 +192,8 @@ class QuestionMatch:
         reversed: True when "Yes" means the opposite of the Census question (a
             gender-identity question asked as "different from the sex at birth").
         reason: A short explanation to show a user.
+        about: ``respondent``, or ``child`` for a question about the child the
+            respondent answers for ("How old is your child?").
     """
 
     column: str
@@ -200,3 +202,4 @@ class QuestionMatch:
     part: str | None = None
     reversed: bool = False
     reason: str = ""
+    about: str = "respondent"

@@ -166,8 +166,30 @@ def score_column(
     if evidence is not None:
         reason += f"; {evidence:.0%} of answers fit"
     return QuestionMatch(
-        column, target, round(confidence, 3), question.part, question.reversed, reason + note
+        column,
+        target,
+        round(confidence, 3),
+        question.part,
+        question.reversed,
+        reason + note,
+        about_of(column, target, subject),
     )
+
+
+def about_of(column: str, target: str, subject: str) -> str:
+    """Whom a column asks about: ``child`` for a child's question against a cohort.
+
+    Args:
+        column: Column header.
+        target: What it asks.
+        subject: ``cohort`` when questions about a child are compared with a cohort.
+
+    Returns:
+        ``child`` or ``respondent``.
+    """
+    if subject == "cohort" and target in keywords.HEADER_PATTERNS and target not in SURVEY_TARGETS:
+        return "child" if keywords.CHILD_SUBJECT.search(fold(column)) else "respondent"
+    return "respondent"
 
 
 def recognisable(group_ids: Collection[str] | None = None) -> tuple[str, ...]:
@@ -196,20 +218,33 @@ def _best_match(
     return best if best.confidence >= THRESHOLD else None
 
 
-def parse_override(column: str, value: str, targets: Collection[str]) -> QuestionMatch:
-    """Turn one override ("race", "disability:activity", "none") into a match.
+ABOUT = ("respondent", "child")
+
+
+def parse_override(
+    column: str, value: str, targets: Collection[str], subject: str = "respondent"
+) -> QuestionMatch:
+    """Turn one override ("race", "disability:activity", "age@child", "none") into a match.
 
     Args:
         column: Column header.
-        value: Target id, optionally with ":part".
+        value: Target id, optionally with ":part", then optionally "@child" or
+            "@respondent" to say whom it asks about (by default the header decides,
+            against a cohort; otherwise the respondent).
         targets: The targets a column may be mapped to.
+        subject: ``cohort`` when questions about a child are compared with a cohort.
 
     Returns:
         A match with confidence 1.0.
 
     Raises:
-        SurveyReadError: If the target or part is not known.
+        SurveyReadError: If the target, part or subject is not known.
     """
+    value, _, about = value.strip().partition("@")
+    if about and about not in ABOUT:
+        raise SurveyReadError(
+            f"Column mapping for '{column}': '@{about}' is not known; use @child or @respondent."
+        )
     target, _, part = value.strip().partition(":")
     if target != "none" and target not in targets:
         raise SurveyReadError(
@@ -224,7 +259,8 @@ def parse_override(column: str, value: str, targets: Collection[str]) -> Questio
     guessed = question_for(column, target) if target != "none" else Question("none")
     reversed_ = part == "reversed" if target == "gender_reassignment" and part else guessed.reversed
     chosen_part = part if target == "disability" and part else guessed.part
-    return QuestionMatch(column, target, 1.0, chosen_part, reversed_, "set by the user")
+    about = about or about_of(column, target, subject)
+    return QuestionMatch(column, target, 1.0, chosen_part, reversed_, "set by the user", about)
 
 
 def recognise_questions(
@@ -255,7 +291,9 @@ def recognise_questions(
     """
     targets = recognisable(groups)
     allowed = targets if groups is None else (*groups, *SURVEY_TARGETS)
-    chosen = {c: parse_override(c, value, allowed) for c, value in (overrides or {}).items()}
+    chosen = {
+        c: parse_override(c, value, allowed, subject) for c, value in (overrides or {}).items()
+    }
     matches = []
     for column in survey.question_columns:
         match = chosen.get(column) or _best_match(survey, column, subject, targets)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from synthetic.child_questions import add_child_questions
 from synthetic.consultation import (
     AGREE,
     CLOSES,
@@ -124,4 +125,5 @@ def build(rng: np.random.Generator, size: int = RESPONSES) -> pd.DataFrame:
     ).astype(object)
     add_blanks(rng, frame, types)
     add_variants(rng, frame)
-    return frame
+    # Drawn last, so that every other column is the same as before they were asked.
+    return add_child_questions(rng, frame, types)

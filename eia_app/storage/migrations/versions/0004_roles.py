@@ -1,7 +1,7 @@
 """Add people with their roles, and the assessments shared with them.
 
 Revision ID: 0004
-Revises: 0002 (the lead re-chains it after 0003 when the audit trail lands)
+Revises: 0003
 Create Date: 2026-12-02
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
