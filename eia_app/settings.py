@@ -7,7 +7,7 @@ down; the layers below take folders, URLs and names as arguments.
 
 import getpass
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -30,6 +30,13 @@ REGISTRY_DIR_VARIABLE = "EIA_REGISTRY_DIR"
 BASELINES_DIR_VARIABLE = "EIA_BASELINES_DIR"
 TEMPLATES_DIR_VARIABLE = "EIA_TEMPLATES_DIR"
 DEBUG_VARIABLE = "EIA_DEBUG"
+OIDC_ISSUER_VARIABLE = "EIA_OIDC_ISSUER_URL"
+OIDC_CLIENT_ID_VARIABLE = "EIA_OIDC_CLIENT_ID"
+OIDC_CLIENT_SECRET_VARIABLE = "EIA_OIDC_CLIENT_SECRET"
+OIDC_COOKIE_SECRET_VARIABLE = "EIA_OIDC_COOKIE_SECRET"
+OIDC_REDIRECT_VARIABLE = "EIA_OIDC_REDIRECT_URI"
+ADMIN_EMAILS_VARIABLE = "EIA_ADMIN_EMAILS"
+ALLOWED_DOMAINS_VARIABLE = "EIA_ALLOWED_EMAIL_DOMAINS"
 
 # Relative to the working directory, so each project folder gets its own library.
 DEFAULT_DATABASE_FILE = Path("eia-data") / "eia.sqlite"
@@ -39,6 +46,36 @@ DEFAULT_TEMPLATE_NAME = "eia_default.docx"
 L = TypeVar("L", bound=Limits)
 
 _FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The OpenID Connect provider every page signs in through (``EIA_OIDC_*``).
+
+    Attributes:
+        issuer_url: The provider's issuer, for Microsoft Entra ID
+            ``https://login.microsoftonline.com/<tenant>/v2.0``.
+        client_id: The app's client (application) id at the provider.
+        client_secret: The app's client secret.
+        cookie_secret: A long random string that signs the sign-in cookie.
+        redirect_uri: Where the provider sends people back:
+            the app's address followed by ``/oauth2callback``.
+        admin_emails: People who are made administrators when they sign in.
+        allowed_domains: E-mail domains allowed in; empty allows any the provider signs in.
+    """
+
+    issuer_url: str
+    client_id: str
+    client_secret: str
+    cookie_secret: str
+    redirect_uri: str
+    admin_emails: frozenset[str] = frozenset()
+    allowed_domains: frozenset[str] = frozenset()
+
+    @property
+    def metadata_url(self) -> str:
+        """The provider's discovery document, which names its endpoints and keys."""
+        return f"{self.issuer_url.rstrip('/')}/.well-known/openid-configuration"
 
 
 @dataclass(frozen=True)
@@ -59,6 +96,7 @@ class Settings:
             ``EIA_MAX_TEXT_CHARS``).
         template_limits: The largest custom Word template accepted (``EIA_MAX_TEMPLATE_*``).
         time_limits: How long one step of a command may run (``EIA_TIME_BUDGET``).
+        sign_in: The sign-in provider (``EIA_OIDC_*``); None for single-user mode.
     """
 
     database_url: str
@@ -72,6 +110,7 @@ class Settings:
     json_limits: JsonLimits = field(default_factory=JsonLimits)
     template_limits: TemplateLimits = field(default_factory=TemplateLimits)
     time_limits: TimeLimits = field(default_factory=TimeLimits)
+    sign_in: SignIn | None = None
 
     @property
     def template_path(self) -> Path:
@@ -190,4 +229,49 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         json_limits=limits(JsonLimits),
         template_limits=limits(TemplateLimits),
         time_limits=limits(TimeLimits),
+        sign_in=_sign_in(value),
+    )
+
+
+_OIDC_REQUIRED = (
+    OIDC_ISSUER_VARIABLE,
+    OIDC_CLIENT_ID_VARIABLE,
+    OIDC_CLIENT_SECRET_VARIABLE,
+    OIDC_COOKIE_SECRET_VARIABLE,
+    OIDC_REDIRECT_VARIABLE,
+)
+
+
+def _word_set(given: str | None) -> frozenset[str]:
+    return frozenset(w.strip().casefold() for w in (given or "").replace(";", ",").split(",")
+                     if w.strip())  # fmt: skip
+
+
+def _sign_in(value: Callable[[str], str | None]) -> SignIn | None:
+    """Read the sign-in provider: all five ``EIA_OIDC_*`` variables, or none of them."""
+    given = {name: value(name) for name in _OIDC_REQUIRED}
+    missing = [name for name, found in given.items() if found is None]
+    if len(missing) == len(_OIDC_REQUIRED):
+        return None
+    if missing:
+        raise SettingsError(
+            f"Sign-in needs every one of {', '.join(_OIDC_REQUIRED)}; "
+            f"{', '.join(missing)} not set. Set them all, or none for single-user mode."
+        )
+    redirect = given[OIDC_REDIRECT_VARIABLE] or ""
+    if not redirect.endswith("/oauth2callback"):
+        raise SettingsError(
+            f"{OIDC_REDIRECT_VARIABLE} must be the app's address followed by /oauth2callback, "
+            f"not '{redirect}'."
+        )
+    return SignIn(
+        issuer_url=given[OIDC_ISSUER_VARIABLE] or "",
+        client_id=given[OIDC_CLIENT_ID_VARIABLE] or "",
+        client_secret=given[OIDC_CLIENT_SECRET_VARIABLE] or "",
+        cookie_secret=given[OIDC_COOKIE_SECRET_VARIABLE] or "",
+        redirect_uri=redirect,
+        admin_emails=_word_set(value(ADMIN_EMAILS_VARIABLE)),
+        allowed_domains=frozenset(
+            d.lstrip("@") for d in _word_set(value(ALLOWED_DOMAINS_VARIABLE))
+        ),
     )

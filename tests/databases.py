@@ -2,11 +2,15 @@
 
 Set ``EIA_TEST_POSTGRES_URL`` (for example
 ``postgresql+psycopg://eia:eia@localhost/eia_test``) to a database the tests may wipe:
-each test gets it with an empty ``public`` schema. Without it the PostgreSQL run of a
+each test gets a schema of its own, named after the test process, which the URL makes
+the first on the search path (so runs on one server, in CI or beside each other on a
+developer's machine, never wipe each other's tables). Without it the PostgreSQL run of a
 test is skipped, saying why; under CI (``CI=true``) it fails instead, so that a
 server that did not start cannot pass for a green run.
 """
 
+import atexit
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,20 +36,46 @@ def postgres_url() -> str:
     pytest.skip(reason)
 
 
+_SCHEMAS = itertools.count(1)
+_CREATED: list[tuple[str, str]] = []
+
+
 def empty_postgres(url: str) -> str:
-    """Wipe the test database's schema, so the test starts from an empty database."""
+    """Make an empty schema for one test and return a URL that uses it.
+
+    The schema's name carries the process id, so two test runs on one server never
+    share tables; this process's schemas are dropped when it ends.
+    """
+    schema = f"test_{os.getpid()}_{next(_SCHEMAS)}"
     engine = create_database_engine(url)
     try:
         with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
+            connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
     except Exception as problem:  # noqa: BLE001 - any failure to reach the server
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"The PostgreSQL server at {POSTGRES_VARIABLE} cannot be used: {problem}")
         pytest.skip(f"The PostgreSQL server at {POSTGRES_VARIABLE} cannot be used: {problem}")
     finally:
         engine.dispose()
-    return url
+    if not _CREATED:
+        atexit.register(_drop_schemas)
+    _CREATED.append((url, schema))
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}options=-csearch_path%3D{schema}"
+
+
+def _drop_schemas() -> None:
+    """Drop the schemas this process made (a server that went away is left alone)."""
+    for url, schema in _CREATED:
+        engine = create_database_engine(url)
+        try:
+            with engine.begin() as connection:
+                connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        except Exception:  # noqa: BLE001, S110 - cleaning up after the run; nothing to report
+            pass
+        finally:
+            engine.dispose()
 
 
 def empty_database(kind: str, tmp_path: Path) -> str:

@@ -23,6 +23,7 @@ import eia_app
 from eia_app.cli.app import cli
 from eia_app.domain.errors import EIAError
 from eia_app.domain.lifecycle import Stage, Status
+from eia_app.services.sign_in_config import streamlit_options
 from eia_app.settings import DATABASE_URL_VARIABLE, load_settings
 
 if TYPE_CHECKING:
@@ -81,8 +82,8 @@ def serve(port: int | None, headless: bool) -> None:
     becomes the Streamlit server itself, so a service manager's SIGTERM (or Ctrl+C)
     stops the server and frees its port.
     """
-    settings = load_settings()
     with user_errors():
+        settings = load_settings()  # a half-set EIA_OIDC_* is refused here, in one line
         _open_workspace(settings.database_url)
     if not STREAMLIT_APP.is_file():
         raise click.ClickException(
@@ -98,6 +99,8 @@ def serve(port: int | None, headless: bool) -> None:
         command += ["--server.port", str(port)]
     if headless:
         command += ["--server.headless", "true"]
+    # With EIA_OIDC_* set, every page asks people to sign in through the provider.
+    command += streamlit_options(settings.sign_in)
     # The app reads the same settings, so pin the database it must open.
     environment = {**os.environ, DATABASE_URL_VARIABLE: settings.database_url}
     where = f"port {port}" if port is not None else "the port Streamlit is configured with"

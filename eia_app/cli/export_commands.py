@@ -15,12 +15,19 @@ if TYPE_CHECKING:
     from eia_app.domain.reach import ReachResult
 
 
-def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
+def load_reach(
+    survey: Path | None,
+    reach: Path | None,
+    baseline: str | None = None,
+    cohort: str | None = None,
+) -> ReachResult | None:
     """Analyse a survey export, or read reach results saved as JSON.
 
     Args:
         survey: A survey export to analyse (a ``.json`` file is read as saved results).
         reach: Reach results saved with ``eia reach --format json``.
+        baseline: The area to compare a survey's respondents with (as ``eia reach``).
+        cohort: The cohort to compare questions about the child with (as ``eia reach``).
 
     Returns:
         The reach result, or None without either.
@@ -38,11 +45,20 @@ def load_reach(survey: Path | None, reach: Path | None) -> ReachResult | None:
     if survey is not None and survey.suffix.lower() == ".json":
         reach, survey = survey, None
     if reach is not None:
+        if baseline is not None or cohort is not None:
+            raise click.UsageError(
+                "--baseline and --cohort apply to --survey; saved results keep the "
+                "populations they were compared with."
+            )
         return reach_service.read_reach_file(reach, load_settings().json_limits)
     if survey is None:
         return None
     return reach_service.analyse_survey(
-        survey, limits=load_settings().survey_limits, steps=command_steps()
+        survey,
+        baseline=baseline,
+        cohort=cohort,
+        limits=load_settings().survey_limits,
+        steps=command_steps(),
     )
 
 
@@ -95,7 +111,18 @@ def check_before_export(assessment: Assessment, ignore: bool) -> None:
 @click.option(
     "--survey",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Survey export to analyse (the default Leicestershire baseline is used).",
+    help="Survey export to analyse (compared with --baseline, by default Leicestershire).",
+)
+@click.option(
+    "--baseline",
+    metavar="ID|PATH|NAME",
+    help="With --survey: the area to compare respondents with (as `eia reach`).",
+)
+@click.option(
+    "--cohort",
+    metavar="ID",
+    help="With --survey: the cohort to compare questions about the child with "
+    "(as `eia reach --cohort`).",
 )
 @click.option(
     "--reach",
@@ -146,6 +173,8 @@ def check_before_export(assessment: Assessment, ignore: bool) -> None:
 def export_command(
     assessment: str,
     survey: Path | None,
+    baseline: str | None,
+    cohort: str | None,
     reach_file: Path | None,
     themes_file: Path | None,
     compare_with: str | None,
@@ -177,7 +206,7 @@ def export_command(
         source = load_export_source(assessment, compare_with=compare_with, repo=open_repository)
         check_before_export(source.assessment, ignore_consistency)
         # A stored assessment brings the reach saved with it, as in the app's export.
-        reach = load_reach(survey, reach_file)
+        reach = load_reach(survey, reach_file, baseline, cohort)
         if reach is None:
             reach = source.reach
         if summary:

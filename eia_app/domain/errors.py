@@ -39,5 +39,12 @@ class SettingsError(EIAError):
     """An ``EIA_*`` environment variable holds a value the toolkit cannot use."""
 
 
+class PermissionDeniedError(EIAError):
+    """The signed-in person's roles do not allow what they asked for.
+
+    The message says why in plain words, and who can do it instead.
+    """
+
+
 class ThemesError(EIAError):
     """Free-text themes cannot be found: a missing column, option or optional library."""

@@ -6,14 +6,17 @@ version to compare with for "what changed" and the same saved reach result.
 """
 
 import io
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from eia_app.domain.permissions import Actor
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.export.pdf import PdfConversionError
 from eia_app.export.reach_spreadsheet import build_workbook, render_csv
+from eia_app.services.access import check_suppression
 from eia_app.services.export import (
     export_assessment,
     export_pdf,
@@ -68,12 +71,32 @@ class Downloads:
     @property
     def file_stem(self) -> str:
         """The start of every file name, such as ``EIA-2025-0001_v3``."""
-        return f"{self.reference}_v{self.version}"
+        return download_stem(self.reference, self.version)
 
     @property
     def has_reach(self) -> bool:
         """Whether a reach result was saved with this version (or an earlier one)."""
         return self.reach_csv is not None
+
+
+_UNSAFE_IN_NAMES = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def download_stem(reference: str, version: int) -> str:
+    """Return the start of a download's file name, safe whatever the reference holds.
+
+    A stored reference always has the EIA-YYYY-NNNN form, but a file name must not
+    trust that: anything but letters, digits, ``-`` and ``_`` becomes ``_``, so no
+    name can climb out of a folder (``..``, a slash or a backslash) or hide its type.
+
+    Args:
+        reference: The assessment's reference.
+        version: The version number.
+
+    Returns:
+        A name such as ``EIA-2025-0001_v3``.
+    """
+    return f"{_UNSAFE_IN_NAMES.sub('_', reference).strip('_') or 'assessment'}_v{version}"
 
 
 def _pdf(docx: bytes, name: str) -> tuple[bytes | None, str | None]:
@@ -94,6 +117,7 @@ def export_downloads(
     with_pdf: bool = False,
     with_charts: bool = True,
     today: date | None = None,
+    person: Actor | None = None,
     exported_by: str = "",
     actor_email: str = "",
 ) -> Downloads:
@@ -106,6 +130,8 @@ def export_downloads(
         with_pdf: Whether to make a PDF as well (LibreOffice; it takes a while).
         with_charts: Whether to draw the reach charts (the tables are always there).
         today: The generation date printed in the report.
+        person: Who asks for the downloads; reach figures saved with suppression off
+            are published only for an administrator. None checks nothing.
         exported_by: Who asked for the downloads, recorded in the audit trail;
             empty records nothing.
         actor_email: Their e-mail address, when known.
@@ -117,10 +143,14 @@ def export_downloads(
     Raises:
         NotFoundError: If the reference or version does not exist.
         ReportTemplateError: If the Word template cannot be used.
+        PermissionDeniedError: If the reach has suppression off and ``person`` is not
+            an administrator.
     """
     stored = repo.get(reference, version)
     number = stored.info.version
     source = stored_export_source(repo, reference, number)
+    if source.reach is not None:
+        check_suppression(person, source.reach.min_count)
     report = export_assessment(
         source.assessment,
         reach=source.reach,
@@ -139,7 +169,7 @@ def export_downloads(
         build_workbook(source.reach).save(buffer)
         reach_xlsx = buffer.getvalue()
     pdf, pdf_reason = (
-        _pdf(report.docx, f"{reference}_v{number}") if with_pdf else (None, PDF_NOT_ASKED)
+        _pdf(report.docx, download_stem(reference, number)) if with_pdf else (None, PDF_NOT_ASKED)
     )
     if exported_by:
         made = (

@@ -19,10 +19,13 @@ from pydantic import BaseModel, ConfigDict
 
 from eia_app.analysis.survey import list_sheets, mapping_to_json
 from eia_app.analysis.survey.recognise import PARTS, recognisable
+from eia_app.domain.people import PeopleStore
+from eia_app.domain.permissions import Action, Actor
 from eia_app.domain.publication import DEFAULT_MIN_COUNT
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import SavedReach
+from eia_app.services.access import check, check_suppression
 from eia_app.services.reach import Assignments, analyse_survey
 from eia_app.services.reach_baselines import DEFAULT_BASELINE, baseline_library, baseline_rows
 from eia_app.services.reference import get_registry
@@ -207,6 +210,8 @@ def save_reach_for(
     result: ReachResult,
     mapping: Mapping[str, str],
     saved_by: str,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
 ) -> SavedReach:
     """Keep the aggregated reach result with an assessment version.
 
@@ -217,10 +222,19 @@ def save_reach_for(
         result: The aggregated, suppressed result; no respondent rows exist in it.
         mapping: Header -> target used for the analysis.
         saved_by: Who analysed the survey.
+        person: The signed-in person: they must be allowed to edit the assessment, and
+            with suppression off only an administrator may save it. None checks nothing.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         What was saved.
+
+    Raises:
+        PermissionDeniedError: If ``person`` may not edit the assessment, or suppression
+            is off and they are not an administrator.
     """
+    check(repository, people, person, Action.EDIT, reference)
+    check_suppression(person, result.min_count)
     saved = SavedReach(
         reference=reference,
         version=version,

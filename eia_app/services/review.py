@@ -14,38 +14,19 @@ from datetime import UTC, date, datetime
 from eia_app.domain.audit import AuditAction
 from eia_app.domain.decision import Approval
 from eia_app.domain.details import Stage, Status
+from eia_app.domain.people import PeopleStore
+from eia_app.domain.permissions import Action, Actor
 from eia_app.domain.repository import AssessmentRepository
-from eia_app.domain.review import next_status, refusal
+from eia_app.domain.review import next_status
 from eia_app.domain.version_diff import FieldDifference, field_differences
 from eia_app.domain.versions import ReviewAction, ReviewEvent, StoredAssessment, VersionInfo
+from eia_app.services.access import check
 from eia_app.services.assessments import save_assessment
 from eia_app.services.audit import record_event
-
-STEPPED_ACTIONS = (
-    ReviewAction.SUBMITTED,
-    ReviewAction.RETURNED,
-    ReviewAction.APPROVED,
-    ReviewAction.PUBLISHED,
-)
-"""The steps that move the status on, in the order the app offers them."""
-
-
-@dataclass(frozen=True)
-class StepCheck:
-    """Whether one review step can be taken now, and why not if it cannot.
-
-    Attributes:
-        action: The step.
-        reason: Why it is not allowed, in one sentence; None when it is.
-    """
-
-    action: ReviewAction
-    reason: str | None
-
-    @property
-    def allowed(self) -> bool:
-        """Whether the step can be taken."""
-        return self.reason is None
+from eia_app.services.review_checks import PERMISSION_FOR
+from eia_app.services.review_checks import STEPPED_ACTIONS as STEPPED_ACTIONS
+from eia_app.services.review_checks import StepCheck as StepCheck
+from eia_app.services.review_checks import step_checks as step_checks
 
 
 @dataclass(frozen=True)
@@ -69,36 +50,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def step_checks(repo: AssessmentRepository, reference: str, *, actor: str) -> list[StepCheck]:
-    """Say which status-changing steps the actor can take on the current version, and why not.
-
-    A return for changes is checked as if a comment were written: the comment is
-    asked for when the step is taken.
-
-    Args:
-        repo: Where assessments are stored.
-        reference: The assessment's reference.
-        actor: Who would take the step.
-
-    Returns:
-        One check per step in :data:`STEPPED_ACTIONS`.
-    """
-    current = repo.get(reference)
-    return [
-        StepCheck(
-            action,
-            refusal(
-                current.assessment.status,
-                action,
-                actor=actor,
-                author=current.info.saved_by,
-                comment="(to be written)",
-            ),
-        )
-        for action in STEPPED_ACTIONS
-    ]
-
-
 def _step(
     repo: AssessmentRepository,
     reference: str,
@@ -107,7 +58,10 @@ def _step(
     by: str,
     comment: str,
     update: Mapping[str, object] | None = None,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
 ) -> StoredAssessment:
+    check(repo, people, person, PERMISSION_FOR[action], reference)
     current = repo.get(reference)
     status = next_status(
         current.assessment.status,
@@ -124,6 +78,7 @@ def _step(
         saved_by=by,
         base_version=current.info.version,
         action=AuditAction(action.value),
+        actor_email=person.email if person is not None else "",
     )
     # The event is about the version reviewed, not the one the step saved.
     repo.add_review_event(
@@ -140,7 +95,13 @@ def _step(
 
 
 def submit_for_review(
-    repo: AssessmentRepository, reference: str, *, by: str, comment: str = ""
+    repo: AssessmentRepository,
+    reference: str,
+    *,
+    by: str,
+    comment: str = "",
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
 ) -> StoredAssessment:
     """Send a draft for review: saves it as a new version in review.
 
@@ -149,6 +110,8 @@ def submit_for_review(
         reference: The assessment's reference.
         by: Who is submitting (they become the author of the version to approve).
         comment: A note for the reviewer, if any.
+        person: The signed-in person, whose roles are checked; None checks none.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         The new version, in review.
@@ -156,11 +119,23 @@ def submit_for_review(
     Raises:
         ReviewError: If the current version is not a draft (or under review).
         NotFoundError: If there is no such assessment.
+        PermissionDeniedError: If ``person``'s roles do not allow the step.
     """
-    return _step(repo, reference, ReviewAction.SUBMITTED, by=by, comment=comment)
+    return _step(
+        repo, reference, ReviewAction.SUBMITTED, by=by, comment=comment, person=person,
+        people=people,
+    )  # fmt: skip
 
 
-def comment(repo: AssessmentRepository, reference: str, *, by: str, text: str) -> ReviewEvent:
+def comment(
+    repo: AssessmentRepository,
+    reference: str,
+    *,
+    by: str,
+    text: str,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
+) -> ReviewEvent:
     """Record a comment on the current version; nothing is saved and the status stays.
 
     Args:
@@ -168,6 +143,8 @@ def comment(repo: AssessmentRepository, reference: str, *, by: str, text: str) -
         reference: The assessment's reference.
         by: Who is commenting.
         text: The comment.
+        person: The signed-in person, whose roles are checked; None checks none.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         The recorded event.
@@ -175,7 +152,9 @@ def comment(repo: AssessmentRepository, reference: str, *, by: str, text: str) -
     Raises:
         ReviewError: If the comment is empty.
         NotFoundError: If there is no such assessment.
+        PermissionDeniedError: If ``person``'s roles do not allow commenting.
     """
+    check(repo, people, person, Action.COMMENT, reference)
     current = repo.get(reference)
     next_status(
         current.assessment.status,
@@ -199,13 +178,20 @@ def comment(repo: AssessmentRepository, reference: str, *, by: str, text: str) -
         actor=by,
         reference=reference,
         version=current.info.version,
+        actor_email=person.email if person is not None else "",
         detail=event.comment,
     )
     return event
 
 
 def return_for_changes(
-    repo: AssessmentRepository, reference: str, *, by: str, comment: str
+    repo: AssessmentRepository,
+    reference: str,
+    *,
+    by: str,
+    comment: str,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
 ) -> StoredAssessment:
     """Return an assessment in review to draft, saying what needs to change.
 
@@ -214,6 +200,8 @@ def return_for_changes(
         reference: The assessment's reference.
         by: Who is returning it.
         comment: What needs to change; required.
+        person: The signed-in person, whose roles are checked; None checks none.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         The new version, a draft again.
@@ -221,8 +209,12 @@ def return_for_changes(
     Raises:
         ReviewError: If it is not in review or the comment is empty.
         NotFoundError: If there is no such assessment.
+        PermissionDeniedError: If ``person``'s roles do not allow the step.
     """
-    return _step(repo, reference, ReviewAction.RETURNED, by=by, comment=comment)
+    return _step(
+        repo, reference, ReviewAction.RETURNED, by=by, comment=comment, person=person,
+        people=people,
+    )  # fmt: skip
 
 
 def approve(
@@ -232,6 +224,8 @@ def approve(
     by: str,
     comment: str = "",
     today: date | None = None,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
 ) -> StoredAssessment:
     """Approve an assessment in review, signing it off in the approver's name.
 
@@ -244,6 +238,8 @@ def approve(
         by: Who is approving; not the person who saved the version in review.
         comment: A note with the approval, if any.
         today: The sign-off date; defaults to today.
+        person: The signed-in person, whose roles are checked; None checks none.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         The new version, approved.
@@ -257,11 +253,20 @@ def approve(
     role = earlier.role if earlier.name and earlier.name.strip() == by.strip() else None
     approval = Approval(name=by, role=role, signed_on=today or date.today())
     update = {"sign_off": sign_off.model_copy(update={"approved_by": approval})}
-    return _step(repo, reference, ReviewAction.APPROVED, by=by, comment=comment, update=update)
+    return _step(
+        repo, reference, ReviewAction.APPROVED, by=by, comment=comment, update=update,
+        person=person, people=people,
+    )  # fmt: skip
 
 
 def publish(
-    repo: AssessmentRepository, reference: str, *, by: str, today: date | None = None
+    repo: AssessmentRepository,
+    reference: str,
+    *,
+    by: str,
+    today: date | None = None,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
 ) -> StoredAssessment:
     """Publish an approved assessment, recording the date published.
 
@@ -270,6 +275,8 @@ def publish(
         reference: The assessment's reference.
         by: Who is publishing it.
         today: The publication date; defaults to today.
+        person: The signed-in person, whose roles are checked; None checks none.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         The new version, published.
@@ -280,7 +287,10 @@ def publish(
     """
     quality = repo.get(reference).assessment.quality
     update = {"quality": quality.model_copy(update={"date_published": today or date.today()})}
-    return _step(repo, reference, ReviewAction.PUBLISHED, by=by, comment="", update=update)
+    return _step(
+        repo, reference, ReviewAction.PUBLISHED, by=by, comment="", update=update,
+        person=person, people=people,
+    )  # fmt: skip
 
 
 def review_history(repo: AssessmentRepository, reference: str) -> list[VersionReview]:

@@ -11,8 +11,11 @@ from eia_app.domain.assessment import Assessment
 from eia_app.domain.decision import Approval
 from eia_app.domain.details import Stage, Status
 from eia_app.domain.errors import ReviewError
+from eia_app.domain.people import PeopleStore
+from eia_app.domain.permissions import Action, Actor
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import StoredAssessment
+from eia_app.services.access import check
 from eia_app.services.assessments import save_assessment
 from eia_app.services.sections import SECTIONS
 
@@ -86,7 +89,12 @@ def revisable_after_consultation(stored: StoredAssessment) -> bool:
 
 
 def revise_after_consultation(
-    repo: AssessmentRepository, reference: str, *, saved_by: str
+    repo: AssessmentRepository,
+    reference: str,
+    *,
+    saved_by: str,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
 ) -> Revision:
     """Start the final-stage draft from the approved consultation-stage version.
 
@@ -99,6 +107,8 @@ def revise_after_consultation(
         repo: Where assessments are stored.
         reference: The assessment's reference.
         saved_by: Who is starting the revision.
+        person: The signed-in person, who must be allowed to edit it; None checks none.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         The new version and the sections to look at.
@@ -106,7 +116,9 @@ def revise_after_consultation(
     Raises:
         ReviewError: If the current version is not an approved consultation-stage one.
         NotFoundError: If there is no such assessment.
+        PermissionDeniedError: If ``person`` may not edit this assessment.
     """
+    check(repo, people, person, Action.EDIT, reference)
     current = repo.get(reference)
     if not revisable_after_consultation(current):
         assessment = current.assessment

@@ -18,8 +18,10 @@ from eia_app.domain.errors import InvalidAssessmentError, NotFoundError
 from eia_app.domain.fields import PATTERN_HINTS, REFERENCE_PATTERN
 from eia_app.domain.issues import Issue, IssueLevel, issues_from_validation_error
 from eia_app.domain.labels import field_label, parse_path
+from eia_app.domain.permissions import Action, Actor
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import StoredAssessment
+from eia_app.services.access import check
 from eia_app.services.assessments import save_assessment
 
 
@@ -167,7 +169,12 @@ def apply_section(assessment: Assessment, values: Mapping[str, Any]) -> Assessme
 
 
 def start_assessment(
-    repo: AssessmentRepository, title: str, reference: str, *, saved_by: str
+    repo: AssessmentRepository,
+    title: str,
+    reference: str,
+    *,
+    saved_by: str,
+    person: Actor | None = None,
 ) -> StoredAssessment:
     """Create a new assessment with a title and reference, saved as version 1.
 
@@ -176,14 +183,17 @@ def start_assessment(
         title: Title of the policy or proposal.
         reference: A new reference in the form EIA-YYYY-NNNN.
         saved_by: Who is starting it.
+        person: The signed-in person, whose roles are checked; None checks none.
 
     Returns:
         The stored first version.
 
     Raises:
+        PermissionDeniedError: If ``person`` may not create assessments.
         FormInvalidError: If the title is empty, the reference is badly formed
             or already used.
     """
+    check(repo, None, person, Action.CREATE)
     title, reference = title.strip(), reference.strip().upper()
     problems = []
     if not title:

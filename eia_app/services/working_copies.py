@@ -19,8 +19,11 @@ from eia_app.domain.assessment import Assessment
 from eia_app.domain.conflicts import VersionConflictError
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import issues_from_validation_error
+from eia_app.domain.people import PeopleStore
+from eia_app.domain.permissions import Action, Actor
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import RowDraft, StoredAssessment, VersionInfo, WorkingCopy
+from eia_app.services.access import check
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.sections import (
     REVIEW_STEP_FIELDS,
@@ -248,13 +251,22 @@ def apply_changes(assessment: Assessment, values: Mapping[str, JsonValue]) -> As
         raise FormInvalidError(issues_from_validation_error(error, Assessment)) from None
 
 
-def save_changes(repo: AssessmentRepository, reference: str, user: str) -> StoredAssessment | None:
+def save_changes(
+    repo: AssessmentRepository,
+    reference: str,
+    user: str,
+    *,
+    person: Actor | None = None,
+    people: PeopleStore | None = None,
+) -> StoredAssessment | None:
     """Turn a person's working copy into a new immutable version, then discard it.
 
     Args:
         repo: Where assessments are stored.
         reference: The assessment's reference.
         user: Whose changes; recorded as who saved the version.
+        person: The signed-in person, whose roles are checked; None checks none.
+        people: The people store, for who the assessment is shared with.
 
     Returns:
         The new version, or None if there was nothing to save (no working copy,
@@ -265,22 +277,25 @@ def save_changes(repo: AssessmentRepository, reference: str, user: str) -> Store
             changes a section the copy changes too; nothing is saved.
         VersionConflictError: If others kept saving while every attempt was made.
         FormInvalidError: If the values do not make a valid assessment.
+        PermissionDeniedError: If ``person`` may not edit this assessment.
     """
+    check(repo, people, person, Action.EDIT, reference)
     copy = repo.working_copy(reference, user)
     if copy is None:
         return None
+    email = person.email if person is not None else ""
     # Each attempt saves on the version it checked; the repository refuses the save
     # if another lands in between, and the next attempt checks that one too.
     for _attempt in range(SAVE_ATTEMPTS - 1):
         try:
-            return _save_on_latest(repo, copy, user)
+            return _save_on_latest(repo, copy, user, email)
         except VersionConflictError:
             continue
-    return _save_on_latest(repo, copy, user)
+    return _save_on_latest(repo, copy, user, email)
 
 
 def _save_on_latest(
-    repo: AssessmentRepository, copy: WorkingCopy, user: str
+    repo: AssessmentRepository, copy: WorkingCopy, user: str, email: str
 ) -> StoredAssessment | None:
     latest = load_assessment(repo, copy.reference)
     if latest.info.version > copy.based_on_version:
@@ -299,7 +314,13 @@ def _save_on_latest(
     if updated == latest.assessment:
         _keep_only_rows(repo, copy, latest.info.version)
         return None
-    stored = save_assessment(repo, updated, saved_by=user, base_version=latest.info.version)
+    stored = save_assessment(
+        repo,
+        updated,
+        saved_by=user,
+        base_version=latest.info.version,
+        actor_email=email,
+    )
     _keep_only_rows(repo, copy, stored.info.version)
     return stored
 

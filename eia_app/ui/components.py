@@ -16,6 +16,7 @@ from eia_app.services.sections import section_for_field
 from eia_app.services.working_copies import json_ready
 from eia_app.ui import state
 from eia_app.ui.form_fields import FieldKind, kept_value, option_label
+from eia_app.ui.plain import plain
 
 ERROR_SUMMARY_TITLE = "There is a problem. Nothing was saved; your answers are still here."
 PROBLEM_HEADING = "There is a problem"
@@ -153,7 +154,8 @@ def issue_summary(issues: Sequence[Issue], level: int) -> None:
 
 
 def _issue_link(issue: Issue) -> None:
-    label = f"{issue.label}: {issue.message}"
+    # Messages quote what was typed (a group, a title): shown as typed, never as Markdown.
+    label = plain(f"{issue.label}: {issue.message}")
     section_id = section_for_field(issue.field)
     if section_id is None:
         st.markdown(label)
@@ -171,7 +173,8 @@ def focus_alert(text: str) -> None:
     Args:
         text: Text that identifies the message box; shown on this run.
     """
-    literal = json.dumps(text).replace("</", "<\\/")
+    # No "<" at all inside the script, so no text can close it or open a comment there.
+    literal = json.dumps(text).replace("<", "\\u003c")
     st.html(_FOCUS_ALERT_SCRIPT % literal, unsafe_allow_javascript=True)
 
 
@@ -232,8 +235,8 @@ def assessment_caption(stored: StoredAssessment) -> None:
     """Say which assessment and version is open, as text."""
     info, assessment = stored.info, stored.assessment
     st.markdown(
-        f"**{info.reference}**: {assessment.title}  \n"
-        f"Version {info.version}, saved by {info.saved_by} on "
+        f"**{info.reference}**: {plain(assessment.title)}  \n"
+        f"Version {info.version}, saved by {plain(info.saved_by)} on "
         f"{info.saved_at:%d %B %Y at %H:%M} UTC. "
         f"Status: {option_label(assessment.status)}. Stage: {option_label(assessment.stage)}."
     )
@@ -248,7 +251,7 @@ def assessment_summary(stored: StoredAssessment) -> None:
     """Say which assessment is open, with its status and stage (the version is in the status)."""
     assessment = stored.assessment
     st.markdown(
-        f"**{stored.info.reference}**: {assessment.title}  \n"
+        f"**{stored.info.reference}**: {plain(assessment.title)}  \n"
         f"Status: {option_label(assessment.status)}. Stage: {option_label(assessment.stage)}."
     )
 
@@ -268,7 +271,7 @@ def save_status(stored: StoredAssessment, copy: WorkingCopy | None) -> None:
         else "You have no unsaved changes."
     )
     st.markdown(
-        f"{kept}  \nLast saved as version {info.version} by {info.saved_by} at "
+        f"{kept}  \nLast saved as version {info.version} by {plain(info.saved_by)} at "
         f"{when(info.saved_at)}."
     )
 

@@ -72,7 +72,9 @@ def _choose(stored: StoredAssessment) -> int | None:
                 reference,
                 number,
                 with_pdf=with_pdf,
+                person=state.actor(),
                 exported_by=state.saved_by(),
+                actor_email=state.actor().email,
             )
     return number
 

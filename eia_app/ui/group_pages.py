@@ -12,6 +12,7 @@ from eia_app.services.reference import get_registry
 from eia_app.services.sections import Section
 from eia_app.ui.components import FormContext, heading
 from eia_app.ui.form_fields import FieldKind, describe_fields, option_label
+from eia_app.ui.plain import plain
 from eia_app.ui.state import widget_key
 from eia_app.ui.widgets import render_field
 
@@ -51,7 +52,7 @@ def render_impacts(
     if kept:
         st.info(
             "Entries for groups no longer in the registry are kept unchanged: "
-            + ", ".join(entry["group_id"] for entry in kept)
+            + ", ".join(plain(entry["group_id"]) for entry in kept)
         )
     return {"impacts": entries + kept}
 

@@ -13,11 +13,13 @@ from eia_app.services.assessments import (
     load_assessment,
     version_history,
 )
+from eia_app.services.downloads import download_stem
 from eia_app.services.review import compare_versions as compare_stored_versions
 from eia_app.services.sections import compare_versions
 from eia_app.ui import components, state
 from eia_app.ui.audit_view import render_audit_trail
 from eia_app.ui.form_fields import option_label
+from eia_app.ui.plain import plain, plain_rows
 
 
 def render() -> None:
@@ -73,7 +75,7 @@ def _history(stored: StoredAssessment) -> None:
         }
         for v in reversed(versions)
     ]
-    st.table(rows, hide_index=True)
+    st.table(plain_rows(rows), hide_index=True)
     numbers = [v.version for v in reversed(versions)]
     _older_version(stored, numbers)
     _comparison(reference, numbers)
@@ -94,7 +96,7 @@ def _older_version(stored: StoredAssessment, numbers: list[int]) -> None:
         st.error(f"Version {number} could not be read: {problem}")
         return
     st.write(
-        f"Version {number} was saved by {older.info.saved_by} on "
+        f"Version {number} was saved by {plain(older.info.saved_by)} on "
         f"{older.info.saved_at:%d %B %Y at %H:%M} UTC."
     )
     differences = compare_versions(older.assessment, stored.assessment)
@@ -112,7 +114,7 @@ def _older_version(stored: StoredAssessment, numbers: list[int]) -> None:
     st.download_button(
         f"Download version {number} as JSON",
         assessment_to_json(older.assessment),
-        file_name=f"{stored.info.reference}_v{number}.json",
+        file_name=f"{download_stem(stored.info.reference, number)}.json",
         mime="application/json",
         key="eia.history.download",
     )
@@ -164,4 +166,4 @@ def _comparison(reference: str, numbers: list[int]) -> None:
         }
         for d in differences
     ]
-    st.table(rows, hide_index=True)
+    st.table(plain_rows(rows), hide_index=True)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from eia_app.domain.details import Status
 from eia_app.domain.errors import EIAError
+from eia_app.domain.permissions import Action
 from eia_app.domain.review import DUE_LABELS
 from eia_app.domain.versions import AssessmentFilter, AssessmentSummary
 from eia_app.services.assessments import list_assessments
@@ -140,6 +141,10 @@ def _open(reference: str) -> None:
 
 def _new_assessment_form() -> None:
     st.header("Start a new assessment")
+    allowed = state.may(Action.CREATE)
+    if not allowed.allowed:
+        st.info(allowed.reason)
+        return
     problems = st.container()
     with st.form("eia.library.new", enter_to_submit=False):
         title = st.text_input(
@@ -157,7 +162,9 @@ def _new_assessment_form() -> None:
     if not submitted:
         return
     try:
-        saved = start_assessment(state.repository(), title, reference, saved_by=state.saved_by())
+        saved = start_assessment(
+            state.repository(), title, reference, saved_by=state.saved_by(), person=state.actor()
+        )
     except FormInvalidError as invalid:
         with problems:
             components.error_summary(invalid.problems)

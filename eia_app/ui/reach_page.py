@@ -16,6 +16,7 @@ import streamlit as st
 
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue, IssueLevel
+from eia_app.domain.permissions import Action
 from eia_app.domain.publication import RARE_ANSWERS
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.versions import SavedReach, StoredAssessment
@@ -37,6 +38,7 @@ from eia_app.ui.components import (
     heading,
     load_current,
 )
+from eia_app.ui.plain import plain
 from eia_app.ui.reach_choices import (
     SHEET_KEY,
     baseline_picker,
@@ -90,7 +92,7 @@ def _show_saved(saved: SavedReach | None) -> None:
         return
     heading("Saved result", 2)
     st.markdown(
-        f"Analysed by {saved.saved_by} on {saved.saved_at:%d %B %Y at %H:%M} UTC and saved "
+        f"Analysed by {plain(saved.saved_by)} on {saved.saved_at:%d %B %Y at %H:%M} UTC and saved "
         f"with version {saved.version}, from the file {saved.reach.source.file}. "
         "Upload the file again to change the analysis."
     )
@@ -298,6 +300,10 @@ def _apply_corrections(
 def _save(stored: StoredAssessment, result: ReachResult, saved: SavedReach | None) -> None:
     info = stored.info
     heading("Save with this assessment", 2)
+    editable = state.may(Action.EDIT, info.reference)
+    if not editable.allowed:
+        st.info(f"You can look at these figures but not save them: {editable.reason}")
+        return
     st.markdown(
         f"Saving keeps the figures above with version {info.version}: counts by group, with "
         "small numbers withheld, and what each column was read as. The file and the "
@@ -305,7 +311,7 @@ def _save(stored: StoredAssessment, result: ReachResult, saved: SavedReach | Non
     )
     if saved is not None:
         st.markdown(
-            f"A result analysed by {saved.saved_by} on {saved.saved_at:%d %B %Y} is already "
+            f"A result analysed by {plain(saved.saved_by)} on {saved.saved_at:%d %B %Y} is already "
             "saved; saving this one shows it instead."
         )
     if st.button("Save with this assessment", key="eia.reach.save"):
@@ -317,6 +323,8 @@ def _save(stored: StoredAssessment, result: ReachResult, saved: SavedReach | Non
             result,
             used_mapping(result, overrides),
             state.saved_by(),
+            person=state.actor(),
+            people=state.people(),
         )
         message = f"Saved the consultation reach with version {info.version}."
         st.success(message)

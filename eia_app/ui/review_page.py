@@ -5,15 +5,18 @@ from typing import Any
 import streamlit as st
 
 from eia_app.domain.errors import EIAError
+from eia_app.domain.permissions import Action
 from eia_app.domain.versions import ReviewAction, StoredAssessment
-from eia_app.services import review
+from eia_app.services import access, review
 from eia_app.services import revision as revision_service
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import option_label
+from eia_app.ui.plain import plain_rows
 
 COMMENT_KEY = "eia.review.comment"
 PROBLEM_KEY = "eia.review.problem"
 REVISION_KEY = "eia.review.revision"
+SHARE_KEY = "eia.review.share_with"
 
 STEP_BUTTONS: dict[ReviewAction, str] = {
     ReviewAction.SUBMITTED: "Submit for review",
@@ -48,6 +51,7 @@ def render() -> None:
     st.header("Status")
     st.markdown(f"Status: **{option_label(stored.assessment.status)}**")
     _steps(reference)
+    _sharing(reference)
     _revision(stored)
     _history(reference)
 
@@ -58,7 +62,10 @@ def _steps(reference: str) -> None:
     if problem:
         st.error(f"There is a problem: {problem}")
         components.focus_alert("There is a problem")
-    checks = review.step_checks(state.repository(), reference, actor=state.saved_by())
+    checks = review.step_checks(
+        state.repository(), reference, actor=state.saved_by(), person=state.actor(),
+        people=state.people(),
+    )  # fmt: skip
     st.text_area(
         "Comment",
         key=COMMENT_KEY,
@@ -82,18 +89,52 @@ def _steps(reference: str) -> None:
         )
 
 
+def _sharing(reference: str) -> None:
+    """Who else may edit it; the owner (or anyone it is shared with) can add a colleague."""
+    people = state.people()
+    if people is None:
+        return  # single-user mode: nobody to share with
+    st.header("Shared with")
+    shared = sorted(people.shared_with(reference))
+    st.markdown(", ".join(shared) if shared else "Nobody yet.")
+    if not state.may(Action.EDIT, reference).allowed:
+        return
+    st.text_input("Colleague's e-mail", key=SHARE_KEY, help="They can then edit it too.")
+    st.button("Share", key="eia.review.share", on_click=_share, args=(reference,))
+
+
+def _share(reference: str) -> None:
+    email = str(st.session_state.get(SHARE_KEY, "")).strip()
+    people = state.people()
+    try:
+        assert people is not None  # the button is drawn only when people sign in
+        access.share(state.repository(), people, by=state.actor(), reference=reference,
+                     email=email)  # fmt: skip
+    except EIAError as problem:
+        st.session_state[PROBLEM_KEY] = str(problem)
+        return
+    st.session_state[SHARE_KEY] = ""
+    state.flash(f"{reference} is now shared with {email}.")
+
+
 def _take(reference: str, action: ReviewAction) -> None:
     text = str(st.session_state.get(COMMENT_KEY, ""))
     repo, user = state.repository(), state.saved_by()
+    # The services check the roles again: a button drawn on a stale page is refused there.
+    person, people = state.actor(), state.people()
     steps: dict[ReviewAction, Any] = {
         ReviewAction.SUBMITTED: lambda: review.submit_for_review(
-            repo, reference, by=user, comment=text
+            repo, reference, by=user, comment=text, person=person, people=people
         ),
         ReviewAction.RETURNED: lambda: review.return_for_changes(
-            repo, reference, by=user, comment=text
+            repo, reference, by=user, comment=text, person=person, people=people
         ),
-        ReviewAction.APPROVED: lambda: review.approve(repo, reference, by=user, comment=text),
-        ReviewAction.PUBLISHED: lambda: review.publish(repo, reference, by=user),
+        ReviewAction.APPROVED: lambda: review.approve(
+            repo, reference, by=user, comment=text, person=person, people=people
+        ),
+        ReviewAction.PUBLISHED: lambda: review.publish(
+            repo, reference, by=user, person=person, people=people
+        ),
     }
     try:
         stored = steps[action]()
@@ -107,7 +148,10 @@ def _take(reference: str, action: ReviewAction) -> None:
 def _comment(reference: str) -> None:
     text = str(st.session_state.get(COMMENT_KEY, ""))
     try:
-        event = review.comment(state.repository(), reference, by=state.saved_by(), text=text)
+        event = review.comment(
+            state.repository(), reference, by=state.saved_by(), text=text,
+            person=state.actor(), people=state.people(),
+        )  # fmt: skip
     except EIAError as problem:
         st.session_state[PROBLEM_KEY] = str(problem)
         return
@@ -123,6 +167,8 @@ def _revision(stored: StoredAssessment) -> None:
         return
     if not revision_service.revisable_after_consultation(stored):
         return
+    if not state.may(Action.EDIT, reference).allowed:
+        return  # only someone who may edit it starts its final-stage version
     st.header("Revise after consultation")
     st.write(
         f"Version {stored.info.version} is the approved consultation-stage assessment. Start "
@@ -140,8 +186,9 @@ def _revision(stored: StoredAssessment) -> None:
 def _revise(reference: str) -> None:
     try:
         revision = revision_service.revise_after_consultation(
-            state.repository(), reference, saved_by=state.saved_by()
-        )
+            state.repository(), reference, saved_by=state.saved_by(), person=state.actor(),
+            people=state.people(),
+        )  # fmt: skip
     except EIAError as problem:
         st.session_state[PROBLEM_KEY] = str(problem)
         return
@@ -191,4 +238,4 @@ def _history(reference: str) -> None:
             }
         )
     st.write("Newest first. Times are UTC. To compare two versions, use Check and history.")
-    st.table(rows, hide_index=True)
+    st.table(plain_rows(rows), hide_index=True)

@@ -9,7 +9,9 @@ import streamlit as st
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.errors import EIAError
 from eia_app.domain.issues import Issue
+from eia_app.domain.permissions import Action
 from eia_app.domain.versions import StoredAssessment
+from eia_app.services import access
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.reference import get_registry
 from eia_app.services.sections import (
@@ -31,6 +33,7 @@ from eia_app.services.working_copies import (
 from eia_app.ui import components, group_pages, row_editor, state
 from eia_app.ui.components import FormContext
 from eia_app.ui.form_fields import FieldKind, describe_fields
+from eia_app.ui.plain import plain
 from eia_app.ui.tables import render_table
 from eia_app.ui.widgets import render_field, render_model
 from eia_app.ui.working_copy_view import (
@@ -81,6 +84,11 @@ def render(section_id: str) -> None:
     state.remember_editing(state.Editing(stored.info.reference, base, dict(context.drawn)))
     with status:
         components.save_status(stored, copy)
+    editable = state.may(Action.EDIT, stored.info.reference)
+    if not editable.allowed:
+        # Shown where the Save buttons would be: the person can read but not save.
+        st.info(f"You can read this section but not save changes: {editable.reason}")
+        return
     _buttons(section, stored)
     _row_editors(section, stored, context)
     state.remember_rows(context.rows_drawn)
@@ -164,7 +172,7 @@ def _edited_elsewhere(section: Section, stored: StoredAssessment) -> bool:
     if not section_changed(older.assessment, stored.assessment, section):
         return False
     st.session_state[conflict_key(section.id)] = (
-        f"{stored.info.saved_by} saved version {stored.info.version}, which changes this "
+        f"{plain(stored.info.saved_by)} saved version {stored.info.version}, which changes this "
         f"section, while you were editing version {base}. Nothing was saved, so that their "
         "work is not overwritten. Copy anything you need, then discard your changes to see "
         "their version."
@@ -183,7 +191,9 @@ def _save(section: Section, stored: StoredAssessment, then: str | None) -> None:
     problems_at = problems_key(section.id)
     reference, user = stored.info.reference, state.saved_by()
     try:
-        saved = save_changes(state.repository(), reference, user)
+        saved = save_changes(
+            state.repository(), reference, user, person=state.actor(), people=state.people()
+        )
     except ChangedElsewhereError as clash:
         st.session_state[conflict_key(section.id)] = str(clash)
         st.rerun()
@@ -228,7 +238,15 @@ def _save_rows(
         st.rerun()
     st.session_state.pop(problems_at, None)
     try:
-        saved = save_assessment(state.repository(), updated, saved_by=state.saved_by())
+        access.check(
+            state.repository(), state.people(), state.actor(), Action.EDIT, stored.info.reference
+        )
+        saved = save_assessment(
+            state.repository(),
+            updated,
+            saved_by=state.saved_by(),
+            actor_email=state.actor().email,
+        )
     except EIAError as problem:
         st.error(f"The row could not be saved: {problem} Your answers are still here.")
         return

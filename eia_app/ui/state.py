@@ -12,7 +12,10 @@ from typing import Any
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from eia_app.domain.people import PeopleStore
+from eia_app.domain.permissions import Action, Actor, Decision, single_user
 from eia_app.domain.repository import AssessmentRepository
+from eia_app.services import access
 from eia_app.services.workspace import open_workspace
 from eia_app.settings import load_settings
 
@@ -23,6 +26,7 @@ FLASH_PROBLEM = "eia.flash_problem"
 FORM_PREFIX = "eia.form."
 EDITING = "eia.editing"
 PAGES = "eia.pages"
+ACTOR = "eia.actor"
 LIBRARY_PAGE = "library"
 CHECK_PAGE = "history"
 TASKS_PAGE = "tasks"
@@ -97,13 +101,47 @@ def repository() -> AssessmentRepository:
     return open_workspace()
 
 
-def saved_by() -> str:
-    """Return the name recorded against saved versions: the ``user`` setting.
+def remember_actor(person: Actor) -> None:
+    """Remember who is using the app on this run (set by the entrypoint before any page).
 
-    It is the setting the CLI records too (``EIA_USER``, else the operating-system
+    Args:
+        person: The signed-in person, or the one person of single-user mode.
+    """
+    st.session_state[ACTOR] = person
+
+
+def actor() -> Actor:
+    """Return who is using the app: the signed-in person, else the single user."""
+    value: Any = st.session_state.get(ACTOR)
+    return value if isinstance(value, Actor) else single_user(load_settings().user)
+
+
+def people() -> PeopleStore | None:
+    """Return the people store when people sign in; single-user mode keeps no roles."""
+    return None if actor().single_user else access.open_people()
+
+
+def may(action: Action, reference: str | None = None) -> Decision:
+    """Decide whether the person using the app may take an action (on an assessment).
+
+    Args:
+        action: What they would do.
+        reference: The assessment it is about, if any.
+
+    Returns:
+        The decision, with the reason to show when it is a refusal.
+    """
+    return access.decide(repository(), people(), actor(), action, reference)
+
+
+def saved_by() -> str:
+    """Return the name recorded against saved versions.
+
+    Signed in, it is the name from the identity token. In single-user mode it is the
+    ``user`` setting, which the CLI records too (``EIA_USER``, else the operating-system
     user), so one person is recorded under one name whichever they use.
     """
-    return load_settings().user
+    return actor().name
 
 
 def current_reference() -> str | None:

@@ -18,20 +18,24 @@ from dataclasses import dataclass
 import streamlit as st
 
 from eia_app.domain.errors import EIAError, NotFoundError
+from eia_app.domain.permissions import Action, can
 from eia_app.services.assessments import load_assessment
 from eia_app.services.sections import SECTIONS
 from eia_app.ui import (
     export_page,
     history_page,
     library_page,
+    people_page,
     reach_page,
     review_page,
     section_page,
+    signin,
     state,
     styles,
     task_list_page,
     working_copy_view,
 )
+from eia_app.ui.plain import plain
 
 LOGGER = logging.getLogger("eia_app.ui")
 LIBRARY = state.LIBRARY_PAGE
@@ -69,6 +73,8 @@ class AppPage:
         url_path: The page's URL path; stable, since people bookmark and share it.
         render: The function that draws the page.
         group: The navigation heading it is listed under.
+        needs: The permission without which the page is not listed; None for every page
+            anyone signed in may read.
     """
 
     id: str
@@ -76,6 +82,7 @@ class AppPage:
     url_path: str
     render: Callable[[], None]
     group: str
+    needs: Action | None = None
 
 
 PAGES: tuple[AppPage, ...] = (
@@ -89,6 +96,14 @@ PAGES: tuple[AppPage, ...] = (
     AppPage(HISTORY, "Check and history", "check-and-history", history_page.render, "Review"),
     AppPage(state.REVIEW_PAGE, "Review and approval", "review", review_page.render, "Review"),
     AppPage("export", "Export", "export", export_page.render, "Review"),
+    AppPage(
+        "people",
+        "People and roles",
+        "people",
+        people_page.render,
+        "Administration",
+        Action.ASSIGN_ROLES,
+    ),
 )
 
 
@@ -119,9 +134,12 @@ def show_navigation(pages: dict[str, st.Page], current: st.Page) -> None:
         current: The page being drawn.
     """
     query = state.url_query()
+    person = state.actor()
     groups: dict[str, list[AppPage]] = {}
     for page in PAGES:
-        groups.setdefault(page.group, []).append(page)
+        # Administration means nothing to the one person of single-user mode.
+        if page.needs is None or (not person.single_user and can(person, page.needs).allowed):
+            groups.setdefault(page.group, []).append(page)
     with st.sidebar:
         st.markdown("## Pages")
         for group, members in groups.items():
@@ -137,14 +155,6 @@ def show_navigation(pages: dict[str, st.Page], current: st.Page) -> None:
                     st.page_link(pages[page.id], label=page.title, query_params=query)
 
 
-def show_banner() -> None:
-    """Say who changes are recorded under, until sign-in arrives."""
-    st.sidebar.markdown(
-        f"**Single-user mode:** changes are recorded under {state.saved_by()} "
-        "(set EIA_USER to change it)."
-    )
-
-
 def show_open_assessment() -> None:
     """Say in the sidebar which assessment is open, in words."""
     reference = state.current_reference()
@@ -157,7 +167,7 @@ def show_open_assessment() -> None:
         st.sidebar.markdown(f"**Open assessment:** {reference} (could not be read).")
         return
     st.sidebar.markdown(
-        f"**Open assessment:** {reference}  \n{stored.assessment.title}  \n"
+        f"**Open assessment:** {reference}  \n{plain(stored.assessment.title)}  \n"
         f"Version {stored.info.version}"
     )
 
@@ -188,6 +198,14 @@ def open_from_url(pages: dict[str, st.Page], current: st.Page) -> None:
 def main() -> None:
     """Set up the page, route to the page asked for, and keep errors readable."""
     st.set_page_config(page_title=APP_TITLE, layout="wide")
+    try:
+        person = signin.who_is_here()
+    except EIAError as unusable:
+        st.error(f"{unusable}")
+        return
+    if person is None:
+        return  # the sign-in page (or a refusal) is all that is drawn
+    signin.remember(person)
     pages = build_pages()
     state.remember_pages(pages)
     navigation = st.navigation(list(pages.values()), position="hidden")
@@ -202,7 +220,7 @@ def main() -> None:
         if requested in pages:
             st.switch_page(pages[requested], query_params=state.url_query())
         state.show_reference_in_url()
-        show_banner()
+        signin.show_banner(person)
         show_open_assessment()
         show_navigation(pages, navigation)
         problem = state.take_flash_problem()

@@ -19,6 +19,7 @@ from eia_app.services.working_copies import (
 )
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import FieldKind, entered_value
+from eia_app.ui.plain import plain
 from eia_app.ui.state import widget_key
 
 
@@ -90,7 +91,8 @@ def show_conflict(section_id: str, copy: WorkingCopy | None) -> None:
         st.error(message)
     elif newer is not None and copy is not None:
         st.warning(
-            f"{newer.saved_by} saved version {newer.version} on {components.when(newer.saved_at)} "
+            f"{plain(newer.saved_by)} saved version {newer.version} on "
+            f"{components.when(newer.saved_at)} "
             f"after you started your changes to version {copy.based_on_version}. Your changes "
             "are still here. Keep them to save yours over theirs where you both changed "
             "something, or discard them to see the latest version."

@@ -4,7 +4,10 @@ Also the one-line errors for a database that cannot be used.
 """
 
 import json
+import shutil
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -250,3 +253,44 @@ def test_serve_reports_a_missing_web_app(started, monkeypatch, tmp_path):
 
 def test_the_streamlit_entrypoint_path_is_inside_the_package():
     assert assessment_commands.STREAMLIT_APP.parts[-3:] == ("eia_app", "ui", "streamlit_app.py")
+
+
+def test_serve_with_a_sign_in_provider_points_streamlit_at_private_auth_secrets(
+    started, monkeypatch
+):
+    provider = {
+        "EIA_OIDC_ISSUER_URL": "https://login.microsoftonline.com/tenant-id/v2.0",
+        "EIA_OIDC_CLIENT_ID": "client-id",
+        "EIA_OIDC_CLIENT_SECRET": 'se"cret\\',
+        "EIA_OIDC_COOKIE_SECRET": "cookie-secret",
+        "EIA_OIDC_REDIRECT_URI": "https://eia.council.example/oauth2callback",
+    }
+    for name, value in provider.items():
+        monkeypatch.setenv(name, value)
+
+    assert run("serve").exit_code == 0
+
+    [(command, _)] = started
+    assert command[-2] == "--secrets.files"
+    secrets = Path(command[-1])
+    assert secrets.stat().st_mode & 0o777 == 0o600
+    assert secrets.parent.stat().st_mode & 0o077 == 0
+    auth = tomllib.loads(secrets.read_text())["auth"]
+    assert auth == {
+        "redirect_uri": "https://eia.council.example/oauth2callback",
+        "cookie_secret": "cookie-secret",
+        "client_id": "client-id",
+        "client_secret": 'se"cret\\',
+        "server_metadata_url": (
+            "https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration"
+        ),
+    }
+    shutil.rmtree(secrets.parent)
+
+
+def test_serve_refuses_a_half_configured_provider(started, monkeypatch):
+    monkeypatch.setenv("EIA_OIDC_ISSUER_URL", "https://login.microsoftonline.com/t/v2.0")
+    result = run("serve")
+    assert result.exit_code != 0
+    assert "EIA_OIDC_CLIENT_ID" in result.output + result.stderr
+    assert started == []

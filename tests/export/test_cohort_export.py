@@ -51,3 +51,35 @@ def test_the_appendix_has_the_childrens_tables_cited_against_the_cohort(texts):
     race = texts.index(headings[1])
     compared = next(t for t in texts[race:] if t.startswith("Compared with: "))
     assert compared.startswith("Compared with: Leicestershire's children and young people with")
+
+
+def test_eia_export_compares_a_survey_with_the_cohort_it_is_given(tmp_path, capsys):
+    from eia_app.cli.app import main
+
+    out = tmp_path / "revised.docx"
+    args = ["export", str(SEND / "eia_revised_post_consultation.json"), "--no-charts"]
+    args += ["--survey", str(SEND / "send_consultation_responses.csv")]
+    args += ["--cohort", "ehcp2025-e10000018", "-o", str(out)]
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    assert done.value.code == 0, capsys.readouterr().err
+    texts = [p.text for p in open_docx(out.read_bytes()).paragraphs]
+    assert any(t.startswith("Questions about the child (") for t in texts)
+    assert "Age of the children" in " ".join(texts)
+
+
+def test_eia_export_refuses_a_cohort_for_saved_results(tmp_path, capsys):
+    from eia_app.cli.app import main
+
+    saved = tmp_path / "reach.json"
+    saved.write_text(
+        analyse_survey(SEND / "send_consultation_responses.csv").model_dump_json(),
+        encoding="utf-8",
+    )
+    args = ["export", str(SEND / "eia_revised_post_consultation.json"), "--reach", str(saved)]
+    args += ["--cohort", "ehcp2025-e10000018", "-o", str(tmp_path / "o.docx")]
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    assert done.value.code == 2
+    assert "--baseline and --cohort apply to --survey" in capsys.readouterr().err
+    assert not (tmp_path / "o.docx").exists()

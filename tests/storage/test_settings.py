@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import eia_app
+from eia_app.domain.errors import SettingsError
 from eia_app.settings import DEFAULT_TEMPLATE_NAME, default_database_url, load_settings
 
 
@@ -108,3 +109,44 @@ def test_only_settings_reads_the_environment_or_locates_files_by_module_path():
     # ``eia serve`` hands its whole environment on to Streamlit; the chart renderer
     # honours BROWSER_PATH, a convention of the browser library, not an EIA setting.
     assert sorted(readers) == ["cli/assessment_commands.py", "export/images.py"]
+
+
+OIDC = {
+    "EIA_OIDC_ISSUER_URL": "https://login.microsoftonline.com/tenant-id/v2.0",
+    "EIA_OIDC_CLIENT_ID": "client",
+    "EIA_OIDC_CLIENT_SECRET": "secret",
+    "EIA_OIDC_COOKIE_SECRET": "a-long-random-cookie-secret",
+    "EIA_OIDC_REDIRECT_URI": "https://eia.council.example/oauth2callback",
+}
+
+
+def test_no_sign_in_provider_means_single_user_mode():
+    assert load_settings({}).sign_in is None
+
+
+def test_the_sign_in_provider_is_read_from_its_five_variables():
+    sign_in = load_settings(
+        {
+            **OIDC,
+            "EIA_ADMIN_EMAILS": "Ada@Council.Example; bo@council.example",
+            "EIA_ALLOWED_EMAIL_DOMAINS": "@Council.Example",
+        }
+    ).sign_in
+    assert sign_in is not None
+    assert sign_in.metadata_url == (
+        "https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration"
+    )
+    assert (sign_in.client_id, sign_in.client_secret) == ("client", "secret")
+    assert sign_in.admin_emails == frozenset({"ada@council.example", "bo@council.example"})
+    assert sign_in.allowed_domains == frozenset({"council.example"})
+
+
+def test_a_half_configured_provider_is_refused_naming_what_is_missing():
+    partial = {k: v for k, v in OIDC.items() if k != "EIA_OIDC_COOKIE_SECRET"}
+    with pytest.raises(SettingsError, match="EIA_OIDC_COOKIE_SECRET not set"):
+        load_settings(partial)
+
+
+def test_a_redirect_uri_must_end_in_the_callback_path():
+    with pytest.raises(SettingsError, match="/oauth2callback"):
+        load_settings({**OIDC, "EIA_OIDC_REDIRECT_URI": "https://eia.council.example/"})

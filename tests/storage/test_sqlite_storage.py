@@ -36,6 +36,8 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
         "reach_results",
         "review_events",
         "audit_events",
+        "people",
+        "assessment_shares",
         "theme_results",
     }
     columns = {column["name"] for column in schema.get_columns("assessment_versions")}

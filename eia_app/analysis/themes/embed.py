@@ -27,13 +27,15 @@ class ThemesUnavailable(RuntimeError):
 @lru_cache(maxsize=1)
 def _wordllama() -> Any:
     """Load WordLlama's bundled model once per process, offline."""
+    from importlib import resources
     from pathlib import Path
 
     import wordllama  # noqa: PLC0415 - heavy and optional: only when themes are asked for
 
-    return wordllama.WordLlama.load(
-        cache_dir=Path(wordllama.__file__).parent, disable_download=True
-    )
+    # The model's weights ship inside WordLlama's own wheel: load them from there, never
+    # from the network.
+    folder = Path(str(resources.files(wordllama)))
+    return wordllama.WordLlama.load(cache_dir=folder, disable_download=True)
 
 
 def available_backend(preferred: str | None = None) -> str:
