@@ -9,7 +9,8 @@ from typing import Any
 
 import streamlit as st
 
-from eia_app.domain.versions import RowDraft, StoredAssessment, WorkingCopy
+from eia_app.domain.versions import RowDraft, StoredAssessment, VersionInfo, WorkingCopy
+from eia_app.services.clashes import compare_with_latest
 from eia_app.services.working_copies import (
     discard_changes,
     json_ready,
@@ -19,7 +20,7 @@ from eia_app.services.working_copies import (
 )
 from eia_app.ui import components, state
 from eia_app.ui.form_fields import FieldKind, entered_value
-from eia_app.ui.plain import plain
+from eia_app.ui.plain import plain, plain_rows
 from eia_app.ui.state import widget_key
 
 
@@ -97,6 +98,8 @@ def show_conflict(section_id: str, copy: WorkingCopy | None) -> None:
             "are still here. Keep them to save yours over theirs where you both changed "
             "something, or discard them to see the latest version."
         )
+    if copy is not None:
+        _compare(copy, newer)
     with st.container(horizontal=True):
         st.button("Keep my changes", key="eia.keep_mine", on_click=_keep_mine, args=(section_id,))
         st.button(
@@ -105,6 +108,21 @@ def show_conflict(section_id: str, copy: WorkingCopy | None) -> None:
             on_click=_discard,
             args=(section_id,),
         )
+
+
+def _compare(copy: WorkingCopy, newer: VersionInfo | None) -> None:
+    """Each field the person changed: the text stored now beside their own, to merge."""
+    differences = compare_with_latest(state.repository(), copy)
+    if not differences:
+        return
+    stored = f"Version {newer.version} (saved by {newer.saved_by})" if newer else "Saved now"
+    with st.expander(f"Compare your changes with the latest version ({len(differences)})"):
+        st.write(
+            "Your text is kept. To merge, copy what you need from the latest version into "
+            "the fields below, then save."
+        )
+        rows = [{"Field": d.label, stored: d.before, "Your text": d.after} for d in differences]
+        st.table(plain_rows(rows), hide_index=True)
 
 
 def _keep_mine(section_id: str) -> None:

@@ -6,6 +6,7 @@ session state is empty, so only the URL and the working copy can bring work back
 
 from streamlit.testing.v1 import AppTest
 
+from eia_app.domain.labels import field_label
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.working_copies import load_working_copy
 from eia_app.services.workspace import open_workspace
@@ -145,6 +146,28 @@ def test_a_newer_version_is_said_plainly_and_keep_mine_saves_over_it(database_ur
     saved = load_assessment(repo, SEND)
     assert saved.info.version == first.info.version + 2
     assert saved.assessment.key_details.directorate == "Mine"
+
+
+def test_a_newer_version_is_compared_field_by_field_with_what_was_typed(database_url):
+    repo = open_workspace(database_url)
+    at = go_to(start_app(), "key_details")
+    at.text_input(key=DIRECTORATE_KEY).input("Mine").run()
+    first = load_assessment(repo, SEND)
+    details = first.assessment.key_details.model_copy(update={"directorate": "Theirs"})
+    save_assessment(
+        repo, first.assessment.model_copy(update={"key_details": details}), saved_by="Another"
+    )
+
+    again = refreshed("key_details")
+    expander = next(e for e in again.expander if "Compare your changes" in e.label)
+    assert expander.label.endswith("(1)")
+    (table,) = expander.table
+    frame = table.value
+    stored = f"Version {first.info.version + 1} (saved by Another)"
+    assert list(frame.columns) == ["Field", stored, "Your text"]
+    row = frame.iloc[0]
+    assert row["Field"] == field_label("key_details.directorate")
+    assert (row[stored], row["Your text"]) == ("Theirs", "Mine")
 
 
 EVIDENCE_ROWS = "eia.form.evidence.evidence.items"
