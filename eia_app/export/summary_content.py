@@ -19,9 +19,9 @@ from eia_app.export.sections import rating_label
 from eia_app.export.text import NOT_RECORDED, clean, fmt_date, humanise
 
 SEE_FULL = "see the full assessment"
-CONCLUSION_CHARS = 650
-RISKS_MAX, RISK_CHARS = 4, 190
-ACTIONS_MAX, ACTION_CHARS = 5, 170
+CONCLUSION_CHARS = 520
+RISKS_MAX, RISK_CHARS = 3, 170
+ACTIONS_MAX, ACTION_CHARS = 3, 170
 GROUPS_CELL_CHARS = 230
 DONE = (ActionStatus.DONE, ActionStatus.CANCELLED)
 NO_RISKS = "No group is rated negative or uncertain."

@@ -114,3 +114,30 @@ def test_a_very_long_assessment_is_cut_to_one_page_not_spilled(final_assessment,
     # What did not fit is cut, and the reader is sent to the full assessment.
     assert text.count("see the full assessment") >= 3
     assert "more in the action plan: see the full assessment" in text
+
+
+
+def test_the_send_reports_summary_is_its_first_page_and_the_contents_its_second(
+    project_root, tmp_path
+):
+    require_program("soffice")
+    require_program("pdftotext")
+    from eia_app.services.assessments import read_assessment_file
+    from eia_app.services.export import export_assessment
+    from eia_app.services.reach import analyse_survey
+
+    folder = project_root / "examples" / "send_strategy_2024_27"
+    final = read_assessment_file(folder / "eia_revised_post_consultation.json")
+    previous = read_assessment_file(folder / "eia_consultation_stage.json")
+    reach = analyse_survey(folder / "send_consultation_responses.csv")
+    docx = tmp_path / "send.docx"
+    docx.write_bytes(
+        export_assessment(final, reach=reach, previous=previous, with_charts=False).docx
+    )
+    pdf = export_pdf(docx)
+    first = run("pdftotext", "-f", "1", "-l", "1", str(pdf), "-")
+    second = run("pdftotext", "-f", "2", "-l", "2", str(pdf), "-")
+    assert "Summary" in first
+    # The summary ends on page 1 with the decision; nothing of it spills onto page 2.
+    assert "Decision by: Cabinet, 17 June 2025." in first
+    assert second.lstrip().startswith("Contents")
