@@ -116,7 +116,6 @@ def test_a_very_long_assessment_is_cut_to_one_page_not_spilled(final_assessment,
     assert "more in the action plan: see the full assessment" in text
 
 
-
 def test_the_send_reports_summary_is_its_first_page_and_the_contents_its_second(
     project_root, tmp_path
 ):

@@ -108,7 +108,9 @@ def test_front_summary_has_the_conclusion_ratings_risks_actions_and_decision(sen
     # three (done) of the plan; the rest are counted so the page is not spilled.
     actions = [t.split(":")[0] for t in front if re.match(r"A\d+:", t)]
     assert actions == ["A10", "A5", "A7"]
-    assert any(re.match(r"And \d+ more in the action plan: see the full assessment", t) for t in front)
+    assert any(
+        re.match(r"And \d+ more in the action plan: see the full assessment", t) for t in front
+    )
     assert "Decision by: Cabinet, 17 June 2025. Next review: 30 September 2026." in front
 
 
