@@ -104,15 +104,10 @@ def theme_question(
     vectors = embed(clean, backend, seed)
     found = cluster(vectors, low=low, high=high, seed=seed, k=k, min_size=min_count)
     renames = edits.renames if edits else {}
-    splits = edits.splits if edits else {}
-    # The names shown before the split, for a refusal to name the theme as the officer saw it.
-    names = {
-        f"t{i + 1}": renames.get(f"t{i + 1}") or theme_name(words)
-        for i, words in enumerate(key_phrases(clean, found.labels, len(found.centres)))
-    } if splits else {}  # fmt: skip
     found, ids = apply_splits(
-        found, vectors, splits, seed=seed, min_count=min_count, names={**names, **renames}
-    )
+        found, vectors, edits.splits if edits else {}, seed=seed, min_count=min_count,
+        texts=clean, renames=renames,
+    )  # fmt: skip
     merges = merge_indices(edits, ids)
     found = _merged(found, vectors, merges)
     approved = set(edits.approved_quotes) if edits else set()

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from eia_app.analysis.themes.cluster import MIN_THEME_SIZE, OTHER, Clustering, fit_kmeans
+from eia_app.analysis.themes.label import key_phrases, theme_name
 from eia_app.domain.errors import ThemeSplitError
 
 
@@ -37,19 +38,16 @@ def _split_one(
     parts: int,
     seed: int,
     floor: int,
-    refused: tuple[str, str],
-) -> tuple[Clustering, list[int]]:
-    """Split theme ``index``; return the clustering and the indices of its parts, in order."""
-    theme_id, label = refused
+) -> tuple[Clustering, list[int]] | list[int]:
+    """Split theme ``index``: the clustering and its parts' indices, or the sizes refused."""
     members = np.flatnonzero(found.labels == index)
     if len(members) < parts * floor:
-        raise ThemeSplitError(_refusal(label, parts, floor, ()), theme_id)
+        return []
     sub = fit_kmeans(vectors[members], parts, seed, 10)
     sizes = np.bincount(sub, minlength=parts)
     order = sorted(range(parts), key=lambda i: (-sizes[i], i))
     if sizes[order[-1]] < floor:
-        made = [int(sizes[i]) for i in order]
-        raise ThemeSplitError(_refusal(label, parts, floor, made), theme_id)
+        return [int(sizes[i]) for i in order]
     first_new = len(found.centres)
     targets = [index] + [first_new + j for j in range(parts - 1)]
     labels = found.labels.copy()
@@ -71,7 +69,8 @@ def apply_splits(
     *,
     seed: int,
     min_count: int,
-    names: Mapping[str, str] | None = None,
+    texts: Sequence[str],
+    renames: Mapping[str, str] | None = None,
 ) -> tuple[Clustering, list[str]]:
     """Apply the officer's splits, in order, and give every theme its id.
 
@@ -82,7 +81,8 @@ def apply_splits(
             a merge of a missing theme is.
         seed: The question's seed.
         min_count: Smallest count shown: every part must reach it.
-        names: Theme id -> the name shown, for the refusal message.
+        texts: The comments, to name a refused theme as the officer saw it.
+        renames: Theme id -> the officer's name, likewise.
 
     Returns:
         The clustering with themes renumbered so that parts sit where their theme was,
@@ -100,8 +100,13 @@ def apply_splits(
         if theme_id not in ids:
             continue
         index = ids.index(theme_id)
-        label = (names or {}).get(theme_id, theme_id)
-        found, targets = _split_one(found, vectors, index, parts, seed, floor, (theme_id, label))
+        done = _split_one(found, vectors, index, parts, seed, floor)
+        if isinstance(done, list):
+            # Named as shown at this step: key phrases depend on all the themes beside it.
+            words = key_phrases(texts, found.labels, len(found.centres))[index]
+            label = (renames or {}).get(theme_id) or theme_name(words)
+            raise ThemeSplitError(_refusal(label, parts, floor, done), theme_id)
+        found, targets = done
         ids[index] = f"{theme_id}.1"
         ids += [f"{theme_id}.{j + 2}" for j in range(parts - 1)]
         where = order.index(index)
