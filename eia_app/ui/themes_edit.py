@@ -207,6 +207,7 @@ def _split_form(question: QuestionThemes) -> None:
     if not labels:
         return
     with st.form(f"eia.themes.split.{key}"):
+        st.markdown("**Split a theme**")
         theme_key, parts_key = f"eia.themes.split_theme.{key}", f"eia.themes.split_parts.{key}"
         st.selectbox(
             "Theme to split",
