@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from eia_app.domain.reach_findings import named_list
 from eia_app.domain.themes import OTHER_LABEL, QuestionThemes, ThemesResult, count_text
 
-
 SPLIT_PARTS = 2  # the parts a theme is split into unless the officer asks for more
 MAX_SPLIT_PARTS = 4
 
@@ -89,9 +88,7 @@ def split_with(edits: ThemeEdits, theme_id: str, parts: int = SPLIT_PARTS) -> Th
         New edits (the model checks the number of parts).
     """
     splits = {k: v for k, v in edits.splits.items() if k != theme_id}
-    return ThemeEdits.model_validate(
-        {**edits.model_dump(), "splits": {**splits, theme_id: parts}}
-    )
+    return ThemeEdits.model_validate({**edits.model_dump(), "splits": {**splits, theme_id: parts}})
 
 
 def merge_indices(edits: ThemeEdits | None, ids: Sequence[str]) -> dict[int, int]:

@@ -125,9 +125,7 @@ def test_saved_splits_are_reapplied_before_merges_and_renames(tmp_path, publishe
     assert one["count"] + two["count"] == first["count"]
     assert len(themes) == len(question["themes"]) + 1
     edits.write_text(json.dumps([{"column": EFFECT, "splits": {last["id"]: 4}}]))
-    refused = CliRunner().invoke(
-        cli, ["themes", SEND, "--edits", str(edits), "--min-count", "40"]
-    )
+    refused = CliRunner().invoke(cli, ["themes", SEND, "--edits", str(edits), "--min-count", "40"])
     assert refused.exit_code != 0
     assert "cannot be split into 4 parts" in str(refused.exception)
 

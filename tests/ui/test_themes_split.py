@@ -1,4 +1,4 @@
-"""Splitting a theme on the consultation page (AppTest, SEND survey): split, refuse, undo, reapply."""
+"""Splitting a theme on the consultation page (AppTest, SEND survey): refuse, undo, reapply."""
 
 import pytest
 
@@ -14,12 +14,11 @@ pytest.importorskip("sklearn")
 
 
 def _split(at, theme_id: str, parts: int) -> None:
-    next(s for s in at.selectbox if (s.key or "").startswith("eia.themes.split_theme.")).set_value(
-        theme_id
-    )
-    next(n for n in at.number_input if (n.key or "").startswith("eia.themes.split_parts.")).set_value(
-        parts
-    )
+    def keyed(widgets, prefix):
+        return next(w for w in widgets if (w.key or "").startswith(prefix))
+
+    keyed(at.selectbox, "eia.themes.split_theme.").set_value(theme_id)
+    keyed(at.number_input, "eia.themes.split_parts.").set_value(parts)
     button(at, "Split the theme").click().run()
     assert not at.exception, at.exception
 
