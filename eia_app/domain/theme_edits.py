@@ -48,7 +48,15 @@ class ThemeEdits(BaseModel):
             if len(group) < 2 or seen & set(group):
                 raise ValueError("each merge names two or more themes, each theme once")
             seen |= set(group)
+        if seen & set(self.splits):
+            # Splits come first, so the old id is gone by the time merges are applied.
+            raise ValueError("a split theme is merged by the ids of its parts, not its own")
         return self
+
+
+def merged_ids(edits: ThemeEdits) -> set[str]:
+    """Every theme id named in a merge (a theme shown for a group, or merged away)."""
+    return {theme_id for group in edits.merges for theme_id in group}
 
 
 def merged_with(edits: ThemeEdits, ids: Sequence[str]) -> ThemeEdits:
@@ -79,16 +87,26 @@ def merged_with(edits: ThemeEdits, ids: Sequence[str]) -> ThemeEdits:
 def split_with(edits: ThemeEdits, theme_id: str, parts: int = SPLIT_PARTS) -> ThemeEdits:
     """The edits with one more split, applied after the earlier ones.
 
+    The theme's own name is dropped: its id no longer exists once it is split, and each
+    part is named afresh by its key phrases, for the officer to rename.
+
     Args:
         edits: The question's edits so far.
         theme_id: The theme to split (an id shown now, perhaps a part of an earlier split).
         parts: How many parts.
 
     Returns:
-        New edits (the model checks the number of parts).
+        New edits.
+
+    Raises:
+        ValueError: For a number of parts out of range, or a theme that holds a merge
+            (splits are applied before merges: undo the merge to split the theme).
     """
     splits = {k: v for k, v in edits.splits.items() if k != theme_id}
-    return ThemeEdits.model_validate({**edits.model_dump(), "splits": {**splits, theme_id: parts}})
+    renames = {k: v for k, v in edits.renames.items() if k != theme_id}
+    return ThemeEdits.model_validate(
+        {**edits.model_dump(), "renames": renames, "splits": {**splits, theme_id: parts}}
+    )
 
 
 def merge_indices(edits: ThemeEdits | None, ids: Sequence[str]) -> dict[int, int]:

@@ -18,6 +18,7 @@ from eia_app.domain.theme_edits import (
     MAX_SPLIT_PARTS,
     SPLIT_PARTS,
     ThemeEdits,
+    merged_ids,
     merged_with,
     split_with,
 )
@@ -166,13 +167,26 @@ def _apply(question: QuestionThemes, keys: list[tuple[str, str]], merge_key: str
     st.session_state[merge_key] = []
 
 
+def _split_problem(column: str, message: str) -> None:
+    """Show one reason a split was not made, beside the split control."""
+    field = f"eia.themes.split_theme.{short_key(column)}"
+    problem = Issue(level=IssueLevel.ERROR, field=field, label="Theme to split", message=message)
+    st.session_state[PROBLEMS_KEY] = {column: [problem]}
+
+
 def _split(question: QuestionThemes, theme_key: str, parts_key: str) -> None:
     """Keep the split chosen, for the analysis the rerun starts (refused there if too small)."""
     before = current_edits(question.column)
     theme_id = str(st.session_state.get(theme_key))
     parts = int(st.session_state.get(parts_key) or SPLIT_PARTS)
+    if theme_id in merged_ids(before):
+        label = next((t.label for t in question.themes if t.id == theme_id), theme_id)
+        _split_problem(
+            question.column, f"“{label}” is a merge of themes: undo the merges to split it."
+        )
+        return
     st.session_state[PROBLEMS_KEY] = {question.column: []}
-    st.session_state[PENDING_SPLIT_KEY] = (question.column, theme_id, before)
+    st.session_state[PENDING_SPLIT_KEY] = (question.column, before)
     _keep_edits(split_with(before, theme_id, parts))
 
 
@@ -188,11 +202,9 @@ def refuse_pending_split(message: str) -> bool:
     pending = st.session_state.pop(PENDING_SPLIT_KEY, None)
     if pending is None:
         return False
-    column, theme_id, before = pending
+    column, before = pending
     _keep_edits(before)
-    problem = Issue(level=IssueLevel.ERROR, field=f"eia.themes.split.{short_key(column)}",
-                    label="Theme to split", message=message)  # fmt: skip
-    st.session_state[PROBLEMS_KEY] = {column: [problem]}
+    _split_problem(column, message)
     return True
 
 
@@ -206,9 +218,12 @@ def _split_form(question: QuestionThemes) -> None:
     labels = {t.id: t.label for t in question.themes}
     if not labels:
         return
+    theme_key, parts_key = f"eia.themes.split_theme.{key}", f"eia.themes.split_parts.{key}"
+    if st.session_state.get(theme_key) not in labels:
+        # The theme last chosen is gone (split, merged or undone): start from the first.
+        st.session_state.pop(theme_key, None)
     with st.form(f"eia.themes.split.{key}"):
         st.markdown("**Split a theme**")
-        theme_key, parts_key = f"eia.themes.split_theme.{key}", f"eia.themes.split_parts.{key}"
         st.selectbox(
             "Theme to split",
             list(labels),

@@ -101,6 +101,17 @@ def test_a_split_too_small_to_publish_is_refused_in_plain_words():
     assert "at least 30 comments" in message
 
 
+def test_a_split_drops_the_themes_own_name_and_a_merged_theme_is_not_split():
+    named = ThemeEdits(column="Q", renames={"t1": "Travel", "t2": "Waiting"})
+    assert split_with(named, "t1").renames == {"t2": "Waiting"}
+    merged = ThemeEdits(column="Q", merges=(("t1", "t3"),))
+    for theme in ("t1", "t3"):
+        with pytest.raises(ValidationError, match="merged by the ids of its parts"):
+            split_with(merged, theme)
+    # A part of a split may be merged.
+    assert ThemeEdits(column="Q", splits={"t1": 2}, merges=(("t2", "t1.2"),)).splits
+
+
 def test_the_number_of_parts_is_two_to_four():
     assert split_with(ThemeEdits(column="Q"), "t1").splits == {"t1": 2}
     for parts in (1, 5):

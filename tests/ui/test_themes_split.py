@@ -5,6 +5,7 @@ import pytest
 from tests.ui.test_themes_page import (
     button,
     markdown,
+    merge_box,
     session_result,
     survey_with_marker,
     themed,
@@ -55,3 +56,12 @@ def test_a_theme_is_split_refused_when_too_small_undone_and_reapplied(database_u
     assert [t.id for t in session_result(again).questions[0].themes] == [t.id for t in before]
     assert "Split the theme" in [b.label for b in again.button]
     assert "#### Rename, merge or split themes" in markdown(again)
+
+    # A merged theme is not split: the merge would lose its first id.
+    merge_box(again).select(before[0].id).select(before[1].id)
+    button(again, "Apply the names and merges").click().run()
+    merged = session_result(again).questions[0].themes
+    _split(again, before[0].id, 2)
+    summary = "\n".join(str(e.value) for e in again.error)
+    assert "is a merge of themes: undo the merges to split it." in summary
+    assert session_result(again).questions[0].themes == merged
