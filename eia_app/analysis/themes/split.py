@@ -24,10 +24,11 @@ from eia_app.domain.errors import ThemeSplitError
 
 
 def _refusal(label: str, parts: int, floor: int, sizes: Sequence[int]) -> str:
-    found = f" (k-means gave parts of {', '.join(str(s) for s in sizes)})" if sizes else ""
+    made = ", ".join(str(s) for s in sizes)
+    found = f" (grouping its comments again gave parts of {made})" if sizes else ""
     return (
         f"The theme “{label}” cannot be split into {parts} parts: each part needs at least "
-        f"{floor} comments to be published{found}. Try fewer parts, or merge instead."
+        f"{floor} comments to be published{found}. Try fewer parts."
     )
 
 
