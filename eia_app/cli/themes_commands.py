@@ -57,7 +57,8 @@ FORMATS = ("table", "json", "xlsx")
 @click.option(
     "--edits",
     type=click.Path(path_type=Path),
-    help="Saved renames, merges and approved quotes (a JSON list), reapplied by theme id.",
+    help="Saved splits, merges, renames and approved quotes (a JSON list), reapplied by "
+    "theme id in that order.",
 )
 @click.option(
     "--approve",

@@ -48,3 +48,15 @@ class PermissionDeniedError(EIAError):
 
 class ThemesError(EIAError):
     """Free-text themes cannot be found: a missing column, option or optional library."""
+
+
+class ThemeSplitError(ThemesError):
+    """A theme cannot be split: a part would be too small to publish.
+
+    Attributes:
+        theme_id: The theme whose split was refused, so a shell can drop that edit.
+    """
+
+    def __init__(self, message: str, theme_id: str) -> None:
+        super().__init__(message)
+        self.theme_id = theme_id

@@ -2,8 +2,10 @@
 
 The quotes shown are candidates, redacted, and kept in the officer's session only;
 each has its own Approve box, and only approved quotes are ever saved or exported.
-Renames and merges go through a form whose button starts one new analysis, so that
-counts and findings are worked out again by the engine, never patched on screen.
+Renames and merges go through a form, and a split through its own, whose button starts
+one new analysis, so that counts and findings are worked out again by the engine,
+never patched on screen. A split the engine refuses (a part too small to publish) is
+taken back and its reason shown beside the control.
 """
 
 import re
@@ -12,7 +14,14 @@ import streamlit as st
 
 from eia_app.charts.themes import themes_by_group_figure, themes_by_group_text
 from eia_app.domain.issues import Issue, IssueLevel
-from eia_app.domain.theme_edits import ThemeEdits, merged_with
+from eia_app.domain.theme_edits import (
+    MAX_SPLIT_PARTS,
+    SPLIT_PARTS,
+    ThemeEdits,
+    merged_ids,
+    merged_with,
+    split_with,
+)
 from eia_app.domain.themes import OTHER_LABEL, QuestionThemes, count_text, question_summary
 from eia_app.ui.components import error_summary, heading
 from eia_app.ui.reach_results import short_key
@@ -20,6 +29,8 @@ from eia_app.ui.tables import html_table
 
 EDITS_KEY = "eia.themes.edits"
 PROBLEMS_KEY = "eia.themes.problems"
+# The split just asked for, with the edits before it, until the engine has accepted it.
+PENDING_SPLIT_KEY = "eia.themes.pending_split"
 NO_FINDING = "No group raised any theme more often than commenters as a whole, beyond chance."
 # Characters Markdown would read as formatting or links: a comment is shown as typed.
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
@@ -156,11 +167,86 @@ def _apply(question: QuestionThemes, keys: list[tuple[str, str]], merge_key: str
     st.session_state[merge_key] = []
 
 
+def _split_problem(column: str, message: str) -> None:
+    """Show one reason a split was not made, beside the split control."""
+    field = f"eia.themes.split_theme.{short_key(column)}"
+    problem = Issue(level=IssueLevel.ERROR, field=field, label="Theme to split", message=message)
+    st.session_state[PROBLEMS_KEY] = {column: [problem]}
+
+
+def _split(question: QuestionThemes, theme_key: str, parts_key: str) -> None:
+    """Keep the split chosen, for the analysis the rerun starts (refused there if too small)."""
+    before = current_edits(question.column)
+    theme_id = str(st.session_state.get(theme_key))
+    parts = int(st.session_state.get(parts_key) or SPLIT_PARTS)
+    if theme_id in merged_ids(before):
+        label = next((t.label for t in question.themes if t.id == theme_id), theme_id)
+        _split_problem(
+            question.column, f"“{label}” is a merge of themes: undo the merges to split it."
+        )
+        return
+    st.session_state[PROBLEMS_KEY] = {question.column: []}
+    st.session_state[PENDING_SPLIT_KEY] = (question.column, before)
+    _keep_edits(split_with(before, theme_id, parts))
+
+
+def refuse_pending_split(message: str) -> bool:
+    """Take back the split just asked for, with the engine's reason, if there is one.
+
+    Args:
+        message: Why the engine refused it, in plain words.
+
+    Returns:
+        True when a split was taken back (the themes can be worked out again).
+    """
+    pending = st.session_state.pop(PENDING_SPLIT_KEY, None)
+    if pending is None:
+        return False
+    column, before = pending
+    _keep_edits(before)
+    _split_problem(column, message)
+    return True
+
+
+def split_accepted() -> None:
+    """Forget the split just asked for, once the engine has applied it."""
+    st.session_state.pop(PENDING_SPLIT_KEY, None)
+
+
+def _split_form(question: QuestionThemes) -> None:
+    key = short_key(question.column)
+    labels = {t.id: t.label for t in question.themes}
+    if not labels:
+        return
+    theme_key, parts_key = f"eia.themes.split_theme.{key}", f"eia.themes.split_parts.{key}"
+    if st.session_state.get(theme_key) not in labels:
+        # The theme last chosen is gone (split, merged or undone): start from the first.
+        st.session_state.pop(theme_key, None)
+    with st.form(f"eia.themes.split.{key}"):
+        st.markdown("**Split a theme**")
+        st.selectbox(
+            "Theme to split",
+            list(labels),
+            key=theme_key,
+            format_func=labels.__getitem__,
+            help="A theme whose comments are about more than one thing. Its comments are "
+            "grouped again into parts, each with its own key phrases and counts.",
+        )
+        st.number_input(
+            "Number of parts", min_value=SPLIT_PARTS, max_value=MAX_SPLIT_PARTS,
+            value=SPLIT_PARTS, step=1, key=parts_key,
+        )  # fmt: skip
+        st.form_submit_button(
+            "Split the theme", on_click=_split, args=(question, theme_key, parts_key)
+        )
+
+
 def _edit_form(question: QuestionThemes) -> None:
-    heading("Rename or merge themes", 4)
+    heading("Rename, merge or split themes", 4)
     problems = st.session_state.get(PROBLEMS_KEY, {}).get(question.column)
     if problems:
         error_summary(problems)
+    _split_form(question)
     key = short_key(question.column)
     labels = {t.id: t.label for t in question.themes}
     with st.form(f"eia.themes.edit.{key}"):
@@ -211,15 +297,15 @@ def show_question(question: QuestionThemes, *, editable: bool = True) -> None:
 
 def _undo(column: str) -> None:
     edits = current_edits(column)
-    _keep_edits(edits.model_copy(update={"renames": {}, "merges": ()}))
+    _keep_edits(edits.model_copy(update={"renames": {}, "merges": (), "splits": {}}))
 
 
 def undo_button(column: str) -> None:
-    """A button that forgets the names and merges of one question (approvals are kept)."""
+    """A button that forgets the splits, merges and names of one question (approvals kept)."""
     edits = current_edits(column)
-    if edits.renames or edits.merges:
+    if edits.renames or edits.merges or edits.splits:
         st.button(
-            "Undo the names and merges",
+            "Undo the splits, merges and names",
             key=f"eia.themes.undo.{short_key(column)}",
             on_click=_undo,
             args=(column,),

@@ -11,7 +11,7 @@ import json
 
 import streamlit as st
 
-from eia_app.domain.errors import EIAError
+from eia_app.domain.errors import EIAError, ThemeSplitError
 from eia_app.domain.issues import Issue, IssueLevel
 from eia_app.domain.saved_themes import SavedThemes
 from eia_app.domain.themes import FreeTextColumn, ThemesResult
@@ -30,7 +30,9 @@ from eia_app.ui.themes_edit import (
     EDITS_KEY,
     PROBLEMS_KEY,
     current_edits,
+    refuse_pending_split,
     show_question,
+    split_accepted,
     undo_button,
 )
 
@@ -61,8 +63,8 @@ def _start_file(digest: str, saved: SavedThemes | None, found: list[FreeTextColu
     if edits and saved is not None:
         st.session_state[REAPPLIED_KEY] = (
             f"Themes were saved for this file by {saved.saved_by} on "
-            f"{saved.saved_at:%d %B %Y}: their names, merges and approved quotes are applied "
-            "again when you find the themes."
+            f"{saved.saved_at:%d %B %Y}: their splits, merges, names and approved quotes are "
+            "applied again when you find the themes."
         )
     st.session_state[FILE_KEY] = digest
 
@@ -101,10 +103,17 @@ def _themed(
         )
         try:
             result = analyse_themes_upload(data, name, edits=edits, columns=columns, sheet=sheet)
+        except ThemeSplitError as refused:
+            if not refuse_pending_split(str(refused)):
+                status.update(label=f"Could not find themes in {name}", state="error")
+                raise
+            status.update(label="The split was not made", state="error", expanded=False)
+            return _themed(digest, data, name, sheet, columns)
         except EIAError:
             status.update(label=f"Could not find themes in {name}", state="error")
             raise
         status.update(label=f"Found the themes in {name}", state="complete", expanded=False)
+    split_accepted()
     results[key] = result
     while len(results) > MAX_RESULTS:  # the oldest go first
         results.pop(next(iter(results)))
@@ -181,7 +190,8 @@ def _save(
     st.markdown(
         f"Saving keeps with version {info.version} the theme names, key phrases, counts by "
         f"group and the {approved} quote{'' if approved == 1 else 's'} you approved, with "
-        "your names and merges. The comments and the quotes you did not approve are not saved."
+        "your splits, merges and names. The comments and the quotes you did not approve are "
+        "not saved."
     )
     if saved is not None:
         st.markdown(

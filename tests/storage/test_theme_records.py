@@ -18,6 +18,8 @@ def test_saved_themes_read_back_equal_with_their_edits(repo):
     assert back == saved
     assert back.edits_by_column()[QUESTION].renames == {"t1": "School transport"}
     assert back.edits_by_column()[QUESTION].merges == (("t1", "t4"),)
+    # Splits are applied in the order written, so the order must survive storage.
+    assert list(back.edits_by_column()[QUESTION].splits.items()) == [("t3", 2), ("t3.1", 3)]
     assert back.themes.questions[0].themes[0].quotes[0].text == APPROVED
 
 

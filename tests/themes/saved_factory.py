@@ -44,10 +44,11 @@ def themes_result(*, approved: bool = True, internal: bool = False) -> ThemesRes
 
 
 def saved_themes(reference: str, version: int = 1, label: str = "School transport") -> SavedThemes:
-    """Saved themes with a rename, a merge and the approved quote."""
+    """Saved themes with two splits (a part split again), a rename, a merge and the quote."""
     edits = ThemeEdits(
-        column=QUESTION, renames={"t1": label}, merges=(("t1", "t4"),), approved_quotes=("q1",)
-    )
+        column=QUESTION, renames={"t1": label}, merges=(("t1", "t4"),), approved_quotes=("q1",),
+        splits={"t3": 2, "t3.1": 3},
+    )  # fmt: skip
     return SavedThemes(
         reference=reference,
         version=version,

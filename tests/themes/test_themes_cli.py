@@ -111,6 +111,25 @@ def test_saved_edits_are_reapplied(tmp_path, published):
     assert "not a list of theme edits" in str(refused.exception)
 
 
+def test_saved_splits_are_reapplied_before_merges_and_renames(tmp_path, published):
+    (question,) = published["questions"]
+    first, *_, last = question["themes"]
+    edits = tmp_path / "edits.json"
+    split = {"column": EFFECT, "splits": {first["id"]: 2}, "renames": {f"{first['id']}.2": "B"}}
+    edits.write_text(json.dumps([split]))
+    again = CliRunner().invoke(cli, ["themes", SEND, "--edits", str(edits), "--format", "json"])
+    assert again.exit_code == 0, again.output
+    themes = json.loads(again.output)["questions"][0]["themes"]
+    one, two = themes[:2]
+    assert (one["id"], two["id"], two["label"]) == (f"{first['id']}.1", f"{first['id']}.2", "B")
+    assert one["count"] + two["count"] == first["count"]
+    assert len(themes) == len(question["themes"]) + 1
+    edits.write_text(json.dumps([{"column": EFFECT, "splits": {last["id"]: 4}}]))
+    refused = CliRunner().invoke(cli, ["themes", SEND, "--edits", str(edits), "--min-count", "40"])
+    assert refused.exit_code != 0
+    assert "cannot be split into 4 parts" in str(refused.exception)
+
+
 def test_the_schema_of_a_themes_document_validates_the_published_send_themes(published):
     jsonschema = pytest.importorskip("jsonschema")
     result = CliRunner().invoke(cli, ["schema", "--themes"])

@@ -49,7 +49,8 @@ class Clustering:
     scores: dict[int, float]
 
 
-def _fit(vectors: np.ndarray, k: int, seed: int, n_init: int) -> np.ndarray:
+def fit_kmeans(vectors: np.ndarray, k: int, seed: int, n_init: int) -> np.ndarray:
+    """k-means labels of unit-length vectors: the same vectors, k and seed, the same labels."""
     from sklearn.cluster import KMeans  # noqa: PLC0415 - heavy: only when themes are run
     from threadpoolctl import threadpool_limits  # noqa: PLC0415
 
@@ -140,10 +141,10 @@ def cluster(
         rng = np.random.default_rng(seed)
         sample = vectors[np.sort(rng.permutation(n)[:_SILHOUETTE_SAMPLE])]
         for tried in range(start, stop + 1):
-            scores[tried] = _silhouette(sample, _fit(sample, tried, seed, 10), seed)
+            scores[tried] = _silhouette(sample, fit_kmeans(sample, tried, seed, 10), seed)
         k = first_peak(scores) if len(scores) > 1 else start
     k = max(1, min(k, n))
-    labels = _fit(vectors, k, seed, 10)
+    labels = fit_kmeans(vectors, k, seed, 10)
     labels, centres = _ordered(labels, vectors, n, min_size)
     similarity = np.zeros(n, dtype=np.float32)
     inside = labels >= 0

@@ -1,6 +1,7 @@
 """The themes of one free-text question, from comments to the typed, aggregate result.
 
-Steps: embed the comments (``embed``), group them (``cluster``), name each theme by its
+Steps: embed the comments (``embed``), group them (``cluster``), apply the officer's
+edits (splits by ``split``, then merges, then renames), name each theme by its
 key phrases (``label``), break each theme down by characteristic (``by_group``) and
 offer redacted quotes (``quotes``). Comments stay in memory: the result holds only
 names, phrases, counts and candidate quotes, which are unapproved until the officer
@@ -20,6 +21,7 @@ from eia_app.analysis.themes.cluster import Clustering, cluster
 from eia_app.analysis.themes.embed import embed
 from eia_app.analysis.themes.label import key_phrases, theme_name
 from eia_app.analysis.themes.quotes import candidates
+from eia_app.analysis.themes.split import apply_splits
 from eia_app.domain.theme_edits import ThemeEdits, merge_indices
 from eia_app.domain.themes import (
     DEFAULT_MAX_THEMES,
@@ -88,17 +90,26 @@ def theme_question(
         high: Most themes to consider.
         min_count: Smallest count shown; also the smallest theme kept.
         thresholds: The reach tables' flagging rule.
-        edits: The officer's renames, merges and approvals, reapplied by theme id.
+        edits: The officer's splits, merges, renames and approvals, reapplied by theme
+            id in that order (splits first, so a merge or a rename may name a part).
 
     Returns:
-        The themes, largest first, with unapproved quote candidates, and the labels.
+        The themes, largest first (a split theme's parts where it was), with
+        unapproved quote candidates, and the labels.
+
+    Raises:
+        ThemeSplitError: When a split would give a part too small to publish.
     """
     clean = [" ".join(str(t).split()) for t in texts]
     vectors = embed(clean, backend, seed)
     found = cluster(vectors, low=low, high=high, seed=seed, k=k, min_size=min_count)
-    merges = merge_indices(edits, len(found.centres))
-    found = _merged(found, vectors, merges)
     renames = edits.renames if edits else {}
+    found, ids = apply_splits(
+        found, vectors, edits.splits if edits else {}, seed=seed, min_count=min_count,
+        texts=clean, renames=renames,
+    )  # fmt: skip
+    merges = merge_indices(edits, ids)
+    found = _merged(found, vectors, merges)
     approved = set(edits.approved_quotes) if edits else set()
     phrases = key_phrases(clean, found.labels, len(found.centres))
     breakdowns = [
@@ -111,12 +122,12 @@ def theme_question(
     for index, words in enumerate(phrases):
         if index in merges:
             continue
-        label = renames.get(f"t{index + 1}") or theme_name(words)
+        label = renames.get(ids[index]) or theme_name(words)
         blocks = tuple(b[index] for b in breakdowns)
         count = int((found.labels == index).sum())
         themes.append(
             Theme(
-                id=f"t{index + 1}",
+                id=ids[index],
                 label=label,
                 key_phrases=tuple(words),
                 count=count,
