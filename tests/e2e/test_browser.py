@@ -86,16 +86,20 @@ def app_url(tmp_path, database_url) -> Iterator[str]:
     """Run ``streamlit run`` on the entrypoint; the server is always stopped afterwards."""
     chromium_path()
     port = free_port()
-    log_path = tmp_path / "streamlit.log"
     env = {
         **os.environ,
         "EIA_DATABASE_URL": database_url,
         "EIA_USER": "Browser Tester",
         "PYTHONUNBUFFERED": "1",
     }
-    command = streamlit_command(port)
+    yield from serve_app(streamlit_command(port), port, tmp_path, env)
+
+
+def serve_app(command: list[str], port: int, folder: Path, env: dict[str, str]) -> Iterator[str]:
+    """Run the app server, yield its URL once healthy, and always stop it afterwards."""
+    log_path = folder / "streamlit.log"
     with log_path.open("w") as log:
-        process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log,
+        process = subprocess.Popen(command, cwd=folder, env=env, stdout=log,
                                    stderr=subprocess.STDOUT)  # fmt: skip
         try:
             url = f"http://127.0.0.1:{port}"

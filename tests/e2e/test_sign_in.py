@@ -7,7 +7,6 @@ fail under CI (the fixtures of ``test_browser``).
 """
 
 import os
-import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -28,9 +27,9 @@ from tests.e2e.test_browser import (
     SEND,
     chromium_path,
     free_port,
+    serve_app,
     streamlit_command,
     wait_for_app,
-    wait_until_healthy,
 )
 from tests.e2e.test_browser import database_url as database_url  # noqa: F401  (fixture)
 
@@ -92,21 +91,7 @@ def signed_app(tmp_path, database_url, provider) -> Iterator[str]:  # noqa: F811
     }
     env.pop("EIA_USER", None)
     options = streamlit_options(load_settings(env).sign_in, tmp_path / "auth")
-    log_path = tmp_path / "streamlit.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(streamlit_command(port) + options, cwd=tmp_path, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-        try:
-            url = f"http://127.0.0.1:{port}"
-            wait_until_healthy(url, process, log_path)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(10)
+    yield from serve_app(streamlit_command(port) + options, port, tmp_path, env)
 
 
 @pytest.fixture
