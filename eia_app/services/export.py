@@ -14,6 +14,7 @@ from eia_app.domain.changes import build_changes
 from eia_app.domain.errors import EIAError
 from eia_app.domain.reach import ReachResult
 from eia_app.domain.themes import ThemesResult, published
+from eia_app.export.cohort_context import cohort_characteristics
 from eia_app.export.context import build_report_context, make_label_lookup
 from eia_app.export.docx import check_template, render_report
 from eia_app.export.flagged_context import FLAGGED_CHART_KEY
@@ -85,9 +86,12 @@ def group_labels() -> tuple[dict[str, str], list[str]]:
 
 
 def _draw_charts(reach: ReachResult, browser_path: str | None) -> RenderedCharts:
+    # The same characteristics as the appendix, the cohort's (about the child) included,
+    # so that each of its tables has its chart.
+    blocks = [*reach.characteristics.items(), *cohort_characteristics(reach)]
     figures = {
         char_id: build_reach_figure(result.label, result)
-        for char_id, result in reach.characteristics.items()
+        for char_id, result in blocks
         if result.categories
     }
     flagged = flagged_groups(reach)

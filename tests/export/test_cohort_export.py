@@ -83,3 +83,19 @@ def test_eia_export_refuses_a_cohort_for_saved_results(tmp_path, capsys):
     assert done.value.code == 2
     assert "--baseline and --cohort apply to --survey" in capsys.readouterr().err
     assert not (tmp_path / "o.docx").exists()
+
+
+def test_the_childrens_tables_in_the_appendix_each_have_their_chart():
+    from tests.export.builders import require_browser
+
+    require_browser()
+    final = read_assessment_file(SEND / "eia_revised_post_consultation.json")
+    reach = analyse_survey(SEND / "send_consultation_responses.csv", cohort="ehcp2025-e10000018")
+    doc = open_docx(export_assessment(final, reach=reach).docx)
+    titles = [shape._inline.docPr.get("title", "") for shape in doc.inline_shapes]
+    children = [t for t in titles if "of the children" in t]
+    assert children == [
+        "Age of the children: reach chart",
+        "Race of the children: reach chart",
+        "Sex of the children: reach chart",
+    ]
