@@ -237,7 +237,12 @@ def build_workbook(document: ReachResult) -> Workbook:
     summary.title = sheet_title("Summary", used)
     _append(summary, _summary_rows(document))
     rows = list(long_rows(document))
-    for cid in document.characteristics:
+    # One sheet per characteristic asked about anyone: the respondent's own, then any
+    # asked only about the child (each sheet holds every group's rows for it).
+    asked = list(document.characteristics)
+    if document.cohort is not None:
+        asked += [cid for cid in document.cohort.characteristics if cid not in asked]
+    for cid in asked:
         sheet = workbook.create_sheet(sheet_title(cid, used))
         _append(sheet, iter([list(COLUMNS), *(row for row in rows if row[1] == cid)]))
     if document.opinions:

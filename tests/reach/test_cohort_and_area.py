@@ -196,3 +196,17 @@ def test_the_long_table_has_the_childs_rows_and_each_respondent_group(families):
         r for r in rows if r["group"] == "Professionals" and r["category_id"] == "45-64"
     ]
     assert [r["count"] for r in professionals] == ["20"]
+
+
+def test_a_question_asked_only_about_the_child_has_its_own_sheet_in_the_workbook(families):
+    from eia_app.export.reach_spreadsheet import CHILD_GROUP, build_workbook
+
+    result = analyse_survey(families, cohort=COHORT, min_count=0)
+    # The child's sex is asked; the respondent's own sex is not.
+    assert "sex" in result.cohort.characteristics
+    assert "sex" not in result.characteristics
+    workbook = build_workbook(result)
+    assert "sex" in workbook.sheetnames
+    rows = list(workbook["sex"].iter_rows(values_only=True))[1:]
+    assert rows
+    assert {row[0] for row in rows} == {CHILD_GROUP}
