@@ -127,7 +127,8 @@ def test_undoing_a_change_leaves_no_working_copy(database_url):
     assert load_working_copy(open_workspace(database_url), SEND, USER) is None
 
 
-def test_a_newer_version_is_said_plainly_and_keep_mine_saves_over_it(database_url):
+def typed_then_saved_elsewhere(database_url):
+    """Type "Mine" as the directorate, then let "Another" save "Theirs" in the meantime."""
     repo = open_workspace(database_url)
     at = go_to(start_app(), "key_details")
     at.text_input(key=DIRECTORATE_KEY).input("Mine").run()
@@ -136,6 +137,11 @@ def test_a_newer_version_is_said_plainly_and_keep_mine_saves_over_it(database_ur
     save_assessment(
         repo, first.assessment.model_copy(update={"key_details": details}), saved_by="Another"
     )
+    return repo, first
+
+
+def test_a_newer_version_is_said_plainly_and_keep_mine_saves_over_it(database_url):
+    repo, first = typed_then_saved_elsewhere(database_url)
 
     again = refreshed("key_details")
     assert any(f"Another saved version {first.info.version + 1}" in w.value for w in again.warning)
@@ -149,14 +155,7 @@ def test_a_newer_version_is_said_plainly_and_keep_mine_saves_over_it(database_ur
 
 
 def test_a_newer_version_is_compared_field_by_field_with_what_was_typed(database_url):
-    repo = open_workspace(database_url)
-    at = go_to(start_app(), "key_details")
-    at.text_input(key=DIRECTORATE_KEY).input("Mine").run()
-    first = load_assessment(repo, SEND)
-    details = first.assessment.key_details.model_copy(update={"directorate": "Theirs"})
-    save_assessment(
-        repo, first.assessment.model_copy(update={"key_details": details}), saved_by="Another"
-    )
+    _, first = typed_then_saved_elsewhere(database_url)
 
     again = refreshed("key_details")
     expander = next(e for e in again.expander if "Compare your changes" in e.label)
