@@ -27,6 +27,7 @@ class AssessmentRepository(Protocol):
         saved_by: str,
         change_summary: str,
         base_version: int | None = None,
+        saved_by_email: str = "",
     ) -> StoredAssessment:
         """Store a new version of the assessment named by its reference.
 
@@ -37,6 +38,8 @@ class AssessmentRepository(Protocol):
             base_version: The version the save started from (0 for a new
                 assessment). When given, the check that it is still the latest and
                 the insert are one atomic step; None skips the check.
+            saved_by_email: Their e-mail from the sign-in, which the rules on own work
+                and self-approval compare; empty when nobody signed in.
 
         Returns:
             The stored version, with its number and time.

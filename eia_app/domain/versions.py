@@ -17,6 +17,11 @@ class VersionInfo(StrictModel):
     reference: str = guided("Reference", "The assessment's reference.", default=...)
     version: int = guided("Version", "1 for the first save, then 2, 3 ...", default=..., ge=1)
     saved_by: str = guided("Saved by", "Who saved this version.", default=...)
+    saved_by_email: str = guided(
+        "Saved by (e-mail)",
+        "The saver's e-mail from the sign-in; empty in single-user mode and on the command line.",
+        default="",
+    )
     saved_at: datetime = guided("Saved at", "When it was saved (UTC).", default=...)
     change_summary: str = guided(
         "What changed", "Fields changed since the previous version.", default=""

@@ -137,7 +137,9 @@ def save_assessment(
         base_version: The version the person started from (0 for a new assessment);
             by default the latest version as read here, so that the change summary
             always describes the version it follows.
-        actor_email: The saver's e-mail address for the audit trail, when known.
+        actor_email: The saver's e-mail from the sign-in, when known: kept with the
+            version (the rules on own work and self-approval compare it) and in the
+            audit trail.
         action: What the audit trail calls this save; by default "created" for the
             first version and "saved" for the others.
 
@@ -166,6 +168,7 @@ def save_assessment(
         saved_by=saved_by or "unknown",
         change_summary=summary,
         base_version=latest_number if base_version is None else base_version,
+        saved_by_email=actor_email,
     )
     first = stored.info.version == 1
     record_event(

@@ -108,6 +108,7 @@ class InMemoryAssessmentRepository:
         saved_by: str,
         change_summary: str,
         base_version: int | None = None,
+        saved_by_email: str = "",
     ) -> StoredAssessment:
         """Store a new version of the assessment named by its reference.
 
@@ -117,6 +118,8 @@ class InMemoryAssessmentRepository:
             change_summary: What changed since the previous version.
             base_version: The version the save started from (0 for a new
                 assessment); None takes the next number whatever was saved since.
+            saved_by_email: Their e-mail from the sign-in, which the rules on own work
+                and self-approval compare; empty when nobody signed in.
 
         Returns:
             The stored version.
@@ -127,7 +130,9 @@ class InMemoryAssessmentRepository:
         """
         reference = require_reference(assessment)
         with self._lock:
-            return self._append(assessment, reference, saved_by, change_summary, base_version)
+            return self._append(
+                assessment, reference, (saved_by, saved_by_email), change_summary, base_version
+            )
 
     def add_audit_event(self, event: AuditEvent) -> None:
         """Append one event to the audit trail."""
@@ -141,7 +146,7 @@ class InMemoryAssessmentRepository:
         self,
         assessment: Assessment,
         reference: str,
-        saved_by: str,
+        saver: tuple[str, str],
         change_summary: str,
         base_version: int | None,
     ) -> StoredAssessment:
@@ -152,7 +157,8 @@ class InMemoryAssessmentRepository:
         info = VersionInfo(
             reference=reference,
             version=len(history) + 1,
-            saved_by=saved_by,
+            saved_by=saver[0],
+            saved_by_email=saver[1],
             saved_at=utc_now(),
             change_summary=change_summary,
         )

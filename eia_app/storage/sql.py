@@ -33,6 +33,10 @@ Version = AssessmentVersionRow
 SAVE_ATTEMPTS = 5
 
 
+Saver = tuple[str, str]
+"""Who saves a version: their name and their e-mail (empty without sign-in)."""
+
+
 class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRecords):
     """Stores each saved version as an immutable row; the schema comes from the migrations.
 
@@ -57,6 +61,7 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
         saved_by: str,
         change_summary: str,
         base_version: int | None = None,
+        saved_by_email: str = "",
     ) -> StoredAssessment:
         """Insert a new version of the assessment named by its reference.
 
@@ -66,6 +71,8 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
             change_summary: What changed since the previous version.
             base_version: The version the save started from (0 for a new
                 assessment); None takes the next number whatever was saved since.
+            saved_by_email: Their e-mail from the sign-in, which the rules on own work
+                and self-approval compare; empty when nobody signed in.
 
         Returns:
             The stored version.
@@ -77,12 +84,13 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
             StorageError: If the database cannot be written.
         """
         reference = require_reference(assessment)
+        saver = (saved_by, saved_by_email)
         with translate_errors(self._engine, "save to"):
             if base_version is None:
-                row = self._insert_version(assessment, reference, saved_by, change_summary)
+                row = self._insert_version(assessment, reference, saver, change_summary)
             else:
                 row = self._insert_on_base(
-                    assessment, reference, saved_by, change_summary, base_version
+                    assessment, reference, saver, change_summary, base_version
                 )
         return StoredAssessment(info=_info(row), assessment=assessment)
 
@@ -160,14 +168,14 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
             return session.scalar(select(func.count()).select_from(AssessmentRow)) or 0
 
     def _insert_version(
-        self, assessment: Assessment, reference: str, saved_by: str, change_summary: str
+        self, assessment: Assessment, reference: str, saver: Saver, change_summary: str
     ) -> AssessmentVersionRow:
         # Two people saving the same assessment at once pick the same number; the
         # unique constraint refuses the second, which then takes the next number.
         for attempt in range(1, SAVE_ATTEMPTS + 1):
             try:
                 with self._sessions.begin() as session:
-                    return _add_row(session, assessment, reference, saved_by, change_summary)
+                    return _add_row(session, assessment, reference, saver, change_summary)
             except IntegrityError:
                 if attempt == SAVE_ATTEMPTS:
                     raise
@@ -177,7 +185,7 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
         self,
         assessment: Assessment,
         reference: str,
-        saved_by: str,
+        saver: Saver,
         change_summary: str,
         base_version: int,
     ) -> AssessmentVersionRow:
@@ -193,7 +201,7 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
                     # The number comes from the check, never from a second read: that
                     # read could see a version committed since, and skip over it.
                     return _add_row(
-                        session, assessment, reference, saved_by, change_summary, base_version + 1
+                        session, assessment, reference, saver, change_summary, base_version + 1
                     )
         except IntegrityError:
             pass
@@ -222,7 +230,7 @@ def _add_row(
     session: Session,
     assessment: Assessment,
     reference: str,
-    saved_by: str,
+    saver: Saver,
     change_summary: str,
     number: int | None = None,
 ) -> AssessmentVersionRow:
@@ -237,7 +245,8 @@ def _add_row(
     row = Version(
         reference=reference,
         version=number,
-        saved_by=saved_by,
+        saved_by=saver[0],
+        saved_by_email=saver[1],
         saved_at=saved_at,
         change_summary=change_summary,
         payload=assessment.model_dump_json(),
@@ -277,6 +286,7 @@ def _info(row: AssessmentVersionRow) -> VersionInfo:
         reference=row.reference,
         version=row.version,
         saved_by=row.saved_by,
+        saved_by_email=row.saved_by_email,
         saved_at=row.saved_at,
         change_summary=row.change_summary,
     )

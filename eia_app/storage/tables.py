@@ -58,6 +58,8 @@ class AssessmentVersionRow(Base):
     )
     version: Mapped[int] = mapped_column(Integer)
     saved_by: Mapped[str] = mapped_column(Text)
+    # Empty for versions saved without sign-in (single-user mode, the command line).
+    saved_by_email: Mapped[str] = mapped_column(String(320), default="", server_default="")
     saved_at: Mapped[datetime] = mapped_column(UtcDateTime())
     change_summary: Mapped[str] = mapped_column(Text, default="")
     title: Mapped[str] = mapped_column(String(300))

@@ -15,6 +15,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
+import eia_app.storage.people  # noqa: F401  (its tables join Base.metadata on import)
 from eia_app.domain.audit import AuditAction
 from eia_app.domain.conflicts import VersionConflictError
 from eia_app.domain.versions import WorkingCopy
@@ -25,13 +26,14 @@ from eia_app.storage.tables import Base
 from tests.factories import REFERENCE, make_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
-REVISIONS = ["0001", "0002", "0003", "0004", "0005"]
+REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006"]
 TABLES_AT = {
     "0001": {"assessments", "assessment_versions"},
     "0002": {"working_copies", "reach_results", "review_events"},
     "0003": {"audit_events"},
     "0004": {"people", "assessment_shares"},
     "0005": {"theme_results"},
+    "0006": set(),  # a column: the saver's e-mail on each version
 }
 
 

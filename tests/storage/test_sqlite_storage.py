@@ -17,6 +17,7 @@ from eia_app.storage import (
     migrate,
 )
 from eia_app.storage.database import MIGRATIONS_DIR
+from eia_app.storage.records import queryable_fields
 from eia_app.storage.tables import Base
 from tests.factories import make_assessment
 
@@ -46,6 +47,7 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
         "reference",
         "version",
         "saved_by",
+        "saved_by_email",
         "saved_at",
         "change_summary",
         "title",
@@ -60,7 +62,7 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
     foreign = schema.get_foreign_keys("assessment_versions")
     assert foreign[0]["referred_table"] == "assessments"
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0005"
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0006"
     engine.dispose()
 
 
@@ -236,9 +238,27 @@ def test_a_database_of_the_first_release_is_upgraded_in_place(sqlite_url):
     engine = create_database_engine(sqlite_url)
     migrate(engine, "0001")
     assert "working_copies" not in inspect(engine).get_table_names()
-    SqlAlchemyAssessmentRepository(engine).add_version(
-        make_assessment(), saved_by="Alex", change_summary="Before the upgrade"
-    )
+    assessment = make_assessment()
+    # Written as the first release wrote it: today's code knows columns that table lacks.
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO assessments (reference, created_at) VALUES (:r, :t)"),
+            {"r": "EIA-2025-0001", "t": "2025-01-06 09:00:00"},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO assessment_versions (reference, version, saved_by, saved_at, "
+                "change_summary, title, status, stage, directorate, review_date, payload) "
+                "VALUES (:r, 1, 'Alex', :t, 'Before the upgrade', :title, :status, :stage, "
+                ":directorate, :review_date, :payload)"
+            ),
+            {
+                "r": "EIA-2025-0001",
+                "t": "2025-01-06 09:00:00",
+                **queryable_fields(assessment),
+                "payload": assessment.model_dump_json(),
+            },
+        )
     migrate(engine)
     upgraded = SqlAlchemyAssessmentRepository(engine)
     assert upgraded.get("EIA-2025-0001").info.change_summary == "Before the upgrade"
