@@ -18,7 +18,7 @@ app asks it which buttons to offer and why not.
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from eia_app.domain.review import SELF_APPROVAL, same_person
+from eia_app.domain.review import SELF_APPROVAL, same_person, same_saver
 
 
 class Role(StrEnum):
@@ -111,6 +111,18 @@ class Actor:
         """Return whether a recorded name or e-mail is this person."""
         return any(same_person(mine, person) for mine in (self.name, self.email) if mine)
 
+    def saved(self, name: str, email: str) -> bool:
+        """Return whether a version saved by this name and e-mail was saved by this person.
+
+        Args:
+            name: The saver's name as the version records it.
+            email: The saver's e-mail as the version records it; empty if none.
+
+        Returns:
+            True if it was them: by e-mail when both are known, otherwise by name.
+        """
+        return same_saver(self.name, self.email, name, email)
+
 
 def single_user(name: str) -> Actor:
     """Return the one person of single-user mode, holding every role.
@@ -129,15 +141,19 @@ class Subject:
     """The assessment an action is about, as far as the rules need it.
 
     Attributes:
-        author: Who saved its current version.
-        owner: Who saved its first version.
+        author: Who saved its current version (their name).
+        owner: Who saved its first version (their name).
         shared_with: E-mails (or names) of the people it is shared with, the lead
             officer's e-mail among them.
+        author_email: The current version's saver's e-mail; empty if not recorded.
+        owner_email: The first version's saver's e-mail; empty if not recorded.
     """
 
     author: str
     owner: str
     shared_with: frozenset[str] = field(default_factory=frozenset)
+    author_email: str = ""
+    owner_email: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,8 +178,10 @@ def _role_words(roles: frozenset[Role]) -> str:
 
 
 def _may_work_on(actor: Actor, subject: Subject) -> bool:
-    return actor.single_user or any(
-        actor.is_(person) for person in (subject.owner, *subject.shared_with)
+    return (
+        actor.single_user
+        or actor.saved(subject.owner, subject.owner_email)
+        or any(actor.is_(person) for person in subject.shared_with)
     )
 
 
@@ -188,11 +206,12 @@ def can(actor: Actor, action: Action, subject: Subject | None = None) -> Decisio
     if subject is None:
         return ALLOWED
     if action in OWN_WORK_ACTIONS and not _may_work_on(actor, subject):
+        owner = ", ".join(part for part in (subject.owner, subject.owner_email) if part)
         return Decision(
             False,
             f"This assessment is not yours and has not been shared with you, so you cannot "
-            f"{ACTION_WORDS[action]}; ask its owner ({subject.owner}) to share it.",
+            f"{ACTION_WORDS[action]}; ask its owner ({owner}) to share it.",
         )
-    if action is Action.APPROVE and actor.is_(subject.author):
+    if action is Action.APPROVE and actor.saved(subject.author, subject.author_email):
         return Decision(False, SELF_APPROVAL)
     return ALLOWED

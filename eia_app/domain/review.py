@@ -86,8 +86,37 @@ def same_person(first: str, second: str) -> bool:
     return first.strip().casefold() == second.strip().casefold()
 
 
+def same_saver(name: str, email: str, other_name: str, other_email: str) -> bool:
+    """Return whether two people who saved or acted are the same person.
+
+    When both signed in, their e-mails decide: two colleagues may share a name, and a
+    name can change in the directory. Otherwise (single-user mode, the command line,
+    versions saved before e-mails were recorded) the names decide, erring towards
+    "the same", which refuses a self-approval rather than allowing one.
+
+    Args:
+        name: The first person's recorded name.
+        email: Their e-mail from the sign-in; empty if none.
+        other_name: The second person's recorded name.
+        other_email: Their e-mail; empty if none.
+
+    Returns:
+        True if they are the same person as far as the records tell.
+    """
+    if email.strip() and other_email.strip():
+        return same_person(email, other_email)
+    return any(same_person(mine, other_name) for mine in (name, email) if mine.strip())
+
+
 def refusal(
-    status: Status, action: ReviewAction, *, actor: str, author: str, comment: str = ""
+    status: Status,
+    action: ReviewAction,
+    *,
+    actor: str,
+    author: str,
+    comment: str = "",
+    actor_email: str = "",
+    author_email: str = "",
 ) -> str | None:
     """Return why a review step is not allowed now, or None if it is.
 
@@ -97,6 +126,8 @@ def refusal(
         actor: Who is taking the step.
         author: Who saved the current version (its ``saved_by``).
         comment: What the actor wrote; a return and a comment need one.
+        actor_email: The actor's e-mail from the sign-in; empty if none.
+        author_email: The author's e-mail as the version records it; empty if none.
 
     Returns:
         One plain sentence saying why not, or None when the step is allowed.
@@ -107,13 +138,20 @@ def refusal(
         return None
     if (status, action) not in TRANSITIONS:
         return f"{_WRONG_STATUS[action]}; this version is {STATUS_WORDS[status]}."
-    if action is ReviewAction.APPROVED and same_person(actor, author):
+    if action is ReviewAction.APPROVED and same_saver(actor, actor_email, author, author_email):
         return SELF_APPROVAL
     return None
 
 
 def next_status(
-    status: Status, action: ReviewAction, *, actor: str, author: str, comment: str = ""
+    status: Status,
+    action: ReviewAction,
+    *,
+    actor: str,
+    author: str,
+    comment: str = "",
+    actor_email: str = "",
+    author_email: str = "",
 ) -> Status:
     """Return the status a review step leads to.
 
@@ -123,6 +161,8 @@ def next_status(
         actor: Who is taking the step.
         author: Who saved the current version (its ``saved_by``).
         comment: What the actor wrote; a return and a comment need one.
+        actor_email: The actor's e-mail from the sign-in; empty if none.
+        author_email: The author's e-mail as the version records it; empty if none.
 
     Returns:
         The new status (unchanged for a comment).
@@ -130,7 +170,15 @@ def next_status(
     Raises:
         ReviewError: If the step is not allowed; the message says why.
     """
-    reason = refusal(status, action, actor=actor, author=author, comment=comment)
+    reason = refusal(
+        status,
+        action,
+        actor=actor,
+        author=author,
+        comment=comment,
+        actor_email=actor_email,
+        author_email=author_email,
+    )
     if reason:
         raise ReviewError(reason)
     return TRANSITIONS.get((status, action), status)

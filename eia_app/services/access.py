@@ -162,12 +162,18 @@ def subject(repo: AssessmentRepository, people: PeopleStore | None, reference: s
         NotFoundError: If there is no such assessment.
     """
     current = repo.get(reference)
-    owner = repo.versions(reference)[0].saved_by
+    first = repo.versions(reference)[0]
     shared = set(people.shared_with(reference)) if people is not None else set()
     lead = current.assessment.key_details.lead_officer.email
     if lead:
         shared.add(email_key(lead))
-    return Subject(author=current.info.saved_by, owner=owner, shared_with=frozenset(shared))
+    return Subject(
+        author=current.info.saved_by,
+        owner=first.saved_by,
+        shared_with=frozenset(shared),
+        author_email=current.info.saved_by_email,
+        owner_email=first.saved_by_email,
+    )
 
 
 def require(decision: Decision) -> None:

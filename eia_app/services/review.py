@@ -69,6 +69,8 @@ def _step(
         actor=by,
         author=current.info.saved_by,
         comment=comment,
+        actor_email=person.email if person is not None else "",
+        author_email=current.info.saved_by_email,
     )
     changes: dict[str, object] = {"status": status, **(update or {})}
     # Based on the version checked above: a step never lands on a version nobody checked.

@@ -90,6 +90,8 @@ def step_checks(
                     actor=actor,
                     author=current.info.saved_by,
                     comment="(to be written)",
+                    actor_email=person.email if person is not None else "",
+                    author_email=current.info.saved_by_email,
                 ),
             )
         )

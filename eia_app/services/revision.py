@@ -128,7 +128,13 @@ def revise_after_consultation(
             f"{assessment.status.value.replace('_', ' ')}."
         )
     revised = _revised(current.assessment, current.info.version)
-    stored = save_assessment(repo, revised, saved_by=saved_by, base_version=current.info.version)
+    stored = save_assessment(
+        repo,
+        revised,
+        saved_by=saved_by,
+        base_version=current.info.version,
+        actor_email=person.email if person is not None else "",
+    )
     return Revision(stored, current.info.version, revision_prompts())
 
 

@@ -213,7 +213,13 @@ def start_assessment(
         Assessment(), {"key_details": {"title": title, "reference": reference}}
     )
     # Base 0: of two people starting the same reference at once, only one succeeds.
-    return save_assessment(repo, assessment, saved_by=saved_by, base_version=0)
+    return save_assessment(
+        repo,
+        assessment,
+        saved_by=saved_by,
+        base_version=0,
+        actor_email=person.email if person is not None else "",
+    )
 
 
 def compare_versions(old: Assessment, new: Assessment) -> list[str]:

@@ -104,3 +104,39 @@ def test_single_user_mode_holds_every_role_and_owns_everything():
     alone = single_user("Sam")
     for action in Action:
         assert can(alone, action, SOMEONE_ELSES).allowed, action
+
+
+SAM_A = Actor("Sam Patel", "sam.patel@council.example", frozenset({Role.OFFICER, Role.REVIEWER}))
+SAM_B = Actor("Sam Patel", "sam.b.patel@council.example", frozenset({Role.OFFICER, Role.REVIEWER}))
+SAVED_BY_SAM_A = Subject(
+    author="Sam Patel",
+    owner="Sam Patel",
+    author_email="sam.patel@council.example",
+    owner_email="sam.patel@council.example",
+)
+
+
+def test_a_namesake_neither_owns_nor_is_the_author_when_e_mails_were_recorded():
+    # Two colleagues called Sam Patel: the e-mails, not the shared name, tell them apart.
+    assert can(SAM_A, Action.EDIT, SAVED_BY_SAM_A).allowed
+    assert not can(SAM_B, Action.EDIT, SAVED_BY_SAM_A).allowed
+    assert can(SAM_B, Action.APPROVE, SAVED_BY_SAM_A).allowed
+    assert can(SAM_A, Action.APPROVE, SAVED_BY_SAM_A).reason == SELF_APPROVAL
+
+
+def test_an_author_whose_name_changed_still_cannot_approve_their_own_version():
+    renamed = Actor("Sam Okafor", "sam.patel@council.example", frozenset({Role.REVIEWER}))
+    assert can(renamed, Action.APPROVE, SAVED_BY_SAM_A).reason == SELF_APPROVAL
+
+
+def test_a_refusal_to_edit_names_the_owner_and_their_e_mail():
+    reason = can(SAM_B, Action.EDIT, SAVED_BY_SAM_A).reason or ""
+    assert "(Sam Patel, sam.patel@council.example)" in reason
+
+
+def test_versions_saved_without_an_e_mail_fall_back_to_the_name():
+    legacy = Subject(author="Sam Patel", owner="Sam Patel")
+    # Without an e-mail to tell them apart, a namesake counts as the author: refusing a
+    # genuine approval is recoverable, allowing a self-approval is not.
+    assert can(SAM_B, Action.APPROVE, legacy).reason == SELF_APPROVAL
+    assert can(SAM_B, Action.EDIT, legacy).allowed
