@@ -28,6 +28,7 @@ class AssessmentRepository(Protocol):
         change_summary: str,
         base_version: int | None = None,
         saved_by_email: str = "",
+        audit: AuditEvent | None = None,
     ) -> StoredAssessment:
         """Store a new version of the assessment named by its reference.
 
@@ -40,6 +41,9 @@ class AssessmentRepository(Protocol):
                 the insert are one atomic step; None skips the check.
             saved_by_email: Their e-mail from the sign-in, which the rules on own work
                 and self-approval compare; empty when nobody signed in.
+            audit: The audit trail's entry for this save. It is stored atomically with
+                the version, given the version's number and time, so that no version
+                exists without its entry; None stores none.
 
         Returns:
             The stored version, with its number and time.

@@ -21,7 +21,7 @@ from eia_app.domain.versions import (
     StoredAssessment,
     VersionInfo,
 )
-from eia_app.services.audit import record_event, short_detail
+from eia_app.services.audit import audit_event
 from eia_app.services.reference import local_group_ids
 
 
@@ -163,24 +163,23 @@ def save_assessment(
     except NotFoundError:
         previous, latest_number = None, 0
     summary = describe_changes(previous, assessment)
-    stored = repo.add_version(
+    base = latest_number if base_version is None else base_version
+    # The store gives the entry the version's number and time, and writes both at once.
+    entry = audit_event(
+        action or (AuditAction.CREATED if base == 0 else AuditAction.SAVED),
+        actor=saved_by,
+        actor_email=actor_email,
+        reference=reference,
+        detail=summary,
+    )
+    return repo.add_version(
         assessment,
         saved_by=saved_by or "unknown",
         change_summary=summary,
-        base_version=latest_number if base_version is None else base_version,
+        base_version=base,
         saved_by_email=actor_email,
+        audit=entry,
     )
-    first = stored.info.version == 1
-    record_event(
-        repo,
-        action or (AuditAction.CREATED if first else AuditAction.SAVED),
-        actor=stored.info.saved_by,
-        actor_email=actor_email,
-        reference=reference,
-        version=stored.info.version,
-        detail=short_detail(summary),
-    )
-    return stored
 
 
 def load_assessment(

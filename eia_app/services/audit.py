@@ -26,6 +26,40 @@ def short_detail(text: str) -> str:
     return flat if len(flat) <= DETAIL_LIMIT else flat[: DETAIL_LIMIT - 1] + "…"
 
 
+def audit_event(
+    action: AuditAction,
+    *,
+    actor: str,
+    reference: str = "",
+    version: int | None = None,
+    actor_email: str = "",
+    detail: str = "",
+) -> AuditEvent:
+    """Make an audit trail entry, stamped with the current time, without storing it.
+
+    Args:
+        action: What was done.
+        actor: The name of who did it.
+        reference: The assessment acted on; empty for a role change.
+        version: The version acted on, if any.
+        actor_email: Their e-mail address, when known (from the sign-in).
+        detail: A short note, for example what changed or which file was written;
+            shortened to one line of at most :data:`DETAIL_LIMIT` characters.
+
+    Returns:
+        The event.
+    """
+    return AuditEvent(
+        reference=reference,
+        version=version,
+        action=action,
+        actor=actor or "unknown",
+        actor_email=actor_email,
+        at=datetime.now(UTC),
+        detail=short_detail(detail),
+    )
+
+
 def record_event(
     repo: AssessmentRepository,
     action: AuditAction,
@@ -50,14 +84,13 @@ def record_event(
     Returns:
         The recorded event.
     """
-    event = AuditEvent(
+    event = audit_event(
+        action,
+        actor=actor,
         reference=reference,
         version=version,
-        action=action,
-        actor=actor or "unknown",
         actor_email=actor_email,
-        at=datetime.now(UTC),
-        detail=short_detail(detail),
+        detail=detail,
     )
     repo.add_audit_event(event)
     return event

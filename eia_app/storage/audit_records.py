@@ -11,6 +11,18 @@ from eia_app.storage.database import translate_errors
 from eia_app.storage.tables import AuditEventRow
 
 
+def audit_row(event: AuditEvent) -> AuditEventRow:
+    """Return the table row of an audit event.
+
+    Args:
+        event: The event.
+
+    Returns:
+        A new row to add to a session.
+    """
+    return AuditEventRow(**event.model_dump(mode="json", exclude={"at"}), at=event.at)
+
+
 class SqlAuditRecords:
     """The repository's audit methods; deliberately no way to change or remove an event.
 
@@ -26,9 +38,8 @@ class SqlAuditRecords:
         Raises:
             StorageError: If the database cannot be written.
         """
-        row = AuditEventRow(**event.model_dump(mode="json", exclude={"at"}), at=event.at)
         with translate_errors(self._engine, "save to"), self._sessions.begin() as session:
-            session.add(row)
+            session.add(audit_row(event))
 
     def audit_events(self, reference: str | None = None) -> builtins.list[AuditEvent]:
         """Return the audit trail, oldest first: of one assessment, or all of it.

@@ -109,6 +109,7 @@ class InMemoryAssessmentRepository:
         change_summary: str,
         base_version: int | None = None,
         saved_by_email: str = "",
+        audit: AuditEvent | None = None,
     ) -> StoredAssessment:
         """Store a new version of the assessment named by its reference.
 
@@ -120,6 +121,8 @@ class InMemoryAssessmentRepository:
                 assessment); None takes the next number whatever was saved since.
             saved_by_email: Their e-mail from the sign-in, which the rules on own work
                 and self-approval compare; empty when nobody signed in.
+            audit: The audit trail's entry for this save, kept with the version's
+                number and time; None keeps none.
 
         Returns:
             The stored version.
@@ -130,9 +133,15 @@ class InMemoryAssessmentRepository:
         """
         reference = require_reference(assessment)
         with self._lock:
-            return self._append(
+            stored = self._append(
                 assessment, reference, (saved_by, saved_by_email), change_summary, base_version
             )
+            if audit is not None:
+                info = stored.info
+                self._audit.append(
+                    audit.model_copy(update={"version": info.version, "at": info.saved_at})
+                )
+            return stored
 
     def add_audit_event(self, event: AuditEvent) -> None:
         """Append one event to the audit trail."""

@@ -1,11 +1,14 @@
 """The assessment repository on a SQL database through SQLAlchemy."""
 
+from typing import NamedTuple
+
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from eia_app.domain.assessment import Assessment
+from eia_app.domain.audit import AuditEvent
 from eia_app.domain.conflicts import VersionConflictError
 from eia_app.domain.versions import (
     AssessmentFilter,
@@ -13,7 +16,7 @@ from eia_app.domain.versions import (
     StoredAssessment,
     VersionInfo,
 )
-from eia_app.storage.audit_records import SqlAuditRecords
+from eia_app.storage.audit_records import SqlAuditRecords, audit_row
 from eia_app.storage.database import translate_errors
 from eia_app.storage.records import (
     QueryableFields,
@@ -33,8 +36,22 @@ Version = AssessmentVersionRow
 SAVE_ATTEMPTS = 5
 
 
-Saver = tuple[str, str]
-"""Who saves a version: their name and their e-mail (empty without sign-in)."""
+class NewVersion(NamedTuple):
+    """What is written with a version besides the assessment itself.
+
+    Attributes:
+        saved_by: Who saves it.
+        saved_by_email: Their e-mail (empty without sign-in).
+        change_summary: What changed since the previous version.
+        audit: The audit trail's entry for the save, written in the same transaction so
+            that no version is ever stored without one; its number and time are the
+            version's. None writes no entry.
+    """
+
+    saved_by: str
+    saved_by_email: str
+    change_summary: str
+    audit: AuditEvent | None
 
 
 class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRecords):
@@ -62,6 +79,7 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
         change_summary: str,
         base_version: int | None = None,
         saved_by_email: str = "",
+        audit: AuditEvent | None = None,
     ) -> StoredAssessment:
         """Insert a new version of the assessment named by its reference.
 
@@ -73,6 +91,8 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
                 assessment); None takes the next number whatever was saved since.
             saved_by_email: Their e-mail from the sign-in, which the rules on own work
                 and self-approval compare; empty when nobody signed in.
+            audit: The audit trail's entry for this save, stored in the same
+                transaction with the version's number and time; None stores none.
 
         Returns:
             The stored version.
@@ -84,14 +104,12 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
             StorageError: If the database cannot be written.
         """
         reference = require_reference(assessment)
-        saver = (saved_by, saved_by_email)
+        new = NewVersion(saved_by, saved_by_email, change_summary, audit)
         with translate_errors(self._engine, "save to"):
             if base_version is None:
-                row = self._insert_version(assessment, reference, saver, change_summary)
+                row = self._insert_version(assessment, reference, new)
             else:
-                row = self._insert_on_base(
-                    assessment, reference, saver, change_summary, base_version
-                )
+                row = self._insert_on_base(assessment, reference, new, base_version)
         return StoredAssessment(info=_info(row), assessment=assessment)
 
     def get(self, reference: str, version: int | None = None) -> StoredAssessment:
@@ -168,14 +186,14 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
             return session.scalar(select(func.count()).select_from(AssessmentRow)) or 0
 
     def _insert_version(
-        self, assessment: Assessment, reference: str, saver: Saver, change_summary: str
+        self, assessment: Assessment, reference: str, new: NewVersion
     ) -> AssessmentVersionRow:
         # Two people saving the same assessment at once pick the same number; the
         # unique constraint refuses the second, which then takes the next number.
         for attempt in range(1, SAVE_ATTEMPTS + 1):
             try:
                 with self._sessions.begin() as session:
-                    return _add_row(session, assessment, reference, saver, change_summary)
+                    return _add_row(session, assessment, reference, new)
             except IntegrityError:
                 if attempt == SAVE_ATTEMPTS:
                     raise
@@ -185,8 +203,7 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
         self,
         assessment: Assessment,
         reference: str,
-        saver: Saver,
-        change_summary: str,
+        new: NewVersion,
         base_version: int,
     ) -> AssessmentVersionRow:
         # The check and the insert share one transaction, and the unique constraint on
@@ -200,9 +217,7 @@ class SqlAlchemyAssessmentRepository(SqlWorkRecords, SqlThemeRecords, SqlAuditRe
                 if (latest or 0) == base_version:
                     # The number comes from the check, never from a second read: that
                     # read could see a version committed since, and skip over it.
-                    return _add_row(
-                        session, assessment, reference, saver, change_summary, base_version + 1
-                    )
+                    return _add_row(session, assessment, reference, new, base_version + 1)
         except IntegrityError:
             pass
         raise self._conflict(reference, base_version)
@@ -230,8 +245,7 @@ def _add_row(
     session: Session,
     assessment: Assessment,
     reference: str,
-    saver: Saver,
-    change_summary: str,
+    new: NewVersion,
     number: int | None = None,
 ) -> AssessmentVersionRow:
     saved_at = utc_now()
@@ -245,14 +259,17 @@ def _add_row(
     row = Version(
         reference=reference,
         version=number,
-        saved_by=saver[0],
-        saved_by_email=saver[1],
+        saved_by=new.saved_by,
+        saved_by_email=new.saved_by_email,
         saved_at=saved_at,
-        change_summary=change_summary,
+        change_summary=new.change_summary,
         payload=assessment.model_dump_json(),
         **queryable_fields(assessment),
     )
     session.add(row)
+    if new.audit is not None:
+        event = new.audit.model_copy(update={"version": number, "at": saved_at})
+        session.add(audit_row(event))
     session.flush()
     return row
 

@@ -4,6 +4,8 @@ import csv
 import io
 from datetime import date
 
+import pytest
+
 from eia_app.domain.assessment import Assessment
 from eia_app.domain.audit import AuditAction
 from eia_app.services import review
@@ -64,3 +66,45 @@ def test_the_csv_neutralises_formulas_in_every_text_cell(any_repository):
     rows = list(csv.reader(io.StringIO(audit_csv(audit_events(any_repository)))))
     assert rows[0] == ["at", "reference", "version", "action", "actor", "actor_email", "detail"]
     assert rows[1][3:] == ["role changed", '\'=HYPERLINK("http://x")', "'+1@x", "'@SUM(A1)"]
+
+
+def test_every_version_has_its_entry_with_the_same_number_and_time(any_repository):
+    first = save_assessment(any_repository, draft(), saved_by="Priya Shah")
+    changed = first.assessment.model_copy(
+        update={"purpose": first.assessment.purpose.model_copy(update={"summary": "A second save"})}
+    )
+    second = save_assessment(any_repository, changed, saved_by="Priya Shah", actor_email="p@x.uk")
+
+    trail = audit_events(any_repository, first.info.reference)
+    assert [(e.action, e.version, e.at) for e in trail] == [
+        (AuditAction.CREATED, 1, first.info.saved_at),
+        (AuditAction.SAVED, 2, second.info.saved_at),
+    ]
+    assert trail[1].actor_email == second.info.saved_by_email == "p@x.uk"
+
+
+def test_a_save_whose_audit_entry_cannot_be_written_stores_no_version(database_engine):
+    from sqlalchemy import event
+
+    from eia_app.storage import SqlAlchemyAssessmentRepository
+    from eia_app.storage.tables import AuditEventRow
+
+    repo = SqlAlchemyAssessmentRepository(database_engine)
+    first = save_assessment(repo, draft(), saved_by="Priya Shah")
+    changed = first.assessment.model_copy(
+        update={"purpose": first.assessment.purpose.model_copy(update={"summary": "Never stored"})}
+    )
+
+    def disk_full(*_args: object) -> None:
+        raise RuntimeError("the audit table cannot be written")
+
+    # A legal record: a version the trail does not mention must not exist at all.
+    event.listen(AuditEventRow, "before_insert", disk_full)
+    try:
+        with pytest.raises(RuntimeError):
+            save_assessment(repo, changed, saved_by="Priya Shah", base_version=1)
+    finally:
+        event.remove(AuditEventRow, "before_insert", disk_full)
+
+    assert [v.version for v in repo.versions(first.info.reference)] == [1]
+    assert [e.version for e in audit_events(repo, first.info.reference)] == [1]
