@@ -6,6 +6,7 @@ from the ``EIA_OIDC_*`` variables. Without Chromium the tests are skipped locall
 fail under CI (the fixtures of ``test_browser``).
 """
 
+import json
 import os
 from collections.abc import Iterator
 
@@ -22,6 +23,7 @@ from eia_app.services.workspace import close_repositories, open_workspace
 from eia_app.settings import load_settings
 from eia_app.storage.people import SqlPeopleStore
 from eia_app.storage.sql import SqlAlchemyAssessmentRepository
+from tests.e2e.test_accessibility import axe_source, blocking_violations
 from tests.e2e.test_browser import (
     CHROMIUM_ARGS,
     SEND,
@@ -242,3 +244,29 @@ def test_an_officer_saves_only_their_own_work_and_is_told_why_not_elsewhere(brow
     wait_for_app(page)
     expect(main.get_by_role("button", name="Save", exact=True)).to_be_visible()
     expect(main.get_by_text("You can read this section but not save changes")).to_have_count(0)
+
+
+def scanned(page, source: str) -> list[str]:
+    """The serious and critical axe violations of the page once its title is drawn."""
+    page.get_by_role("heading", level=1).wait_for()
+    page.wait_for_timeout(500)
+    return blocking_violations(page, source)
+
+
+ADMINISTRATION_PATHS = ["people"]
+
+
+def test_sign_in_refusal_and_administration_pages_have_no_serious_violation(browser, signed_app):
+    source = axe_source()
+    report = {"sign-in": scanned(arrive(browser, signed_app), source)}
+    report["refused"] = scanned(sign_in(browser, signed_app, "eve"), source)
+    admin = sign_in(browser, signed_app, "ada")
+    for path in ADMINISTRATION_PATHS:
+        admin.goto(f"{signed_app}/{path}")
+        wait_for_app(admin)
+        report[path] = scanned(admin, source)
+    officer = sign_in(browser, signed_app, "bo")
+    open_review(officer, signed_app, RAES_OWN)
+    report["review, as an officer told why not"] = scanned(officer, source)
+    failing = {where: found for where, found in report.items() if found}
+    assert not failing, json.dumps(failing, indent=2)
