@@ -85,6 +85,8 @@ def serve(port: int | None, headless: bool) -> None:
     with user_errors():
         settings = load_settings()  # a half-set EIA_OIDC_* is refused here, in one line
         _open_workspace(settings.database_url)
+        # With EIA_OIDC_* set, every page asks people to sign in through the provider.
+        sign_in_options = streamlit_options(settings.sign_in)
     if not STREAMLIT_APP.is_file():
         raise click.ClickException(
             f"The web app is missing ({STREAMLIT_APP.name} is not installed). "
@@ -99,8 +101,7 @@ def serve(port: int | None, headless: bool) -> None:
         command += ["--server.port", str(port)]
     if headless:
         command += ["--server.headless", "true"]
-    # With EIA_OIDC_* set, every page asks people to sign in through the provider.
-    command += streamlit_options(settings.sign_in)
+    command += sign_in_options
     # The app reads the same settings, so pin the database it must open.
     environment = {**os.environ, DATABASE_URL_VARIABLE: settings.database_url}
     where = f"port {port}" if port is not None else "the port Streamlit is configured with"
