@@ -221,6 +221,10 @@ def test_a_writer_killed_mid_save_leaves_the_last_version_readable(database_url)
         reopened, make_assessment(key_details__title="Saved"), saved_by="Jo", base_version=1
     )
     assert again.info.version == 2
+    assert [(e.actor, e.version) for e in audit_events(reopened, REFERENCE)] == [
+        ("Alex", 1),
+        ("Jo", 2),
+    ]
 
 
 def test_the_audit_trail_refuses_updates_and_deletes(database_engine):
