@@ -27,6 +27,23 @@ def _rows(question: QuestionThemes, characteristic: str) -> list[tuple[str, str,
     return out
 
 
+def flagged_characteristics(question: QuestionThemes) -> dict[str, str]:
+    """The characteristics in which some group raised a theme disproportionately often.
+
+    Args:
+        question: A question's themes.
+
+    Returns:
+        Registry id -> label, in the order the themes first show them.
+    """
+    return {
+        block.characteristic: block.label
+        for theme in question.themes
+        for block in theme.by_characteristic
+        if any(row.finding for row in block.rows)
+    }
+
+
 def themes_by_group_figure(question: QuestionThemes, characteristic: str) -> go.Figure:
     """Bars of each group's rate ratio, theme by theme, flagged groups in the darker colour.
 

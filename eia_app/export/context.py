@@ -45,6 +45,7 @@ from eia_app.export.text import (
     paragraphs,
     text_or,
 )
+from eia_app.export.themes_context import build_themes_charts_context
 
 # Every top-level name a template may use.
 CONTEXT_VARIABLES: tuple[str, ...] = (
@@ -313,6 +314,7 @@ def build_report_context(
         "told_us": {
             "available": themes is not None,
             "paragraphs": told_us_all(themes) if themes is not None else [],
+            "charts": build_themes_charts_context(themes) if themes is not None else [],
         },
     }
     return dict(clean_tree(context))

@@ -24,6 +24,7 @@ from eia_app.export.methods_context import author_notes
 from eia_app.export.pdf import PdfTimeoutError, convert_to_pdf
 from eia_app.export.summary import build_equality_implications, render_summary_docx
 from eia_app.export.summary_content import SummaryContent, build_summary_content
+from eia_app.export.themes_context import themes_figures
 from eia_app.services.export_sources import (
     ExportSource,
     latest_consultation_version,
@@ -85,18 +86,24 @@ def group_labels() -> tuple[dict[str, str], list[str]]:
     return {group.id: group.label for group in registry.groups}, []
 
 
-def _draw_charts(reach: ReachResult, browser_path: str | None) -> RenderedCharts:
-    # The same characteristics as the appendix, the cohort's (about the child) included,
-    # so that each of its tables has its chart.
-    blocks = [*reach.characteristics.items(), *cohort_characteristics(reach)]
-    figures = {
-        char_id: build_reach_figure(result.label, result)
-        for char_id, result in blocks
-        if result.categories
-    }
-    flagged = flagged_groups(reach)
-    if flagged:
-        figures[FLAGGED_CHART_KEY] = build_flagged_figure(flagged)
+def _draw_charts(
+    reach: ReachResult | None, themes: ThemesResult | None, browser_path: str | None
+) -> RenderedCharts:
+    figures = {}
+    if reach is not None:
+        # The same characteristics as the appendix, the cohort's (about the child)
+        # included, so that each of its tables has its chart.
+        blocks = [*reach.characteristics.items(), *cohort_characteristics(reach)]
+        figures = {
+            char_id: build_reach_figure(result.label, result)
+            for char_id, result in blocks
+            if result.categories
+        }
+        flagged = flagged_groups(reach)
+        if flagged:
+            figures[FLAGGED_CHART_KEY] = build_flagged_figure(flagged)
+    if themes is not None:
+        figures.update(themes_figures(themes))
     return render_pngs(figures, browser_path=browser_path)
 
 
@@ -163,12 +170,14 @@ def export_assessment(
         # A hostile template is refused before a chart is drawn or a page laid out.
         check_template(template, settings.template_limits)
     labels, warnings = group_labels()
+    # Quotes not approved are removed before anything (charts included) is built.
+    shown_themes = published(themes) if themes is not None else None
     charts = RenderedCharts()
-    if reach and with_charts:
+    if (reach or shown_themes) and with_charts:
         try:
             charts = steps.run(
                 "drawing the charts",
-                lambda: _draw_charts(reach, browser_path),
+                lambda: _draw_charts(reach, shown_themes, browser_path),
                 advice="leave them out with --no-charts",
             )
         except ChartRenderingError as problem:
@@ -185,7 +194,7 @@ def export_assessment(
         version=version,
         today=today,
         summary=summary,
-        themes=published(themes) if themes is not None else None,
+        themes=shown_themes,
         history=history,
     )
     docx, template_warnings = steps.run(

@@ -12,7 +12,11 @@ import re
 
 import streamlit as st
 
-from eia_app.charts.themes import themes_by_group_figure, themes_by_group_text
+from eia_app.charts.themes import (
+    flagged_characteristics,
+    themes_by_group_figure,
+    themes_by_group_text,
+)
 from eia_app.domain.issues import Issue, IssueLevel
 from eia_app.domain.theme_edits import (
     MAX_SPLIT_PARTS,
@@ -76,12 +80,7 @@ def _chart(question: QuestionThemes) -> None:
     }
     if not characteristics:
         return
-    flagged = [
-        block.characteristic
-        for theme in question.themes
-        for block in theme.by_characteristic
-        if any(row.finding for row in block.rows)
-    ]
+    flagged = list(flagged_characteristics(question))
     options = list(characteristics)
     first = options.index(flagged[0]) if flagged else 0
     key = short_key(question.column)

@@ -135,6 +135,14 @@ def section_consultation(doc):
     control(doc, "if told_us.available")
     doc.add_heading("What people told us", level=2)
     text_block(doc, "told_us.paragraphs")
+    # A chart per question and characteristic with a group that stood out; its text
+    # alternative says the same as the findings above.
+    control(doc, "for t in told_us.charts")
+    control(doc, "if t.chart")
+    doc.add_paragraph("{{ t.caption }}")
+    doc.add_paragraph("{{ t.chart }}")
+    control(doc, "endif")
+    control(doc, "endfor")
     control(doc, "endif")
     doc.add_heading("You said, we did", level=2)
     table(

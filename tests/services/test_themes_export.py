@@ -42,3 +42,26 @@ def test_the_app_export_has_what_people_told_us_with_the_approved_quote(repo):
     assert TOLD_US in text
     assert "School transport: 50 people" in text
     assert APPROVED in text
+
+
+def test_the_themes_chart_of_a_group_that_stood_out_is_in_the_word_eia_with_its_words(repo):
+    from tests.export.builders import require_browser
+
+    require_browser()
+    repo.save_themes(saved_themes(REF, version=2))
+    doc = open_docx(export_downloads(repo, REF).docx)
+    shapes = {s._inline.docPr.get("title"): s._inline.docPr.get("descr") for s in doc.inline_shapes}
+    title = "Themes of “Anything else?” by race"
+    assert shapes[title] == (
+        "Bar chart. School transport: raised more often by Asian (50% against 25%)."
+    )
+    text = all_text(doc)
+    told_us = text[text.index(TOLD_US) :]
+    assert "“Anything else?”: how many times as often each group of race raised each" in told_us
+
+
+def test_without_charts_the_themes_have_no_caption_left_behind(repo):
+    repo.save_themes(saved_themes(REF, version=2))
+    doc = open_docx(export_downloads(repo, REF, with_charts=False).docx)
+    assert len(doc.inline_shapes) == 0
+    assert "how many times as often each group" not in all_text(doc)
