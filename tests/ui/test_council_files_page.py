@@ -27,6 +27,7 @@ TEMPLATE_UPLOAD = "eia.files.upload.template"
 BASELINE_UPLOAD = "eia.files.upload.baseline"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MARK = "Rutland Borough Council house style"
+SEX = "Sex: respondents compared with the population"
 
 
 def word(text: str) -> bytes:
@@ -57,9 +58,7 @@ def listed(at) -> list[dict]:
     return [row for frame in at.dataframe for row in frame.value.to_dict("records")]
 
 
-def test_an_administrator_uploads_a_template_sees_it_listed_and_removes_it(
-    database_url, signed_in
-):
+def test_an_administrator_uploads_a_template_sees_it_listed_and_removes_it(database_url, signed_in):
     signed_in(ADMIN)
     at = go_to(start_app(), PAGE, reference=None)
     assert not at.exception, at.exception
@@ -141,3 +140,25 @@ def test_the_export_page_uses_the_council_template_unless_told_not_to(database_u
     made = at.session_state[DOWNLOADS_KEY]
     assert made.template_name == ""
     assert MARK not in docx_text(open_docx(made.docx))
+
+
+def test_the_reach_page_compares_with_a_council_baseline_when_chosen(database_url):
+    from tests.ui.test_reach_page import choose, reach_page, table_rows, upload
+
+    at = go_to(start_app(), PAGE, reference=None)
+    own = (
+        b"characteristic,category_id,count,baseline_label\n"
+        b"sex,female,900,Our residents\nsex,male,100,\n"
+    )
+    at.file_uploader(key=BASELINE_UPLOAD).set_value(("residents.csv", own, "text/csv"))
+    click(at.run(), "Check and keep the baseline")
+    at = upload(reach_page())
+    picker = next(s for s in at.selectbox if s.label == "Compare the respondents with")
+    assert "Your council's own file: residents.csv (uploaded by Test Officer)" in picker.options
+    # The population share column: Leicestershire's Census figure, then the council's own.
+    assert table_rows(at, SEX)["Female"][3] == "51.1%"
+    choose(picker, "Your council's own file: residents.csv").run()
+    assert not at.exception, at.exception
+    assert table_rows(at, SEX)["Female"][3] == "90.0%"
+    assert table_rows(at, SEX)["Male"][3] == "10.0%"
+    assert "**Our residents**" in "\n".join(str(m.value) for m in at.markdown)
