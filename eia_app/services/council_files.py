@@ -213,9 +213,24 @@ def trial_render(path: Path, limits: TemplateLimits) -> list[str]:
     check_template(path, limits)
     warnings: list[str] = []
     for assessment in _trial_assessments():
-        result = export_assessment(assessment, template=path, with_charts=False)
+        try:
+            result = export_assessment(assessment, template=path, with_charts=False)
+        except EIAError:
+            raise
+        except Exception:  # noqa: BLE001 - whatever breaks a trial report, the file is at fault
+            # A zip that holds broken or foreign XML fails deep inside the Word library,
+            # with errors no person could act on; the upload is refused in plain words.
+            raise ReportTemplateError(_not_a_report(path.name)) from None
         warnings += [w for w in result.warnings if w not in warnings]
     return warnings
+
+
+def _not_a_report(name: str) -> str:
+    return (
+        f"Template {name} could not be used to build a report: its Word parts cannot be read. "
+        "Open it in Word, save it again as .docx (Word Document) and try again, or start "
+        "from the toolkit's own template."
+    )
 
 
 def upload_template(

@@ -170,6 +170,28 @@ def test_a_zip_bomb_is_refused_naming_it(store, repo, monkeypatch):
     assert store.files(TEMPLATE) == []
 
 
+def with_part(name: str, content: bytes) -> bytes:
+    """A real .docx with one of its parts replaced."""
+    original = zipfile.ZipFile(io.BytesIO(word("{{ doc.title }}")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as changed:
+        for item in original.infolist():
+            changed.writestr(item, content if item.filename == name else original.read(item))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"<w:document garbage", b'<?xml version="1.0"?><spreadsheet/>'],
+    ids=["broken-xml", "foreign-xml"],
+)
+def test_a_zip_with_unreadable_word_parts_is_refused_in_plain_words(store, repo, content):
+    data = with_part("word/document.xml", content)
+    with pytest.raises(ReportTemplateError, match=r"Template odd\.docx could not be used"):
+        upload_template(store, repo, name="odd.docx", data=data)
+    assert store.files(TEMPLATE) == []
+
+
 def test_a_template_that_cannot_render_is_refused_at_upload(store, repo):
     broken = word("{{ doc.title }} {{ doc.nonsense }}")
     with pytest.raises(ReportTemplateError, match=r"broken\.docx uses a variable .*nonsense"):
