@@ -9,51 +9,40 @@ assessment library's database, beside the assessments.
 """
 
 import hashlib
-import re
-import tempfile
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path, PurePath
 
-from eia_app.analysis.baselines import Baseline, BaselineError, read_council_baseline
-from eia_app.domain.assessment import Assessment
+from eia_app.analysis.baselines import Baseline, BaselineError
 from eia_app.domain.audit import AuditAction
 from eia_app.domain.council_files import CouncilFileInfo, CouncilFileKind, CouncilFileStore
 from eia_app.domain.errors import EIAError
-from eia_app.domain.limits import TemplateLimits
 from eia_app.domain.permissions import Action, Actor, can
 from eia_app.domain.repository import AssessmentRepository
-from eia_app.export.docx import ReportTemplateError, check_template
+from eia_app.export.docx import ReportTemplateError
 from eia_app.services.access import require
 from eia_app.services.audit import record_event
-from eia_app.services.reference import get_registry
-from eia_app.services.workspace import example_files, open_repository
+from eia_app.services.council_file_checks import (
+    BASELINE,
+    TEMPLATE,
+    CouncilFileError,
+    file_on_disk,
+    read_baseline_upload,
+    safe_file_name,
+    trial_render,
+)
+from eia_app.services.workspace import open_repository
 from eia_app.settings import load_settings
 from eia_app.storage.council_files import SqlCouncilFileStore
 from eia_app.storage.sql import SqlAlchemyAssessmentRepository
 
-TEMPLATE, BASELINE = CouncilFileKind.TEMPLATE, CouncilFileKind.BASELINE
-SUFFIXES = {TEMPLATE: ".docx", BASELINE: ".csv"}
 ACTIONS = {TEMPLATE: Action.MANAGE_TEMPLATES, BASELINE: Action.MANAGE_BASELINES}
 KIND_WORDS = {TEMPLATE: "Word template", BASELINE: "population baseline"}
-MAX_NAME_LENGTH = 100
-MAX_BASELINE_BYTES = 5 * 1024 * 1024
 COUNCIL_CHOICE = "council:"
 """How a baseline or cohort choice that names a council file starts."""
 
-# Letters, digits, spaces and a little punctuation; anything else becomes "_", so that
-# a name can neither leave its folder nor carry markup or control characters.
-_UNSAFE_IN_NAMES = re.compile(r"[^A-Za-z0-9 ._()-]+")
-
 _stores: dict[int, SqlCouncilFileStore] = {}
 _lock = threading.Lock()
-
-
-class CouncilFileError(EIAError):
-    """A council file cannot be kept; the message names the file and says how to fix it."""
 
 
 @dataclass(frozen=True)
@@ -102,52 +91,6 @@ def open_council_files(url: str | None = None) -> CouncilFileStore:
     return store
 
 
-def safe_file_name(file_name: str, kind: CouncilFileKind) -> str:
-    """Return the name a file is kept under: its last part only, with no odd characters.
-
-    A browser may send a whole path (a Windows one too), a hostile one ``../x.docx``:
-    neither may choose a folder, so only the last part is kept, characters other than
-    letters, digits, spaces and ``. _ ( ) -`` become ``_`` and leading dots go.
-
-    Args:
-        file_name: The name as uploaded.
-        kind: What the file is for, which decides the ending it must have.
-
-    Returns:
-        The safe name, such as ``council_template.docx``.
-
-    Raises:
-        CouncilFileError: If the name does not end as the kind requires.
-    """
-    last = PurePath(file_name.replace("\\", "/")).name.strip()
-    suffix = SUFFIXES[kind]
-    if not last.lower().endswith(suffix):
-        expected = "a Word document (.docx)" if kind is TEMPLATE else "a CSV file (.csv)"
-        shown = _UNSAFE_IN_NAMES.sub("_", last)[:MAX_NAME_LENGTH] or "The file"
-        raise CouncilFileError(f"{shown} is not {expected}: save it as {expected} and try again.")
-    stem = _UNSAFE_IN_NAMES.sub("_", last[: -len(suffix)]).strip(" ._")
-    return f"{stem[: MAX_NAME_LENGTH - len(suffix)] or kind.value}{suffix}"
-
-
-@contextmanager
-def file_on_disk(name: str, content: bytes) -> Iterator[Path]:
-    """Write bytes to a private temporary folder for a reader that needs a path.
-
-    The folder is deleted when the block ends, whether it succeeds or fails.
-
-    Args:
-        name: A safe file name (see :func:`safe_file_name`), so messages name the file.
-        content: The bytes.
-
-    Yields:
-        The file's path.
-    """
-    with tempfile.TemporaryDirectory(prefix="eia-council-") as folder:
-        path = Path(folder) / name
-        path.write_bytes(content)
-        yield path
-
-
 def _info(kind: CouncilFileKind, name: str, data: bytes, actor: Actor) -> CouncilFileInfo:
     return CouncilFileInfo(
         kind=kind,
@@ -179,58 +122,6 @@ def _keep(
         detail=f"{info.name} {verb} ({info.size} bytes, SHA-256 {info.digest[:12]})",
     )
     return Uploaded(info, replaced, warnings)
-
-
-def _trial_assessments() -> list[Assessment]:
-    """A blank assessment, and the shipped example when it is installed (a full one)."""
-    from eia_app.services.assessments import read_assessment_file
-
-    trials = [Assessment()]
-    files = example_files(load_settings().examples_dir)
-    if files:
-        trials.append(read_assessment_file(files[0]))
-    return trials
-
-
-def trial_render(path: Path, limits: TemplateLimits) -> list[str]:
-    """Build a report from a template, so that one that would fail at export fails now.
-
-    Args:
-        path: The template, as a file.
-        limits: The template limits.
-
-    Returns:
-        Warnings about the template (accessibility), one sentence each.
-
-    Raises:
-        ReportTemplateError: If it is over a limit, not a Word document, or cannot be
-            rendered; the message names the file.
-    """
-    # Imported here: building reports needs the charts and Word libraries, which
-    # nothing else of this module does.
-    from eia_app.services.export import export_assessment
-
-    check_template(path, limits)
-    warnings: list[str] = []
-    for assessment in _trial_assessments():
-        try:
-            result = export_assessment(assessment, template=path, with_charts=False)
-        except EIAError:
-            raise
-        except Exception:  # noqa: BLE001 - whatever breaks a trial report, the file is at fault
-            # A zip that holds broken or foreign XML fails deep inside the Word library,
-            # with errors no person could act on; the upload is refused in plain words.
-            raise ReportTemplateError(_not_a_report(path.name)) from None
-        warnings += [w for w in result.warnings if w not in warnings]
-    return warnings
-
-
-def _not_a_report(name: str) -> str:
-    return (
-        f"Template {name} could not be used to build a report: its Word parts cannot be read. "
-        "Open it in Word, save it again as .docx (Word Document) and try again, or start "
-        "from the toolkit's own template."
-    )
 
 
 def upload_template(
@@ -272,50 +163,6 @@ def upload_template(
                 f"Template {name} could not be used to build a report: {problem}"
             ) from None
     return _keep(store, audit, _info(TEMPLATE, name, data, actor), data, actor, warnings)
-
-
-def _check_characteristics(name: str, baseline: Baseline) -> None:
-    """Refuse a characteristic the registry does not know, naming its first row."""
-    known = {group.id for group in get_registry().groups}
-    for characteristic, _ in baseline.tables:
-        if characteristic in known or characteristic.removesuffix("_detail") in known:
-            continue
-        raise CouncilFileError(
-            f"Baseline file {name}, column characteristic: {characteristic!r} is not a "
-            f"characteristic the toolkit knows; use one of {', '.join(sorted(known))}."
-        )
-
-
-def read_baseline_upload(name: str, data: bytes) -> Baseline:
-    """Read a baseline CSV from its bytes, refusing one that could not be compared with.
-
-    Args:
-        name: Its safe file name.
-        data: Its bytes.
-
-    Returns:
-        The baseline.
-
-    Raises:
-        BaselineError: If a row is wrong; the message names the file, row and column.
-        CouncilFileError: If it is too large, holds no figures or names an unknown
-            characteristic.
-    """
-    if len(data) > MAX_BASELINE_BYTES:
-        raise CouncilFileError(
-            f"Baseline file {name} is {len(data) // 1024} KB, over the "
-            f"{MAX_BASELINE_BYTES // (1024 * 1024)} MB a baseline may be: keep only the "
-            "characteristic, category_id and count columns and the rows you need."
-        )
-    with file_on_disk(name, data) as path:
-        baseline = read_council_baseline(path)
-    if not baseline.tables:
-        raise CouncilFileError(
-            f"Baseline file {name} has no figures: add one row per category, with the "
-            "columns characteristic, category_id and count."
-        )
-    _check_characteristics(name, baseline)
-    return baseline
 
 
 def upload_baseline(

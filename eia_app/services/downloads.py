@@ -18,7 +18,8 @@ from eia_app.domain.repository import AssessmentRepository
 from eia_app.export.pdf import PdfConversionError
 from eia_app.export.reach_spreadsheet import build_workbook, render_csv
 from eia_app.services.access import check_suppression
-from eia_app.services.council_files import CouncilFile, file_on_disk
+from eia_app.services.council_file_checks import file_on_disk
+from eia_app.services.council_files import CouncilFile
 from eia_app.services.export import (
     export_assessment,
     export_pdf,

@@ -5,7 +5,7 @@ import streamlit as st
 from eia_app.domain.council_files import CouncilFileKind
 from eia_app.domain.errors import EIAError
 from eia_app.domain.permissions import Action, can
-from eia_app.services import council_files
+from eia_app.services import council_file_checks, council_files
 from eia_app.ui import components, state
 
 PROBLEM_KEY = "eia.files.problem"
@@ -81,7 +81,7 @@ def _section(kind: CouncilFileKind) -> None:
         return
     st.write(EXPLAINED[kind])
     _listing(kind)
-    suffix = council_files.SUFFIXES[kind].lstrip(".")
+    suffix = council_file_checks.SUFFIXES[kind].lstrip(".")
     st.file_uploader(UPLOAD_LABELS[kind], type=[suffix], key=UPLOAD_KEYS[kind])
     st.button(KEEP_LABELS[kind], key=f"eia.files.keep.{kind.value}", on_click=_upload, args=(kind,))
 

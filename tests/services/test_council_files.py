@@ -17,7 +17,7 @@ from eia_app.export.docx import ReportTemplateError
 from eia_app.services import council_files
 from eia_app.services.assessments import save_assessment
 from eia_app.services.audit import audit_events
-from eia_app.services.council_files import CouncilFileError, safe_file_name
+from eia_app.services.council_file_checks import CouncilFileError, safe_file_name
 from eia_app.services.downloads import export_downloads
 from eia_app.services.reach_baselines import choose_baseline, choose_cohort
 from eia_app.services.reach_upload import analyse_upload, baseline_choices, cohort_choices
@@ -214,7 +214,10 @@ def test_a_template_that_cannot_render_is_refused_at_upload(store, repo):
             "characteristic,category_id,count\nsex,female,10\nsex,male,4\nsex,female,3\n",
             "row 4, column category_id: sex/female appears twice (first on row 2)",
         ),
-        ("characteristic,category_id,count\nsexx,female,10\n", "column characteristic: 'sexx'"),
+        (
+            "characteristic,category_id,count\nsex,female,10\nsexx,male,10\n",
+            "row 3, column characteristic: 'sexx' is not a characteristic",
+        ),
         ("characteristic,category_id,count\n", "needs the columns"),
     ],
 )
