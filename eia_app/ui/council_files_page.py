@@ -7,6 +7,7 @@ from eia_app.domain.errors import EIAError
 from eia_app.domain.permissions import Action, can
 from eia_app.services import council_file_checks, council_files
 from eia_app.ui import components, state
+from eia_app.ui.plain import plain
 
 PROBLEM_KEY = "eia.files.problem"
 WARNINGS_KEY = "eia.files.warnings"
@@ -64,11 +65,13 @@ def render() -> None:
         "removal is recorded in the audit trail with your name. A file with the same "
         "name as one already kept replaces it."
     )
+    # Messages quote what was uploaded (a name, a cell of the CSV): shown as typed, never
+    # read as Markdown.
     problem = st.session_state.pop(PROBLEM_KEY, None)
     if problem:
-        st.error(f"There is a problem: {problem}")
+        st.error(f"There is a problem: {plain(problem)}")
     for warning in st.session_state.pop(WARNINGS_KEY, []):
-        st.warning(warning)
+        st.warning(plain(warning))
     for kind in CouncilFileKind:
         _section(kind)
 
@@ -144,7 +147,7 @@ def _upload(kind: CouncilFileKind) -> None:
         st.session_state[PROBLEM_KEY] = str(problem)
         return
     done = "replaced the earlier file of that name" if kept.replaced else "kept"
-    state.flash(f"{kept.info.name} was checked and {done}.")
+    state.flash(f"{plain(kept.info.name)} was checked and {done}.")
     st.session_state[WARNINGS_KEY] = kept.warnings
 
 
@@ -160,4 +163,4 @@ def _remove(kind: CouncilFileKind, name: str) -> None:
     except EIAError as problem:
         st.session_state[PROBLEM_KEY] = str(problem)
         return
-    state.flash(f"{name} was removed.")
+    state.flash(f"{plain(name)} was removed.")

@@ -81,6 +81,12 @@ def _choose(stored: StoredAssessment) -> int | None:
                 if template
                 else None
             )
+            if template and chosen is None:
+                st.error(
+                    f"There is a problem: the council's template {plain(template)} has just "
+                    "been removed. Choose another template and select Prepare the downloads."
+                )
+                return number
             st.session_state[DOWNLOADS_KEY] = export_downloads(
                 state.repository(),
                 reference,

@@ -100,6 +100,18 @@ def test_a_bad_baseline_is_refused_naming_its_row_and_column(database_url, signe
     assert listed(at) == []
 
 
+def test_what_a_refused_file_holds_is_shown_as_typed_not_as_markdown(database_url):
+    at = go_to(start_app(), PAGE, reference=None)
+    tracker = "![x](https://tracker.example/p.png)"
+    bad = f"characteristic,category_id,count\n{tracker},female,10\n".encode()
+    at.file_uploader(key=BASELINE_UPLOAD).set_value(("ours.csv", bad, "text/csv"))
+    at = click(at.run(), "Check and keep the baseline")
+    [error] = [e.value for e in at.error]
+    assert "row 2, column characteristic" in error
+    assert tracker not in error
+    assert "\\!\\[x\\](https://tracker.example/p.png)" in error
+
+
 def test_an_officer_sees_why_not_and_no_uploader(database_url, signed_in):
     signed_in(OFFICER)
     at = go_to(start_app(), PAGE, reference=None)
