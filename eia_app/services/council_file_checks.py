@@ -19,6 +19,7 @@ from eia_app.domain.council_files import CouncilFileKind
 from eia_app.domain.errors import EIAError
 from eia_app.domain.limits import TemplateLimits
 from eia_app.export.docx import ReportTemplateError, check_template
+from eia_app.services.assessments import read_assessment_file
 from eia_app.services.reference import get_registry
 from eia_app.services.workspace import example_files
 from eia_app.settings import load_settings
@@ -85,12 +86,13 @@ def file_on_disk(name: str, content: bytes) -> Iterator[Path]:
 
 def _trial_assessments() -> list[Assessment]:
     """A blank assessment, and the shipped example when it is installed (a full one)."""
-    from eia_app.services.assessments import read_assessment_file
-
     trials = [Assessment()]
     files = example_files(load_settings().examples_dir)
-    if files:
-        trials.append(read_assessment_file(files[0]))
+    try:
+        if files:
+            trials.append(read_assessment_file(files[0]))
+    except (EIAError, OSError):
+        pass  # a broken example is the installation's problem, not the template's
     return trials
 
 

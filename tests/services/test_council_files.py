@@ -286,3 +286,10 @@ def test_a_removed_council_baseline_says_so(store, repo):
     council_files.remove_file(store, repo, actor=ADMIN, kind=BASELINE, name="residents.csv")
     with pytest.raises(BaselineError, match="residents.csv has been removed"):
         analyse_upload(SURVEY_FILE.read_bytes(), SURVEY_FILE.name, baseline=own, council=store)
+
+
+def test_the_trial_report_has_content_so_a_fault_inside_a_loop_is_found(store, repo):
+    # A blank assessment has no contributors, so only the full example reaches the loop.
+    looped = word("{% for c in details.contributors %}{{ c.nonsense }}{% endfor %}")
+    with pytest.raises(ReportTemplateError, match=r"looped\.docx uses a variable .*nonsense"):
+        upload_template(store, repo, name="looped.docx", data=looped)
