@@ -195,7 +195,7 @@ def _custom_meta(path: Path, rows: list[dict[str, str]]) -> dict[str, str]:
     }
 
 
-def _count(value: str, name: str, row: Mapping[str, str]) -> int:
+def _count(value: str, name: str, row: Mapping[str, str], line: int) -> int:
     """Read a count, which must be a whole number of people, at least 0."""
     try:
         number = float(value)
@@ -203,8 +203,9 @@ def _count(value: str, name: str, row: Mapping[str, str]) -> int:
         number = -1.0
     if number < 0 or not number.is_integer():
         raise BaselineError(
-            f"Baseline file {name}: count {value!r} for {row.get('characteristic')}/"
-            f"{row.get('category_id')} is not a whole number of people; correct it."
+            f"Baseline file {name}, row {line}, column count: {value!r} for "
+            f"{row.get('characteristic')}/{row.get('category_id')} is not a whole number "
+            "of people; correct it."
         )
     return int(number)
 
@@ -215,17 +216,21 @@ def _tables(
     """Group rows into BaselineTable objects keyed by (characteristic, universe)."""
     counts: dict[tuple[str, str], dict[str, int]] = {}
     sources: dict[tuple[str, str], str] = {}
-    for row in rows:
-        key = (row["characteristic"].strip(), row["universe"].strip())
-        category = row["category_id"].strip()
+    first_seen: dict[tuple[str, str, str], int] = {}
+    # Row numbers as a spreadsheet shows them: the header is row 1.
+    for line, row in enumerate(rows, start=2):
+        key = ((row["characteristic"] or "").strip(), (row["universe"] or "").strip())
+        category = (row["category_id"] or "").strip()
         if category in EXCLUDED_CATEGORIES:
             continue
         table = counts.setdefault(key, {})
         if category in table:
             raise BaselineError(
-                f"Baseline file {name}: {key[0]}/{category} appears twice; keep one row."
+                f"Baseline file {name}, row {line}, column category_id: {key[0]}/{category} "
+                f"appears twice (first on row {first_seen[(*key, category)]}); keep one row."
             )
-        table[category] = _count(row["count"], name, row)
+        first_seen[(*key, category)] = line
+        table[category] = _count(row["count"], name, row, line)
         sources.setdefault(key, (row.get("source") or "").strip())
     return {
         key: BaselineTable(key[0], key[1], *describe(sources[key], key[1]), counts[key])

@@ -31,6 +31,7 @@ __all__ = [
     "BaselineLibrary",
     "BaselineTable",
     "match_universe",
+    "read_council_baseline",
     "regroup_age",
 ]
 
@@ -242,7 +243,26 @@ def _load_shipped(folder: Path, info: BaselineInfo) -> Baseline:
 def _load_custom(path: str, mtime_ns: int) -> Baseline:
     """Read a council's own baseline file (again only if it has changed)."""
     del mtime_ns  # part of the cache key only
-    meta, tables = read_custom_file(Path(path))
+    return read_council_baseline(Path(path))
+
+
+def read_council_baseline(path: Path) -> Baseline:
+    """Read a council's own baseline CSV, every time (nothing is cached).
+
+    For a file that lives only as long as one analysis, such as a copy of one kept
+    in the library, where caching by path would keep every copy ever read.
+
+    Args:
+        path: The CSV file (columns documented in the baselines README).
+
+    Returns:
+        The baseline, at level ``custom``.
+
+    Raises:
+        BaselineError: If the file cannot be read or a row is wrong; the message names
+            the file, and the row and column where there is one.
+    """
+    meta, tables = read_custom_file(path)
     return Baseline(
         meta["id"],
         meta["label"],

@@ -22,12 +22,16 @@ class AuditAction(StrEnum):
     PUBLISHED = "published"
     EXPORTED = "exported"
     ROLE_CHANGED = "role changed"
+    TEMPLATE_CHANGED = "template changed"
+    BASELINE_CHANGED = "baseline changed"
 
 
 class AuditEvent(StrictModel):
     """One entry of the append-only audit trail."""
 
-    reference: str = guided("Reference", "The assessment; empty for a role change.", default="")
+    reference: str = guided(
+        "Reference", "The assessment; empty for a role or council file change.", default=""
+    )
     version: int | None = guided("Version", "The version acted on, if any.", default=None)
     action: AuditAction = guided("Action", "What was done.", default=...)
     actor: str = guided("By", "The name of who did it.", default=...)

@@ -8,6 +8,7 @@ version to compare with for "what changed" and the same saved reach result.
 import io
 import re
 import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,8 @@ from eia_app.domain.repository import AssessmentRepository
 from eia_app.export.pdf import PdfConversionError
 from eia_app.export.reach_spreadsheet import build_workbook, render_csv
 from eia_app.services.access import check_suppression
+from eia_app.services.council_file_checks import file_on_disk
+from eia_app.services.council_files import CouncilFile
 from eia_app.services.export import (
     export_assessment,
     export_pdf,
@@ -52,6 +55,8 @@ class Downloads:
         notes: What the author should know about the documents (kept out of them).
         told_us: Whether free-text themes were saved with this version (or an earlier
             one), so that the report says "What people told us".
+        template_name: The council template the report was built from; empty for the
+            built-in template.
     """
 
     reference: str
@@ -67,6 +72,7 @@ class Downloads:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     told_us: bool = False
+    template_name: str = ""
 
     @property
     def file_stem(self) -> str:
@@ -120,6 +126,7 @@ def export_downloads(
     person: Actor | None = None,
     exported_by: str = "",
     actor_email: str = "",
+    template: CouncilFile | None = None,
 ) -> Downloads:
     """Build every download for a stored version of an assessment.
 
@@ -135,6 +142,8 @@ def export_downloads(
         exported_by: Who asked for the downloads, recorded in the audit trail;
             empty records nothing.
         actor_email: Their e-mail address, when known.
+        template: The council's own Word template to build the report from; None for
+            the built-in one.
 
     Returns:
         The files and the paragraph. Without LibreOffice there is no PDF, and
@@ -151,16 +160,25 @@ def export_downloads(
     source = stored_export_source(repo, reference, number)
     if source.reach is not None:
         check_suppression(person, source.reach.min_count)
-    report = export_assessment(
-        source.assessment,
-        reach=source.reach,
-        previous=source.previous,
-        with_charts=with_charts,
-        version=source.version,
-        today=today,
-        history=source.history,
-        themes=source.themes,
-    )
+    with ExitStack() as stack:
+        # The report builder reads a template from a file: the stored bytes are copied
+        # to a private folder for as long as it takes, then deleted.
+        path = (
+            stack.enter_context(file_on_disk(template.info.name, template.content))
+            if template
+            else None
+        )
+        report = export_assessment(
+            source.assessment,
+            reach=source.reach,
+            previous=source.previous,
+            template=path,
+            with_charts=with_charts,
+            version=source.version,
+            today=today,
+            history=source.history,
+            themes=source.themes,
+        )
     summary = export_summary(source.assessment, reach=source.reach, previous=source.previous)
     reach_csv = reach_xlsx = None
     if source.reach is not None:
@@ -175,6 +193,8 @@ def export_downloads(
         made = (
             "Word EIA, summary" + (", reach tables" if reach_csv else "") + (", PDF" if pdf else "")
         )
+        if template is not None:
+            made += f" (council template {template.info.name})"
         record_export(repo, source, by=exported_by, what=made, actor_email=actor_email)
     return Downloads(
         reference=reference,
@@ -190,4 +210,5 @@ def export_downloads(
         warnings=report.warnings,
         notes=list(dict.fromkeys(report.notes + summary.notes)),
         told_us=source.themes is not None,
+        template_name=template.info.name if template else "",
     )

@@ -185,7 +185,7 @@ def analyse_survey(
     path: Path,
     *,
     sheet: str | None = None,
-    baseline: str | Path | None = None,
+    baseline: str | Path | Baseline | None = None,
     mapping: Mapping[str, str] | None = None,
     mapping_file: Path | None = None,
     assignments: Assignments | None = None,
@@ -194,7 +194,7 @@ def analyse_survey(
     thresholds: Mapping[str, Any] | None = None,
     limits: SurveyLimits | None = None,
     children_invited: bool = False,
-    cohort: str | Path | None = None,
+    cohort: str | Path | Baseline | None = None,
     steps: Steps | None = None,
 ) -> ReachResult:
     """Analyse who responded to a consultation survey.
@@ -202,8 +202,9 @@ def analyse_survey(
     Args:
         path: Survey export (CSV, text or Excel workbook).
         sheet: Sheet of a workbook; the first sheet when None.
-        baseline: Baseline id, file path or name to search for; when None the
-            Leicestershire Census 2021 baseline is used and the document says so.
+        baseline: Baseline id, file path or name to search for, or a baseline already
+            read (a council's file from the library); when None the Leicestershire
+            Census 2021 baseline is used and the document says so.
         mapping: Header -> target ("race", "disability:activity", "none" ...),
             overriding recognition.
         mapping_file: A mapping saved with :func:`save_mapping`; ``mapping`` wins.

@@ -50,11 +50,12 @@ def _search(library: BaselineLibrary, query: str) -> Baseline:
     raise ReachError(f"--baseline: '{query}' matches several baselines ({listed}); use an id.")
 
 
-def choose_baseline(baseline: str | Path | None) -> Baseline:
+def choose_baseline(baseline: str | Path | Baseline | None) -> Baseline:
     """Load the baseline named by an id, area code, file path or area name.
 
     Args:
         baseline: What the user gave; None for the default (Leicestershire, Census 2021).
+            A baseline already read (a council's file kept in the library) is used as it is.
 
     Returns:
         The baseline.
@@ -62,6 +63,8 @@ def choose_baseline(baseline: str | Path | None) -> Baseline:
     Raises:
         BaselineError: If nothing matches, several baselines match, or a file is unusable.
     """
+    if isinstance(baseline, Baseline):
+        return baseline
     library = baseline_library()
     if baseline is None:
         return library.load(DEFAULT_BASELINE_ID)
@@ -75,12 +78,13 @@ def choose_baseline(baseline: str | Path | None) -> Baseline:
     return _search(library, str(baseline))
 
 
-def choose_cohort(cohort: str | Path) -> Baseline:
+def choose_cohort(cohort: str | Path | Baseline) -> Baseline:
     """Load the service cohort that questions about the child are compared with.
 
     Args:
-        cohort: A cohort baseline id (``ehcp2025-e10000018``), a council's own file,
-            or a name that picks out one cohort (for example "EHC plan Leicestershire").
+        cohort: A cohort baseline id (``ehcp2025-e10000018``), a council's own file
+            (a path, or a baseline already read from the library), or a name that
+            picks out one cohort (for example "EHC plan Leicestershire").
 
     Returns:
         The cohort baseline.
@@ -88,6 +92,17 @@ def choose_cohort(cohort: str | Path) -> Baseline:
     Raises:
         ReachError: If it is not a cohort (an area's Census figures, say).
     """
+    chosen = cohort if isinstance(cohort, Baseline) else _load_cohort(cohort)
+    if chosen.level not in ("cohort", "custom"):
+        raise ReachError(
+            f"--cohort: {chosen.id} is {chosen.label}, an area; give the area with --baseline "
+            "and a cohort (see `eia baselines EHC`) with --cohort."
+        )
+    return chosen
+
+
+def _load_cohort(cohort: str | Path) -> Baseline:
+    """Load a cohort by file path, id or a name that picks out one cohort."""
     library = baseline_library()
     if isinstance(cohort, Path) or Path(cohort).is_file():
         return library.load(Path(cohort))
@@ -100,12 +115,7 @@ def choose_cohort(cohort: str | Path) -> Baseline:
                 f"--cohort: '{cohort}' does not pick out one cohort; use an id listed by "
                 "`eia baselines EHC`."
             ) from None
-        chosen = library.load(found[0].id)
-    if chosen.level not in ("cohort", "custom"):
-        raise ReachError(
-            f"--cohort: {chosen.id} is {chosen.label}, an area; give the area with --baseline "
-            "and a cohort (see `eia baselines EHC`) with --cohort."
-        )
+        return library.load(found[0].id)
     return chosen
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from eia_app.analysis.survey import list_sheets, mapping_to_json
 from eia_app.analysis.survey.recognise import PARTS, recognisable
+from eia_app.domain.council_files import CouncilFileInfo, CouncilFileKind, CouncilFileStore
 from eia_app.domain.people import PeopleStore
 from eia_app.domain.permissions import Action, Actor
 from eia_app.domain.publication import DEFAULT_MIN_COUNT
@@ -26,6 +27,7 @@ from eia_app.domain.reach import ReachResult
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.domain.versions import SavedReach
 from eia_app.services.access import check, check_suppression
+from eia_app.services.council_files import baseline_choice, resolve_choice
 from eia_app.services.reach import Assignments, analyse_survey
 from eia_app.services.reach_baselines import DEFAULT_BASELINE, baseline_library, baseline_rows
 from eia_app.services.reference import get_registry
@@ -63,6 +65,7 @@ def analyse_upload(
     split_by: str | None = None,
     min_count: int = DEFAULT_MIN_COUNT,
     cohort: str | None = None,
+    council: CouncilFileStore | None = None,
 ) -> ReachResult:
     """Analyse an uploaded survey export without its rows touching the database.
 
@@ -82,6 +85,9 @@ def analyse_upload(
         min_count: Smallest count shown; smaller counts are suppressed.
         cohort: A cohort id (children with EHC plans): questions about the child are
             compared with it, the respondents' own with ``baseline``; None for none.
+            Either choice may name one of the council's own baselines (an id from
+            :func:`baseline_choices`), read from the library.
+        council: The council file store those are read from; the library's when None.
 
     Returns:
         The ``eia.reach/1`` result.
@@ -89,18 +95,20 @@ def analyse_upload(
     Raises:
         EIAError: A ``SurveyReadError`` or ``ReachError`` with a one-line message.
     """
+    population = resolve_choice(baseline, council)
+    children = resolve_choice(cohort or None, council)
     with tempfile.TemporaryDirectory(prefix="eia-reach-") as folder:
         path = Path(folder) / _safe_name(file_name)
         path.write_bytes(data)
         return analyse_survey(
             path,
             sheet=sheet or None,
-            baseline=baseline,
+            baseline=population,
             mapping=mapping,
             assignments=assignments,
             split_by=split_by or None,
             min_count=min_count,
-            cohort=cohort or None,
+            cohort=children,
         )
 
 
@@ -174,33 +182,60 @@ def used_mapping(result: ReachResult, overrides: Mapping[str, str] | None = None
     return {**columns, **(overrides or {})}
 
 
-def baseline_choices(query: str | None = None) -> list[Choice]:
-    """Baselines to offer in the picker: every area and the EHC-plan cohorts.
+def _council_choices(council: CouncilFileStore | None, query: str = "") -> list[Choice]:
+    """The council's own baselines, labelled as its own file, that match a search."""
+    if council is None:
+        return []
+    words = query.strip().casefold()
+    return [
+        Choice(id=baseline_choice(info), label=council_label(info))
+        for info in council.files(CouncilFileKind.BASELINE)
+        if not words or words in info.name.casefold()
+    ]
+
+
+def council_label(info: CouncilFileInfo) -> str:
+    """How a picker names one of the council's own baseline files."""
+    return f"Your council's own file: {info.name} (uploaded by {info.uploaded_by})"
+
+
+def baseline_choices(
+    query: str | None = None, council: CouncilFileStore | None = None
+) -> list[Choice]:
+    """Baselines to offer in the picker: every area, the EHC-plan cohorts, the council's files.
 
     Args:
         query: Words to search for in names and codes; None or blank lists all.
+        council: The council file store, whose baselines are offered too; None for none.
 
     Returns:
-        Matches, best first; the default baseline first when nothing is searched for.
+        Matches, best first: the default baseline first when nothing is searched for,
+        then the council's own files, then the shipped baselines.
     """
     rows = baseline_rows(query.strip() if query and query.strip() else None)
-    choices = [Choice(id=row["id"], label=row["label"]) for row in rows]
-    if not query or not query.strip():
-        choices.sort(key=lambda choice: choice.id != DEFAULT_BASELINE)
-    return choices
+    shipped = [Choice(id=row["id"], label=row["label"]) for row in rows]
+    own = _council_choices(council, query or "")
+    if query and query.strip():
+        return own + shipped
+    default = [choice for choice in shipped if choice.id == DEFAULT_BASELINE]
+    return default + own + [choice for choice in shipped if choice.id != DEFAULT_BASELINE]
 
 
-def cohort_choices() -> list[Choice]:
+def cohort_choices(council: CouncilFileStore | None = None) -> list[Choice]:
     """The service cohorts questions about the child can be compared with (EHC plans).
 
+    Args:
+        council: The council file store, whose baselines are offered too; None for none.
+
     Returns:
-        Every shipped cohort baseline, in catalogue order.
+        Every shipped cohort baseline, in catalogue order, then the council's own files.
     """
-    return [
+    shipped = [
         Choice(id=info.id, label=info.label)
         for info in baseline_library().catalogue()
         if info.level == "cohort"
     ]
+    return shipped + _council_choices(council)
 
 
 def save_reach_for(

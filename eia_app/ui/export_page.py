@@ -2,14 +2,19 @@
 
 import streamlit as st
 
+from eia_app.domain.council_files import CouncilFileKind
 from eia_app.domain.errors import EIAError
 from eia_app.domain.versions import StoredAssessment
+from eia_app.services import council_files
 from eia_app.services.assessments import version_history
 from eia_app.services.downloads import Downloads, export_downloads
 from eia_app.services.export_checks import ERRORS_EXPLAINED, consistency_notes
 from eia_app.ui import components, state
+from eia_app.ui.plain import plain
 
 DOWNLOADS_KEY = "eia.export.downloads"
+TEMPLATE_KEY = "eia.export.template"
+BUILT_IN = ""
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NO_REACH_NOTE = (
@@ -37,6 +42,7 @@ def render() -> None:
         isinstance(downloads, Downloads)
         and downloads.reference == stored.info.reference
         and downloads.version == number
+        and downloads.template_name == str(st.session_state.get(TEMPLATE_KEY) or BUILT_IN)
     ):
         st.write("Choose the version and select Prepare the downloads.")
         return
@@ -62,11 +68,25 @@ def _choose(stored: StoredAssessment) -> int | None:
         "Also make a PDF (this needs LibreOffice and can take a minute)",
         key="eia.export.pdf",
     )
+    template = _template_picker()
     blocked = _consistency(stored, number)
     if st.button(
         "Prepare the downloads", key="eia.export.prepare", type="primary", disabled=blocked
     ):
         with st.spinner("Preparing the downloads. Drawing the charts takes a few seconds."):
+            chosen = (
+                council_files.council_file(
+                    state.council_files_store(), CouncilFileKind.TEMPLATE, template
+                )
+                if template
+                else None
+            )
+            if template and chosen is None:
+                st.error(
+                    f"There is a problem: the council's template {plain(template)} has just "
+                    "been removed. Choose another template and select Prepare the downloads."
+                )
+                return number
             st.session_state[DOWNLOADS_KEY] = export_downloads(
                 state.repository(),
                 reference,
@@ -75,8 +95,49 @@ def _choose(stored: StoredAssessment) -> int | None:
                 person=state.actor(),
                 exported_by=state.saved_by(),
                 actor_email=state.actor().email,
+                template=chosen,
             )
     return number
+
+
+def _template_picker() -> str:
+    """Which Word template the report is built from: a council template's name, or built-in.
+
+    The council's most recent upload is the first choice; the author may choose the
+    toolkit's built-in template instead.
+    """
+    try:
+        templates = council_files.list_files(state.council_files_store(), CouncilFileKind.TEMPLATE)
+    except EIAError as problem:
+        st.error(f"There is a problem: the council's templates could not be read: {problem}")
+        templates = []
+    if not templates:
+        st.session_state.pop(TEMPLATE_KEY, None)
+        st.write(
+            "The report is built from the toolkit's built-in Word template. An administrator "
+            "can upload the council's own on the Templates and baselines page."
+        )
+        return BUILT_IN
+    by_name = {info.name: info for info in templates}
+    if st.session_state.get(TEMPLATE_KEY) not in [*by_name, BUILT_IN]:
+        st.session_state.pop(TEMPLATE_KEY, None)  # that template has been removed
+    picked: str = st.radio(
+        "Word template",
+        [*by_name, BUILT_IN],
+        key=TEMPLATE_KEY,
+        format_func=lambda name: (
+            f"The council's template: {name}" if name else "The toolkit's built-in template"
+        ),
+    )
+    if picked:
+        info = by_name[picked]
+        st.write(
+            f"The report is built from the council's template {plain(info.name)}, uploaded "
+            f"by {plain(info.uploaded_by)} at {components.when(info.uploaded_at)}."
+        )
+    else:
+        st.write("The report is built from the toolkit's built-in Word template.")
+    return picked
 
 
 def _consistency(stored: StoredAssessment, number: int) -> bool:
@@ -110,6 +171,8 @@ def _consistency(stored: StoredAssessment, number: int) -> bool:
 def _show(downloads: Downloads) -> None:
     stem = downloads.file_stem
     st.header("The equality impact assessment")
+    if downloads.template_name:
+        st.write(f"Built from the council's template {plain(downloads.template_name)}.")
     for warning in downloads.warnings:
         st.warning(warning)
     for note in downloads.notes:

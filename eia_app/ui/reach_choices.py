@@ -9,6 +9,7 @@ import streamlit as st
 
 from eia_app.services.reach_baselines import DEFAULT_BASELINE
 from eia_app.services.reach_upload import baseline_choices, cohort_choices, upload_sheets
+from eia_app.ui import state
 
 BASELINE_KEY = "eia.reach.baseline"
 QUERY_KEY = "eia.reach.baseline_query"
@@ -30,9 +31,11 @@ def baseline_picker() -> str:
     query = st.text_input(
         "Search for an area or a cohort",
         key=QUERY_KEY,
-        help="A council or area name or code, or “EHC plan” for the SEND cohorts.",
+        help="A council or area name or code, “EHC plan” for the SEND cohorts, or the name "
+        "of a file your council uploaded.",
     )
-    options = {choice.id: choice.label for choice in baseline_choices(query)}
+    found = baseline_choices(query, state.council_files_store())
+    options = {choice.id: choice.label for choice in found}
     chosen = str(st.session_state.get(BASELINE_KEY, DEFAULT_BASELINE))
     if not options:
         st.warning(f"No baseline matches “{query}”. The figures still use the last choice.")
@@ -52,7 +55,8 @@ def baseline_picker() -> str:
 def cohort_picker() -> str | None:
     """The cohort the questions about the child are compared with; None for none."""
     options = {NO_COHORT: "No cohort: questions about a child are not compared"}
-    options.update({choice.id: choice.label for choice in cohort_choices()})
+    found = cohort_choices(state.council_files_store())
+    options.update({choice.id: choice.label for choice in found})
     picked = st.selectbox(
         "Compare questions about the child (such as “How old is your child?”) with",
         list(options),

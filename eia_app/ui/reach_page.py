@@ -169,6 +169,7 @@ def _analysed(
                 assignments=assignments,
                 split_by=split_by,
                 cohort=cohort,
+                council=state.council_files_store(),
             )
         except EIAError:
             status.update(label=f"Could not analyse {name}", state="error", expanded=False)

@@ -12,10 +12,11 @@ from typing import Any
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from eia_app.domain.council_files import CouncilFileStore
 from eia_app.domain.people import PeopleStore
 from eia_app.domain.permissions import Action, Actor, Decision, single_user
 from eia_app.domain.repository import AssessmentRepository
-from eia_app.services import access
+from eia_app.services import access, council_files
 from eia_app.services.workspace import open_workspace
 from eia_app.settings import load_settings
 
@@ -119,6 +120,12 @@ def actor() -> Actor:
 def people() -> PeopleStore | None:
     """Return the people store when people sign in; single-user mode keeps no roles."""
     return None if actor().single_user else access.open_people()
+
+
+def council_files_store() -> CouncilFileStore:
+    """Return the council's templates and baselines, kept in the assessment library."""
+    repository()  # opened (and seeded) as every page opens it, before its files are read
+    return council_files.open_council_files()
 
 
 def may(action: Action, reference: str | None = None) -> Decision:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 import streamlit as st
 
 from eia_app.domain.errors import EIAError, NotFoundError
-from eia_app.domain.permissions import Action, can
+from eia_app.domain.permissions import Action, Actor, can
 from eia_app.services.assessments import load_assessment
 from eia_app.services.sections import SECTIONS
 from eia_app.ui import (
+    council_files_page,
     export_page,
     history_page,
     library_page,
@@ -75,6 +76,9 @@ class AppPage:
         group: The navigation heading it is listed under.
         needs: The permission without which the page is not listed; None for every page
             anyone signed in may read.
+        single_user: Whether the page is listed in single-user mode, where its one
+            person holds every role; administration pages are not, unless they do
+            something for that person too (their council's template, say).
     """
 
     id: str
@@ -83,6 +87,7 @@ class AppPage:
     render: Callable[[], None]
     group: str
     needs: Action | None = None
+    single_user: bool = False
 
 
 PAGES: tuple[AppPage, ...] = (
@@ -104,6 +109,15 @@ PAGES: tuple[AppPage, ...] = (
         "Administration",
         Action.ASSIGN_ROLES,
     ),
+    AppPage(
+        "council_files",
+        "Templates and baselines",
+        "templates-and-baselines",
+        council_files_page.render,
+        "Administration",
+        Action.MANAGE_TEMPLATES,
+        single_user=True,
+    ),
 )
 
 
@@ -119,6 +133,25 @@ def build_pages() -> dict[str, st.Page]:
         )
         for page in PAGES
     }
+
+
+def listed(page: AppPage, person: Actor) -> bool:
+    """Return whether the navigation lists a page for this person.
+
+    Args:
+        page: The page.
+        person: Who is using the app.
+
+    Returns:
+        True for a page anyone may read; for one that needs a permission, True if they
+        have it, except in single-user mode for a page not marked for it.
+    """
+    if page.needs is None:
+        return True
+    # Most administration means nothing to the one person of single-user mode.
+    if person.single_user and not page.single_user:
+        return False
+    return can(person, page.needs).allowed
 
 
 def show_navigation(pages: dict[str, st.Page], current: st.Page) -> None:
@@ -137,8 +170,7 @@ def show_navigation(pages: dict[str, st.Page], current: st.Page) -> None:
     person = state.actor()
     groups: dict[str, list[AppPage]] = {}
     for page in PAGES:
-        # Administration means nothing to the one person of single-user mode.
-        if page.needs is None or (not person.single_user and can(person, page.needs).allowed):
+        if listed(page, person):
             groups.setdefault(page.group, []).append(page)
     with st.sidebar:
         st.markdown("## Pages")

@@ -30,6 +30,7 @@ URL_PATHS = [
     "check-and-history",
     "review",
     "export",
+    "templates-and-baselines",
 ]
 
 

@@ -15,6 +15,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
+import eia_app.storage.council_files  # noqa: F401  (its table joins Base.metadata on import)
 import eia_app.storage.people  # noqa: F401  (its tables join Base.metadata on import)
 from eia_app.domain.audit import AuditAction
 from eia_app.domain.conflicts import VersionConflictError
@@ -26,7 +27,7 @@ from eia_app.storage.tables import Base
 from tests.factories import REFERENCE, make_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
-REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006"]
+REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
 TABLES_AT = {
     "0001": {"assessments", "assessment_versions"},
     "0002": {"working_copies", "reach_results", "review_events"},
@@ -34,6 +35,7 @@ TABLES_AT = {
     "0004": {"people", "assessment_shares"},
     "0005": {"theme_results"},
     "0006": set(),  # a column: the saver's e-mail on each version
+    "0007": {"council_files"},
 }
 
 
@@ -67,6 +69,11 @@ def test_migrations_downgrade_to_nothing_and_upgrade_again(database_url):
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+    assert "council_files" not in tables(engine)
+    assert {"theme_results", "people"} <= tables(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
         command.downgrade(config, "0003")
     assert "theme_results" not in tables(engine)
     assert {"audit_events"} <= tables(engine)
@@ -80,7 +87,7 @@ def test_migrations_downgrade_to_nothing_and_upgrade_again(database_url):
         command.downgrade(config, "base")
     assert tables(engine) == set()
     migrate(engine)
-    assert {"audit_events", "theme_results"} <= tables(engine)
+    assert {"audit_events", "theme_results", "council_files"} <= tables(engine)
     engine.dispose()
 
 

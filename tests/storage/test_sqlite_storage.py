@@ -40,6 +40,7 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
         "people",
         "assessment_shares",
         "theme_results",
+        "council_files",
     }
     columns = {column["name"] for column in schema.get_columns("assessment_versions")}
     assert columns == {
@@ -62,7 +63,7 @@ def test_migrations_create_the_schema_in_an_empty_database(sqlite_url, tmp_path)
     foreign = schema.get_foreign_keys("assessment_versions")
     assert foreign[0]["referred_table"] == "assessments"
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0006"
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0007"
     engine.dispose()
 
 
