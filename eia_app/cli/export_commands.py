@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +150,12 @@ def check_before_export(assessment: Assessment, ignore: bool) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Your organisation's .docx template [default: the built-in one].",
 )
+@click.option(
+    "--council-template",
+    metavar="NAME",
+    help="A Word template an administrator uploaded on the app's Templates and baselines "
+    "page, by its file name (as in the app's export).",
+)
 @click.option("--pdf", "make_pdf", is_flag=True, help="Also write a tagged PDF (LibreOffice).")
 @click.option(
     "--summary",
@@ -179,6 +186,7 @@ def export_command(
     themes_file: Path | None,
     compare_with: str | None,
     template: Path | None,
+    council_template: str | None,
     make_pdf: bool,
     summary: bool,
     no_charts: bool,
@@ -223,17 +231,18 @@ def export_command(
             from eia_app.services.themes import read_themes_file
 
             themes = read_themes_file(themes_file)
-        report = export_assessment(
-            source.assessment,
-            reach=reach,
-            themes=themes,
-            previous=source.previous,
-            template=template,
-            with_charts=not no_charts,
-            version=source.version,
-            steps=command_steps(),
-            history=source.history,
-        )
+        with ExitStack() as stack:
+            report = export_assessment(
+                source.assessment,
+                reach=reach,
+                themes=themes,
+                previous=source.previous,
+                template=_template(stack, template, council_template),
+                with_charts=not no_charts,
+                version=source.version,
+                steps=command_steps(),
+                history=source.history,
+            )
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for note in report.notes:
@@ -241,12 +250,29 @@ def export_command(
     _write(output, report.docx)
     if source.stored_version is not None:
         with user_errors():
-            record_export(open_repository(), source, by=_user(), what=output.name)
+            made = output.name
+            if council_template is not None:
+                made += f" (council template {council_template})"
+            record_export(open_repository(), source, by=_user(), what=made)
     click.echo(f"Wrote {output}.")
     _report_timings(report)
     if make_pdf:
         with user_errors():
             click.echo(f"Wrote {export_pdf(output, steps=command_steps())}.")
+
+
+def _template(stack: ExitStack, template: Path | None, council_name: str | None) -> Path | None:
+    """The template file to build from: the one given, or a copy of the council's one.
+
+    The copy lasts as long as ``stack`` is open.
+    """
+    if council_name is None:
+        return template
+    if template is not None:
+        raise click.UsageError("Give --template or --council-template, not both.")
+    from eia_app.services.council_files import council_template_path
+
+    return stack.enter_context(council_template_path(council_name))
 
 
 def _user() -> str:

@@ -10,8 +10,11 @@ assessment library's database, beside the assessments.
 
 import hashlib
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from eia_app.analysis.baselines import Baseline, BaselineError
 from eia_app.domain.audit import AuditAction
@@ -284,3 +287,30 @@ def resolve_choice(
     if not choice or not choice.startswith(COUNCIL_CHOICE):
         return choice
     return council_baseline(store or open_council_files(), choice)
+
+
+@contextmanager
+def council_template_path(name: str, store: CouncilFileStore | None = None) -> Iterator[Path]:
+    """Lend the council template of this name as a file, for as long as a report takes.
+
+    Args:
+        name: The template's file name, as the Templates and baselines page lists it.
+        store: The council file store; by default the library's.
+
+    Yields:
+        The path of a private copy, deleted when the block ends.
+
+    Raises:
+        CouncilFileError: If there is no template of that name; the message lists those
+            there are.
+    """
+    files = store or open_council_files()
+    found = council_file(files, TEMPLATE, name)
+    if found is None:
+        names = ", ".join(info.name for info in list_files(files, TEMPLATE)) or "none"
+        raise CouncilFileError(
+            f"There is no council Word template called {name} (templates uploaded: {names}); "
+            "an administrator uploads them on the Templates and baselines page."
+        )
+    with file_on_disk(found.info.name, found.content) as path:
+        yield path
