@@ -6,25 +6,19 @@ raises :class:`PermissionDeniedError` for every refusal, so the command line and
 any caller other than the app meet the same rules the app shows.
 """
 
-import threading
-
 from eia_app.domain.audit import AuditAction
 from eia_app.domain.errors import PermissionDeniedError
 from eia_app.domain.people import PeopleStore, PersonRoles, email_key
 from eia_app.domain.permissions import Action, Actor, Decision, Role, Subject, can
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.services.audit import record_event
-from eia_app.services.workspace import open_repository
+from eia_app.services.workspace import library_store
 from eia_app.storage.people import SqlPeopleStore
-from eia_app.storage.sql import SqlAlchemyAssessmentRepository
 
 FIRST_ADMIN_ROLES = frozenset({Role.ADMINISTRATOR, Role.OFFICER})
 """The roles of the first person in (or one named in ``EIA_ADMIN_EMAILS``)."""
 NEWCOMER_ROLES = frozenset({Role.OFFICER})
 """The roles of anyone else the provider signs in for the first time."""
-
-_stores: dict[int, SqlPeopleStore] = {}
-_lock = threading.Lock()
 
 
 def open_people(url: str | None = None) -> PeopleStore:
@@ -36,13 +30,7 @@ def open_people(url: str | None = None) -> PeopleStore:
     Returns:
         The store, shared by every caller of the same library.
     """
-    repo = open_repository(url)
-    assert isinstance(repo, SqlAlchemyAssessmentRepository)  # open_repository makes these
-    with _lock:
-        store = _stores.get(id(repo.engine))
-        if store is None:
-            store = _stores[id(repo.engine)] = SqlPeopleStore(repo.engine)
-    return store
+    return library_store(SqlPeopleStore, url)
 
 
 def sign_in(

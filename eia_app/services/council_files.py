@@ -9,7 +9,6 @@ assessment library's database, beside the assessments.
 """
 
 import hashlib
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,18 +33,14 @@ from eia_app.services.council_file_checks import (
     safe_file_name,
     trial_render,
 )
-from eia_app.services.workspace import open_repository
+from eia_app.services.workspace import library_store
 from eia_app.settings import load_settings
 from eia_app.storage.council_files import SqlCouncilFileStore
-from eia_app.storage.sql import SqlAlchemyAssessmentRepository
 
 ACTIONS = {TEMPLATE: Action.MANAGE_TEMPLATES, BASELINE: Action.MANAGE_BASELINES}
 KIND_WORDS = {TEMPLATE: "Word template", BASELINE: "population baseline"}
 COUNCIL_CHOICE = "council:"
 """How a baseline or cohort choice that names a council file starts."""
-
-_stores: dict[int, SqlCouncilFileStore] = {}
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -85,13 +80,7 @@ def open_council_files(url: str | None = None) -> CouncilFileStore:
     Returns:
         The store, shared by every caller of the same library.
     """
-    repo = open_repository(url)
-    assert isinstance(repo, SqlAlchemyAssessmentRepository)  # open_repository makes these
-    with _lock:
-        store = _stores.get(id(repo.engine))
-        if store is None:
-            store = _stores[id(repo.engine)] = SqlCouncilFileStore(repo.engine)
-    return store
+    return library_store(SqlCouncilFileStore, url)
 
 
 def _info(kind: CouncilFileKind, name: str, data: bytes, actor: Actor) -> CouncilFileInfo:

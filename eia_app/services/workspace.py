@@ -1,7 +1,11 @@
 """Opening the assessment library, and filling an empty one with the example assessments."""
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
+
+from sqlalchemy.engine import Engine
 
 from eia_app.domain.repository import AssessmentRepository
 from eia_app.services.assessments import read_assessment_file, save_assessment
@@ -18,6 +22,8 @@ EXAMPLE_LOADER = "example loader"
 _repositories: dict[str, SqlAlchemyAssessmentRepository] = {}
 _open_lock = threading.Lock()
 _seed_lock = threading.Lock()
+_stores: dict[tuple[int, object], object] = {}
+S = TypeVar("S")
 
 
 def open_repository(url: str | None = None) -> AssessmentRepository:
@@ -47,6 +53,31 @@ def close_repositories() -> None:
         for repo in _repositories.values():
             repo.engine.dispose()
         _repositories.clear()
+        # Keyed by engine: a store must not outlive the engine it was made on.
+        _stores.clear()
+
+
+def library_store(make: Callable[[Engine], S], url: str | None = None) -> S:
+    """Return a store kept on the assessment library's database, one per library.
+
+    Args:
+        make: Builds the store on the library's engine (a store class, say).
+        url: SQLAlchemy URL; defaults to the ``EIA_DATABASE_URL`` setting.
+
+    Returns:
+        The store, shared by every caller of the same library.
+
+    Raises:
+        StorageError: If the URL is wrong or the database cannot be opened.
+    """
+    repo = open_repository(url)
+    assert isinstance(repo, SqlAlchemyAssessmentRepository)  # open_repository makes these
+    key = (id(repo.engine), make)
+    with _open_lock:
+        store = _stores.get(key)
+        if store is None:
+            store = _stores[key] = make(repo.engine)
+    return cast(S, store)
 
 
 def example_files(examples_dir: Path) -> list[Path]:
