@@ -113,9 +113,10 @@ def _listing(kind: CouncilFileKind) -> None:
         hide_index=True,
     )
     for info in files:
-        # The file name in each label tells a screen reader which file the button removes.
+        # The file name in each label tells a screen reader which file the button deletes;
+        # "Remove <name>" is already the uploader's own button for a file chosen, not kept.
         st.button(
-            f"Remove {info.name}",
+            f"Delete {info.name} from the council's files",
             key=f"eia.files.remove.{kind.value}.{info.name}",
             on_click=_remove,
             args=(kind, info.name),

@@ -253,7 +253,7 @@ def scanned(page, source: str) -> list[str]:
     return blocking_violations(page, source)
 
 
-ADMINISTRATION_PATHS = ["people"]
+ADMINISTRATION_PATHS = ["people", "templates-and-baselines"]
 
 
 def test_sign_in_refusal_and_administration_pages_have_no_serious_violation(browser, signed_app):
@@ -268,5 +268,53 @@ def test_sign_in_refusal_and_administration_pages_have_no_serious_violation(brow
     officer = sign_in(browser, signed_app, "bo")
     open_review(officer, signed_app, RAES_OWN)
     report["review, as an officer told why not"] = scanned(officer, source)
+    officer.goto(f"{signed_app}/templates-and-baselines")
+    wait_for_app(officer)
+    report["templates, as an officer told why not"] = scanned(officer, source)
     failing = {where: found for where, found in report.items() if found}
     assert not failing, json.dumps(failing, indent=2)
+
+
+def test_an_officer_is_not_offered_the_templates_page_and_is_told_why_at_its_address(
+    browser, signed_app
+):
+    from playwright.sync_api import expect
+
+    page = sign_in(browser, signed_app, "bo")
+    expect(page.get_by_role("link", name="Templates and baselines")).to_have_count(0)
+    page.goto(f"{signed_app}/templates-and-baselines")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Only an administrator can change the Word template")).to_be_visible()
+    expect(main.get_by_text("Word template to upload (.docx)")).to_have_count(0)
+
+
+def test_an_administrator_uploads_the_councils_template_and_the_trail_names_them(
+    browser,
+    signed_app,
+    tmp_path,
+    database_url,  # noqa: F811
+):
+    from playwright.sync_api import expect
+
+    from eia_app.services.audit import audit_events
+    from tests.services.test_council_files import word
+
+    template = tmp_path / "house-style.docx"
+    template.write_bytes(word("House style: {{ doc.title }}"))
+    page = sign_in(browser, signed_app, "ada")
+    page.get_by_role("link", name="Templates and baselines").click()
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    uploader = main.get_by_test_id("stFileUploader").filter(has_text="Word template to upload")
+    uploader.locator("input[type=file]").set_input_files(str(template))
+    expect(uploader.get_by_text("house-style.docx")).to_be_visible()
+    main.get_by_role("button", name="Check and keep the template").click()
+    wait_for_app(page)
+    expect(main.get_by_text("house-style.docx was checked and kept.")).to_be_visible()
+    expect(main.get_by_role("button", name="Remove house-style.docx")).to_be_visible()
+    [changed] = [
+        e for e in audit_events(open_workspace(database_url)) if e.detail.startswith("house")
+    ]
+    assert (changed.actor, changed.actor_email) == ("Ada Lovelace-Admin", "ada@council.example")
+    close_repositories()

@@ -75,7 +75,7 @@ def test_an_administrator_uploads_a_template_sees_it_listed_and_removes_it(datab
         "Ada Admin",
         "ada@council.example",
     )
-    assert "Remove council.docx" in [b.label for b in at.button]
+    assert "Delete council.docx from the council's files" in [b.label for b in at.button]
     [event] = [
         e
         for e in audit_events(open_workspace(database_url))
@@ -83,10 +83,10 @@ def test_an_administrator_uploads_a_template_sees_it_listed_and_removes_it(datab
     ]
     assert (event.actor, event.actor_email) == ("Ada Admin", "ada@council.example")
     assert event.detail.startswith("council.docx uploaded")
-    at = click(at, "Remove council.docx")
+    at = click(at, "Delete council.docx from the council's files")
     assert [s.value for s in at.success] == ["council.docx was removed."]
     assert listed(at) == []
-    assert "Remove council.docx" not in [b.label for b in at.button]
+    assert "Delete council.docx from the council's files" not in [b.label for b in at.button]
 
 
 def test_a_bad_baseline_is_refused_naming_its_row_and_column(database_url, signed_in):
