@@ -4,8 +4,9 @@ Three roles, which one person may hold together:
 
 - an **officer** creates assessments and edits their own and those shared with them;
 - a **reviewer** comments on, returns, approves and publishes assessments;
-- an **administrator** assigns roles, manages templates and baselines, and alone may
-  publish figures with suppression turned off.
+- an **administrator** assigns roles, manages templates and baselines, reads the whole
+  audit trail (role, template and baseline changes included), and alone may publish
+  figures with suppression turned off.
 
 Nobody may approve a version they saved themselves, whatever their roles: the
 approval is the second pair of eyes. Without a sign-in provider the app runs in
@@ -38,7 +39,7 @@ ROLE_LABELS: dict[Role, str] = {
 ROLE_DUTIES: dict[Role, str] = {
     Role.OFFICER: "creates assessments and edits their own and those shared with them",
     Role.REVIEWER: "comments on, returns, approves and publishes assessments",
-    Role.ADMINISTRATOR: "assigns roles and manages templates and baselines",
+    Role.ADMINISTRATOR: "assigns roles, manages templates and baselines and reads the audit trail",
 }
 
 
@@ -56,6 +57,7 @@ class Action(StrEnum):
     MANAGE_TEMPLATES = "manage_templates"
     MANAGE_BASELINES = "manage_baselines"
     PUBLISH_UNSUPPRESSED = "publish_unsuppressed"
+    READ_AUDIT = "read_audit"
 
 
 ACTION_WORDS: dict[Action, str] = {
@@ -70,6 +72,7 @@ ACTION_WORDS: dict[Action, str] = {
     Action.MANAGE_TEMPLATES: "change the Word template",
     Action.MANAGE_BASELINES: "change the population baselines",
     Action.PUBLISH_UNSUPPRESSED: "turn suppression off in a published output",
+    Action.READ_AUDIT: "read the whole audit trail",
 }
 
 ROLES_FOR: dict[Action, frozenset[Role]] = {
@@ -84,6 +87,7 @@ ROLES_FOR: dict[Action, frozenset[Role]] = {
     Action.MANAGE_TEMPLATES: frozenset({Role.ADMINISTRATOR}),
     Action.MANAGE_BASELINES: frozenset({Role.ADMINISTRATOR}),
     Action.PUBLISH_UNSUPPRESSED: frozenset({Role.ADMINISTRATOR}),
+    Action.READ_AUDIT: frozenset({Role.ADMINISTRATOR}),
 }
 """Action -> the roles any one of which allows it."""
 

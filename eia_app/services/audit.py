@@ -109,6 +109,33 @@ def audit_events(repo: AssessmentRepository, reference: str | None = None) -> li
     return repo.audit_events(reference)
 
 
+INSTANCE_WIDE = ""
+"""The "assessment" of events about no assessment: role, template and baseline changes."""
+
+
+def select_events(
+    events: list[AuditEvent], *, reference: str | None = None, person: str = ""
+) -> list[AuditEvent]:
+    """Keep the events of one assessment (or of none) done by a person.
+
+    Args:
+        events: Audit events, oldest first.
+        reference: An assessment's reference; :data:`INSTANCE_WIDE` for the events
+            about no assessment; None for all.
+        person: Words found in the actor's name or e-mail, ignoring case; blank for anyone.
+
+    Returns:
+        The matching events, in the same order.
+    """
+    wanted = person.strip().casefold()
+    return [
+        event
+        for event in events
+        if (reference is None or event.reference == reference)
+        and (not wanted or wanted in f"{event.actor} {event.actor_email}".casefold())
+    ]
+
+
 def audit_csv(events: list[AuditEvent]) -> str:
     """Render audit events as CSV, every text cell neutralised against formulas.
 

@@ -22,6 +22,7 @@ from eia_app.domain.permissions import Action, Actor, can
 from eia_app.services.assessments import load_assessment
 from eia_app.services.sections import SECTIONS
 from eia_app.ui import (
+    audit_page,
     council_files_page,
     export_page,
     history_page,
@@ -116,6 +117,15 @@ PAGES: tuple[AppPage, ...] = (
         council_files_page.render,
         "Administration",
         Action.MANAGE_TEMPLATES,
+        single_user=True,
+    ),
+    AppPage(
+        "audit",
+        "Audit trail",
+        "audit-trail",
+        audit_page.render,
+        "Administration",
+        Action.READ_AUDIT,
         single_user=True,
     ),
 )

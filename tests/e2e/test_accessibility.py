@@ -31,6 +31,7 @@ URL_PATHS = [
     "review",
     "export",
     "templates-and-baselines",
+    "audit-trail",
 ]
 
 

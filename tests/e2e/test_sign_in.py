@@ -157,6 +157,7 @@ def test_the_first_person_in_sees_their_name_from_the_token_and_becomes_administ
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("Ada Lovelace-Admin (ada@council.example)")).to_be_visible()
     expect(sidebar.get_by_text("Officer, Administrator")).to_be_visible()
+    expect(sidebar.get_by_role("link", name="Audit trail")).to_be_visible()
     page.get_by_role("link", name="People and roles").click()
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
@@ -204,6 +205,7 @@ def test_an_officer_is_not_offered_the_approve_button_and_is_told_why(browser, s
 
     page = sign_in(browser, signed_app, "bo")
     expect(page.get_by_role("link", name="People and roles")).to_have_count(0)
+    expect(page.get_by_role("link", name="Audit trail")).to_have_count(0)
     open_review(page, signed_app, RAES_OWN)
     main = page.get_by_test_id("stMain")
     expect(main.get_by_text("Status: In review", exact=True)).to_be_visible()
@@ -253,7 +255,7 @@ def scanned(page, source: str) -> list[str]:
     return blocking_violations(page, source)
 
 
-ADMINISTRATION_PATHS = ["people", "templates-and-baselines"]
+ADMINISTRATION_PATHS = ["people", "templates-and-baselines", "audit-trail"]
 
 
 def test_sign_in_refusal_and_administration_pages_have_no_serious_violation(browser, signed_app):

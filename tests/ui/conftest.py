@@ -6,6 +6,7 @@ from eia_app.domain.decision import Approval
 from eia_app.domain.details import Status
 from eia_app.services.assessments import load_assessment, save_assessment
 from eia_app.services.workspace import close_repositories, open_workspace
+from eia_app.ui import signin
 
 SEND = "EIA-2025-0001"
 
@@ -41,3 +42,18 @@ def send_in_review(database_url):
         }
     )
     return save_assessment(repo, again, saved_by="example loader")
+
+
+@pytest.fixture
+def signed_in(monkeypatch):
+    """Sign a person in: the page sees them exactly as the sign-in would give them.
+
+    Sign-in is the provider's, which AppTest cannot reach, so ``signin.who_is_here`` is
+    replaced by one returning that person, roles and all; everything after it (the actor
+    kept for the run, the permission rules) is the app's own.
+    """
+
+    def as_person(person) -> None:
+        monkeypatch.setattr(signin, "who_is_here", lambda: person)
+
+    return as_person

@@ -7,14 +7,12 @@ everything after it (the actor kept for the run, the permission rules) is the ap
 
 import io
 
-import pytest
 from docx import Document
 
 from eia_app.domain.audit import AuditAction
 from eia_app.domain.permissions import Action, Actor, Role, can
 from eia_app.services.audit import audit_events
 from eia_app.services.workspace import open_workspace
-from eia_app.ui import signin
 from eia_app.ui.export_page import DOWNLOADS_KEY
 from tests.export.docx_checks import all_text as docx_text
 from tests.export.docx_checks import open_docx
@@ -36,16 +34,6 @@ def word(text: str) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
-
-
-@pytest.fixture
-def signed_in(monkeypatch):
-    """Sign a person in: the page sees them exactly as the sign-in would give them."""
-
-    def as_person(person: Actor) -> None:
-        monkeypatch.setattr(signin, "who_is_here", lambda: person)
-
-    return as_person
 
 
 def click(at, label: str):
