@@ -23,6 +23,7 @@ _STRAY_NUL_FLOOR: Final = 64
 # A file whose first lines that are not UTF-8 show no UTF-8 text around them is
 # Windows-1252 throughout; stop looking for a UTF-8 file with odd rows after this many.
 _MIXED_PROBE_LINES: Final = 20
+_MIXED_WINDOW: Final = 1 << 20  # bytes decoded at a time, rounded up to the end of a line
 
 
 class EncodingProblem(ValueError):
@@ -187,16 +188,21 @@ def _is_utf16(data: bytes) -> bool:
 def _mixed_utf8(data: bytes) -> tuple[str, tuple[int, ...]] | None:
     """Decode a UTF-8 file in which a few rows are Windows-1252, line by line.
 
-    Decoding stops at each bad byte, so the whole file is decoded once however many
-    rows are bad. Returns None when the file shows no UTF-8 text beyond ASCII (then
-    it is Windows-1252 throughout).
+    The file is decoded a window of whole lines at a time, each window once however
+    many rows are bad. (A window, not the rest of the file: a decoding error keeps a
+    copy of what it was decoding, and a Windows-1252 file raises one per probe.)
+    Returns None when the file shows no UTF-8 text beyond ASCII (then it is
+    Windows-1252 throughout).
     """
-    view, parts, bad_lines = memoryview(data), [], []
+    parts: list[str] = []
+    bad_lines: list[int] = []
     pos = line = 0
     seen_utf8 = False
-    while True:
+    while pos < len(data):
+        stop = data.find(b"\n", min(pos + _MIXED_WINDOW, len(data)))
+        stop = len(data) if stop < 0 else stop + 1
         try:
-            text, _ = codecs.utf_8_decode(view[pos:], "strict", True)
+            text = data[pos:stop].decode("utf-8")
         except UnicodeDecodeError as error:
             bad = pos + error.start
             start = data.rfind(b"\n", pos, bad) + 1
@@ -214,7 +220,8 @@ def _mixed_utf8(data: bytes) -> tuple[str, tuple[int, ...]] | None:
             continue
         parts.append(text)
         seen_utf8 = seen_utf8 or not text.isascii()
-        break
+        line += text.count("\n")
+        pos = stop
     return ("".join(parts), tuple(bad_lines)) if seen_utf8 else None
 
 
