@@ -76,3 +76,66 @@ def test_large_file_with_line_breaks_in_answers_across_parse_blocks(tmp_path):
     assert survey.respondents == 60_000
     assert survey.frame["Comment"].iloc[59_999] == "comment 59999\nsecond line, with a comma"
     assert survey.counts("What is your sex?").to_dict() == {"Female": 60_000}
+
+
+@pytest.mark.parametrize(("name", "encoding"), [("plain_cp1252.csv", "cp1252"),
+                                                ("plain_utf16.csv", "utf-16")])  # fmt: skip
+def test_text_in_another_encoding_reads_the_same_from_memory_as_carefully(name, encoding):
+    from eia_app.analysis.survey.encoding import repair_text
+    from eia_app.analysis.survey.fast_reader import read_large_text
+
+    path = FIXTURES / name
+    repaired = repair_text(path.read_bytes())
+    assert repaired.encoding.startswith(encoding)
+    fast = read_large_text(repaired.data, repaired.encoding, minimum=0)
+    assert fast is not None
+    careful = read_survey(path)  # a small file: the careful reader reads it
+    frame, options = shape(fast.responses, fast.layout, fast.rows)
+    assert (fast.layout.name, fast.encoding) == (careful.layout, careful.encoding)
+    assert options == careful.multi_options
+    pd.testing.assert_frame_equal(
+        frame.astype(object), careful.frame.astype(object), check_dtype=False
+    )
+
+
+def large_windows_export(path, rows: int, *, mixed: bool = False):
+    """A Windows-1252 export with "£", curly quotes and line breaks inside quoted answers;
+    with ``mixed``, UTF-8 but for every 1,000th row."""
+    lines = [b"ID,What is your sex?,Comment\n"]
+    for n in range(rows):
+        text = f'{n},{"Female" if n % 3 else "Male"},"Cost £{n} – “too much”\nsecond line"\n'
+        windows = not mixed or n % 1_000 == 7
+        lines.append(text.encode("cp1252" if windows else "utf-8"))
+    path.write_bytes(b"".join(lines))
+    return path
+
+
+def careful_only(monkeypatch):
+    from eia_app.analysis.survey import readers
+
+    monkeypatch.setattr(readers, "read_large_text", lambda *args: None)
+
+
+@pytest.mark.parametrize("mixed", [False, True], ids=["windows-1252", "utf-8-with-bad-rows"])
+def test_a_large_export_in_another_encoding_reads_fast_and_the_same(tmp_path, monkeypatch, mixed):
+    from eia_app.analysis.survey import readers
+
+    path = large_windows_export(tmp_path / "large.csv", 20_000, mixed=mixed)
+    assert path.stat().st_size > 65_536
+    taken = []
+    real = readers.read_large_text
+    monkeypatch.setattr(readers, "read_large_text", lambda *a: taken.append(real(*a)) or taken[0])
+    fast = read_survey(path)
+    assert len(taken) == 1
+    assert taken[0] is not None, "the fast path was not taken"
+    careful_only(monkeypatch)
+    careful = read_survey(path)
+
+    assert (fast.encoding, fast.warnings) == (careful.encoding, careful.warnings)
+    assert fast.respondents == careful.respondents == 20_000
+    assert fast.frame["Comment"].iloc[19_999] == "Cost £19999 – “too much”\nsecond line"
+    pd.testing.assert_frame_equal(
+        fast.frame.astype(object), careful.frame.astype(object), check_dtype=False
+    )
+    if mixed:
+        assert "20 rows were not UTF-8 and were read as Windows-1252" in fast.warnings[0]

@@ -1,8 +1,10 @@
-"""Reading a large UTF-8 CSV export straight from disk with pyarrow (part of the reader).
+"""Reading a large CSV export with pyarrow (part of the reader).
 
-Answer columns are dictionary-encoded while the file is parsed, so they arrive as
-categoricals: a million rows of a dozen answer options take a few megabytes, and
-counting them is a ``bincount`` over small integer codes.
+A UTF-8 file is parsed straight from disk; any other text (Windows-1252, UTF-16, a
+repaired file) is parsed from its text re-encoded as UTF-8 in memory. Answer columns
+are dictionary-encoded while the file is parsed, so they arrive as categoricals: a
+million rows of a dozen answer options take a few megabytes, and counting them is a
+``bincount`` over small integer codes.
 """
 
 import csv
@@ -22,6 +24,7 @@ from eia_app.analysis.survey.model import is_metadata_column
 _ANSWERS: Final = pa.dictionary(pa.int32(), pa.string())
 _BLOCK: Final = 1 << 20  # pyarrow parses blocks in parallel; 1 MB balances the threads
 _LAYOUT_ROWS: Final = 4
+_HEADER_BYTES: Final = 65_536  # the start of a buffer read to find the delimiter and layout
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class FastRead:
         responses: The response rows, columns numbered from 0.
         rows: The header rows, cells as text.
         layout: The layout recognised from the first rows.
-        encoding: "utf-8" or "utf-8-sig".
+        encoding: The file's encoding: "utf-8" or "utf-8-sig" when read from disk.
     """
 
     responses: pd.DataFrame
@@ -56,12 +59,15 @@ def _column_types(rows: list[list[str]], layout: Layout) -> dict[str, pa.DataTyp
 
 
 def _parse(
-    path: Path, delimiter: str, rows: list[list[str]], layout: Layout, spanning: bool
+    source: Path | bytes, delimiter: str, rows: list[list[str]], layout: Layout, spanning: bool
 ) -> pa.Table | None:
-    """Parse the file with pyarrow; None if it fails (a later attempt may succeed)."""
+    """Parse the file (or UTF-8 bytes) with pyarrow; None if it fails.
+
+    A later attempt (tracking quotes across lines) may then succeed.
+    """
     try:
         return pa_csv.read_csv(
-            path,
+            source if isinstance(source, Path) else pa.BufferReader(source),
             read_options=pa_csv.ReadOptions(
                 column_names=[f"c{i}" for i in range(len(rows[0]))],
                 skip_rows_after_names=layout.header_rows,
@@ -97,6 +103,34 @@ def read_large_utf8(path: Path, prefix: bytes, minimum: int) -> FastRead | None:
     encoding = utf8_prefix_encoding(prefix)
     if len(prefix) < minimum or encoding is None:
         return None
+    return _read(path, prefix, encoding)
+
+
+def read_large_text(data: bytes, encoding: str, minimum: int) -> FastRead | None:
+    """Read a large CSV held in memory in any encoding; None when this path does not apply.
+
+    The text is re-encoded as UTF-8 for pyarrow; as with :func:`read_large_utf8`, any
+    problem makes this return None, for the careful reader to explain.
+
+    Args:
+        data: The whole file (already repaired: see ``encoding.repair_text``).
+        encoding: Its encoding, a Python codec name.
+        minimum: Files shorter than this many bytes are left to the careful reader.
+
+    Returns:
+        The responses and header rows, with ``encoding`` as given, or None.
+    """
+    if len(data) < minimum:
+        return None
+    try:
+        utf8 = data if encoding == "utf-8" else data.decode(encoding).encode("utf-8")
+    except (UnicodeError, LookupError):
+        return None
+    return _read(utf8, utf8[: max(minimum, _HEADER_BYTES)], encoding)
+
+
+def _read(source: Path | bytes, prefix: bytes, encoding: str) -> FastRead | None:
+    """Parse a UTF-8 file or buffer whose first bytes are ``prefix``."""
     text = prefix.decode("utf-8-sig", errors="ignore").rsplit("\n", 1)[0] + "\n"
     delimiter = sniff_delimiter(text)
     records = _first_records(text, delimiter)
@@ -114,7 +148,7 @@ def read_large_utf8(path: Path, prefix: bytes, minimum: int) -> FastRead | None:
     attempts = (False, True) if one_line_headers else (True,)
     table = None
     for spanning in attempts:
-        table = _parse(path, delimiter, rows, layout, spanning)
+        table = _parse(source, delimiter, rows, layout, spanning)
         if table is not None:
             break
     if table is None:

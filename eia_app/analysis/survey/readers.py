@@ -18,7 +18,7 @@ from eia_app.analysis.survey.encoding import (
     repair_text,
     sniff_delimiter,
 )
-from eia_app.analysis.survey.fast_reader import read_large_utf8
+from eia_app.analysis.survey.fast_reader import read_large_text, read_large_utf8
 from eia_app.analysis.survey.layouts import Layout, recognise_layout
 from eia_app.analysis.survey.limits import (
     check_archive,
@@ -181,8 +181,7 @@ def _repaired(path: Path, data: bytes) -> tuple[Repaired, tuple[str, ...]]:
     return repaired, tuple(warnings)
 
 
-def _read_text(path: Path, data: bytes) -> tuple[pd.DataFrame, str, tuple[str, ...]]:
-    repaired, warnings = _repaired(path, data)
+def _refuse_web_page(path: Path, repaired: Repaired) -> None:
     data, encoding = repaired.data, repaired.encoding
     start = data[:512].decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").casefold()
     if start.startswith(_HTML_STARTS):
@@ -190,6 +189,11 @@ def _read_text(path: Path, data: bytes) -> tuple[pd.DataFrame, str, tuple[str, .
             f"{path.name}: is a web page (HTML), not a survey export (perhaps an error page "
             "saved instead of the download); download the export again as CSV or XLSX."
         )
+
+
+def _read_text(path: Path, repaired: Repaired) -> tuple[pd.DataFrame, str]:
+    """The careful reader: every cell as text, and a parse error explained with its line."""
+    data, encoding = repaired.data, repaired.encoding
     delimiter = sniff_delimiter(data[:_PREFIX].decode(encoding, errors="ignore"))
     try:
         raw = _parse_csv(data, delimiter, encoding)
@@ -201,7 +205,7 @@ def _read_text(path: Path, data: bytes) -> tuple[pd.DataFrame, str, tuple[str, .
         ) from None
     except pd.errors.EmptyDataError:
         raise SurveyReadError(f"{path.name}: no rows found; export the responses again.") from None
-    return raw, encoding, warnings
+    return raw, encoding
 
 
 @dataclass(frozen=True)
@@ -263,7 +267,17 @@ def _read_csv(path: Path, prefix: bytes, limits: SurveyLimits) -> _Raw:
     if fast is not None:
         check_frame(path.name, fast.responses, limits, cells=cells)
         return _Raw(fast.responses, fast.rows, fast.layout, fast.encoding, None)
-    raw, encoding, warnings = _read_text(path, _load_bytes(path))
+    data = _load_bytes(path)
+    repaired, warnings = _repaired(path, data)
+    _refuse_web_page(path, repaired)
+    # A large file in another encoding (or repaired) is parsed as fast, from memory; a
+    # UTF-8 file the fast path declined above would only be declined again.
+    unchanged_utf8 = repaired.data is data and repaired.encoding in ("utf-8", "utf-8-sig")
+    fast = None if unchanged_utf8 else read_large_text(repaired.data, repaired.encoding, _PREFIX)
+    if fast is not None:
+        check_frame(path.name, fast.responses, limits, cells=cells)
+        return _Raw(fast.responses, fast.rows, fast.layout, fast.encoding, None, warnings)
+    raw, encoding = _read_text(path, repaired)
     split = _split_headers(raw, path, encoding, None, warnings)
     check_frame(path.name, split.responses, limits, cells=cells)
     return split
