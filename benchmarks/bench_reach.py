@@ -94,10 +94,14 @@ def _document_summary(document: Any) -> tuple[str, int]:
 
 def _reach(kind: str, path: Path) -> dict[str, Any]:
     """Child work: the reach analysis as ``eia reach`` runs it."""
+    from eia_app.domain.limits import SurveyLimits
     from eia_app.services.reach import analyse_survey
 
+    # The full-size files are over the default file-size limit (200 MB): raised to the
+    # file's size here, as a council would with EIA_MAX_FILE_BYTES.
+    limits = SurveyLimits(max_file_bytes=max(SurveyLimits().max_file_bytes, path.stat().st_size))
     started = time.perf_counter()
-    text, respondents = _document_summary(analyse_survey(path))
+    text, respondents = _document_summary(analyse_survey(path, limits=limits))
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "rows": respondents, "bytes": len(text)}
 

@@ -24,6 +24,7 @@ from eia_app.analysis.survey.model import is_metadata_column
 _ANSWERS: Final = pa.dictionary(pa.int32(), pa.string())
 _BLOCK: Final = 1 << 20  # pyarrow parses blocks in parallel; 1 MB balances the threads
 _LAYOUT_ROWS: Final = 4
+_UTF8: Final = "utf8"  # pyarrow's name; the text is parsed as it is
 _HEADER_BYTES: Final = 65_536  # the start of a buffer read to find the delimiter and layout
 
 
@@ -59,7 +60,12 @@ def _column_types(rows: list[list[str]], layout: Layout) -> dict[str, pa.DataTyp
 
 
 def _parse(
-    source: Path | bytes, delimiter: str, rows: list[list[str]], layout: Layout, spanning: bool
+    source: Path | bytes,
+    encoding: str,
+    delimiter: str,
+    rows: list[list[str]],
+    layout: Layout,
+    spanning: bool,
 ) -> pa.Table | None:
     """Parse the file (or UTF-8 bytes) with pyarrow; None if it fails.
 
@@ -72,6 +78,7 @@ def _parse(
                 column_names=[f"c{i}" for i in range(len(rows[0]))],
                 skip_rows_after_names=layout.header_rows,
                 block_size=_BLOCK,
+                encoding=encoding,
             ),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=spanning),
             convert_options=pa_csv.ConvertOptions(
@@ -103,13 +110,14 @@ def read_large_utf8(path: Path, prefix: bytes, minimum: int) -> FastRead | None:
     encoding = utf8_prefix_encoding(prefix)
     if len(prefix) < minimum or encoding is None:
         return None
-    return _read(path, prefix, encoding)
+    return _read(path, prefix.decode("utf-8-sig", errors="ignore"), encoding, _UTF8)
 
 
 def read_large_text(data: bytes, encoding: str, minimum: int) -> FastRead | None:
     """Read a large CSV held in memory in any encoding; None when this path does not apply.
 
-    The text is re-encoded as UTF-8 for pyarrow; as with :func:`read_large_utf8`, any
+    pyarrow re-encodes the text as UTF-8 a block at a time while it parses, so no
+    decoded copy of the whole file is made; as with :func:`read_large_utf8`, any
     problem makes this return None, for the careful reader to explain.
 
     Args:
@@ -123,15 +131,17 @@ def read_large_text(data: bytes, encoding: str, minimum: int) -> FastRead | None
     if len(data) < minimum:
         return None
     try:
-        utf8 = data if encoding == "utf-8" else data.decode(encoding).encode("utf-8")
-    except (UnicodeError, LookupError):
+        start = data[: max(minimum, _HEADER_BYTES)].decode(encoding, errors="ignore")
+    except LookupError:
         return None
-    return _read(utf8, utf8[: max(minimum, _HEADER_BYTES)], encoding)
+    # pyarrow skips a UTF-8 byte-order mark itself; other encodings it transcodes.
+    read_as = _UTF8 if encoding.replace("_", "-") in ("utf-8", "utf-8-sig") else encoding
+    return _read(data, start.removeprefix("\ufeff"), encoding, read_as)
 
 
-def _read(source: Path | bytes, prefix: bytes, encoding: str) -> FastRead | None:
-    """Parse a UTF-8 file or buffer whose first bytes are ``prefix``."""
-    text = prefix.decode("utf-8-sig", errors="ignore").rsplit("\n", 1)[0] + "\n"
+def _read(source: Path | bytes, start: str, encoding: str, read_as: str) -> FastRead | None:
+    """Parse a file or buffer in the ``read_as`` encoding whose text begins with ``start``."""
+    text = start.rsplit("\n", 1)[0] + "\n"
     delimiter = sniff_delimiter(text)
     records = _first_records(text, delimiter)
     if len(records) < _LAYOUT_ROWS:
@@ -148,7 +158,7 @@ def _read(source: Path | bytes, prefix: bytes, encoding: str) -> FastRead | None
     attempts = (False, True) if one_line_headers else (True,)
     table = None
     for spanning in attempts:
-        table = _parse(source, delimiter, rows, layout, spanning)
+        table = _parse(source, read_as, delimiter, rows, layout, spanning)
         if table is not None:
             break
     if table is None:
