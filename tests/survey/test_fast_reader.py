@@ -139,3 +139,31 @@ def test_a_large_export_in_another_encoding_reads_fast_and_the_same(tmp_path, mo
     )
     if mixed:
         assert "20 rows were not UTF-8 and were read as Windows-1252" in fast.warnings[0]
+
+
+def test_answers_with_line_breaks_in_the_first_records_are_parsed_quote_aware_at_once(
+    tmp_path, monkeypatch
+):
+    from eia_app.analysis.survey import fast_reader
+
+    attempts = []
+    real = fast_reader._parse
+    monkeypatch.setattr(
+        fast_reader, "_parse", lambda *args: attempts.append(args[-1]) or real(*args)
+    )
+    spanning = tmp_path / "spanning.csv"
+    spanning.write_text(
+        "ID,What is your sex?,Comment\n"
+        + "".join(f'{n},Female,"line one\nline two"\n' for n in range(5_000)),
+        encoding="utf-8",
+    )
+    plain = tmp_path / "plain.csv"
+    plain.write_text(
+        "ID,What is your sex?,Comment\n" + "".join(f"{n},Male,short\n" for n in range(5_000)),
+        encoding="utf-8",
+    )
+    assert read_large_utf8(spanning, spanning.read_bytes()[:65_536], minimum=0) is not None
+    assert attempts == [True]
+    attempts.clear()
+    assert read_large_utf8(plain, plain.read_bytes()[:65_536], minimum=0) is not None
+    assert attempts == [False]

@@ -51,6 +51,18 @@ def _first_records(text: str, delimiter: str) -> list[list[str]]:
     return [record for _, record in zip(range(_LAYOUT_ROWS), reader, strict=False)]
 
 
+def _spans_lines(text: str, delimiter: str) -> bool:
+    """Whether a value among the records of the text holds a line break.
+
+    True also for text the csv module cannot read: the quote-aware parse then decides.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return any("\n" in cell or "\r" in cell for record in reader for cell in record)
+    except csv.Error:
+        return True
+
+
 def _column_types(rows: list[list[str]], layout: Layout) -> dict[str, pa.DataType]:
     headers = rows[layout.question_row]
     return {
@@ -152,10 +164,10 @@ def _read(source: Path | bytes, start: str, encoding: str, read_as: str) -> Fast
         return None
     # Parse without tracking quotes across lines first (much faster on two cores);
     # pyarrow reports an error rather than misreading a value that spans lines, and
-    # then the file is parsed again, quote-aware. A header that spans lines (as in
-    # some Qualtrics exports) goes straight to the quote-aware parse.
-    one_line_headers = all("\n" not in cell and "\r" not in cell for row in rows for cell in row)
-    attempts = (False, True) if one_line_headers else (True,)
+    # then the file is parsed again, quote-aware. A file whose first records already
+    # hold a value that spans lines (a header, as in some Qualtrics exports, or an
+    # answer) goes straight to the quote-aware parse.
+    attempts = (True,) if _spans_lines(text, delimiter) else (False, True)
     table = None
     for spanning in attempts:
         table = _parse(source, read_as, delimiter, rows, layout, spanning)
