@@ -85,7 +85,7 @@ def _section(kind: CouncilFileKind) -> None:
     st.write(EXPLAINED[kind])
     _listing(kind)
     suffix = council_file_checks.SUFFIXES[kind].lstrip(".")
-    st.file_uploader(UPLOAD_LABELS[kind], type=[suffix], key=UPLOAD_KEYS[kind])
+    st.file_uploader(UPLOAD_LABELS[kind], type=[suffix], key=_uploader_key(kind))
     st.button(KEEP_LABELS[kind], key=f"eia.files.keep.{kind.value}", on_click=_upload, args=(kind,))
 
 
@@ -123,8 +123,17 @@ def _listing(kind: CouncilFileKind) -> None:
         )
 
 
+def _uploader_key(kind: CouncilFileKind) -> str:
+    """The uploader's key, which changes once a file is kept, so that it is empty again."""
+    return f"{UPLOAD_KEYS[kind]}.{st.session_state.get(_round_key(kind), 0)}"
+
+
+def _round_key(kind: CouncilFileKind) -> str:
+    return f"{UPLOAD_KEYS[kind]}.round"
+
+
 def _upload(kind: CouncilFileKind) -> None:
-    upload = st.session_state.get(UPLOAD_KEYS[kind])
+    upload = st.session_state.get(_uploader_key(kind))
     if upload is None:
         st.session_state[PROBLEM_KEY] = (
             f"choose a file first, with “{UPLOAD_LABELS[kind]}”, then select {KEEP_LABELS[kind]}."
@@ -150,6 +159,8 @@ def _upload(kind: CouncilFileKind) -> None:
     done = "replaced the earlier file of that name" if kept.replaced else "kept"
     state.flash(f"{plain(kept.info.name)} was checked and {done}.")
     st.session_state[WARNINGS_KEY] = kept.warnings
+    # Kept: a new, empty uploader, so the same file is not kept twice by a second press.
+    st.session_state[_round_key(kind)] = st.session_state.get(_round_key(kind), 0) + 1
 
 
 def _remove(kind: CouncilFileKind, name: str) -> None:

@@ -21,8 +21,9 @@ from tests.ui.test_app_smoke import all_text, go_to, start_app
 PAGE = "council_files"
 ADMIN = Actor(name="Ada Admin", email="ada@council.example", roles=frozenset({Role.ADMINISTRATOR}))
 OFFICER = Actor(name="Olu Officer", email="olu@council.example", roles=frozenset({Role.OFFICER}))
-TEMPLATE_UPLOAD = "eia.files.upload.template"
-BASELINE_UPLOAD = "eia.files.upload.baseline"
+# The uploaders' keys until a file is kept (each keep gives a new, empty uploader).
+TEMPLATE_UPLOAD = "eia.files.upload.template.0"
+BASELINE_UPLOAD = "eia.files.upload.baseline.0"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MARK = "Rutland Borough Council house style"
 SEX = "Sex: respondents compared with the population"
@@ -57,6 +58,11 @@ def test_an_administrator_uploads_a_template_sees_it_listed_and_removes_it(datab
     )
     at = click(at.run(), "Check and keep the template")
     assert [s.value for s in at.success] == ["council.docx was checked and kept."]
+    # The uploader is empty again: pressing the button twice keeps the file once.
+    [uploader] = [u for u in at.get("file_uploader") if u.label.startswith("Word template")]
+    assert uploader.value is None
+    at = click(at, "Check and keep the template")
+    assert [e.value for e in at.error][0].startswith("There is a problem: choose a file first")
     [row] = listed(at)
     assert (row["Name"], row["Uploaded by"], row["E-mail"]) == (
         "council.docx",
