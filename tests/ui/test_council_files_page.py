@@ -5,10 +5,6 @@ person replaces ``signin.who_is_here`` with one returning that person, roles and
 everything after it (the actor kept for the run, the permission rules) is the app's own.
 """
 
-import io
-
-from docx import Document
-
 from eia_app.domain.audit import AuditAction
 from eia_app.domain.permissions import Action, Actor, Role, can
 from eia_app.services.audit import audit_events
@@ -16,6 +12,7 @@ from eia_app.services.workspace import open_workspace
 from eia_app.ui.export_page import DOWNLOADS_KEY
 from tests.export.docx_checks import all_text as docx_text
 from tests.export.docx_checks import open_docx
+from tests.services.test_council_files import MARK, word
 from tests.ui.test_app_smoke import all_text, go_to, start_app
 
 PAGE = "council_files"
@@ -25,16 +22,7 @@ OFFICER = Actor(name="Olu Officer", email="olu@council.example", roles=frozenset
 TEMPLATE_UPLOAD = "eia.files.upload.template.0"
 BASELINE_UPLOAD = "eia.files.upload.baseline.0"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MARK = "Rutland Borough Council house style"
 SEX = "Sex: respondents compared with the population"
-
-
-def word(text: str) -> bytes:
-    doc = Document()
-    doc.add_paragraph(text)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
 
 
 def click(at, label: str):
