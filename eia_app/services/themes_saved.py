@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -86,19 +87,49 @@ def saved_themes(
     return repository.latest_themes(reference, version)
 
 
-def edits_to_reapply(saved: SavedThemes | None, source_digest: str) -> dict[str, ThemeEdits]:
-    """The saved edits by question, when the upload is the export they were made on.
+@dataclass(frozen=True)
+class Reapplied:
+    """The saved edits that apply to the export just uploaded.
 
-    Theme ids are stable for the same file and seed only, so edits saved for another
-    file would rename the wrong themes: they are not reapplied.
+    Attributes:
+        edits: The edits by question (empty when nothing applies).
+        same_file: Whether the upload is the export the edits were made on (all of them
+            apply); otherwise only the approved quotes were carried over.
+    """
+
+    edits: dict[str, ThemeEdits]
+    same_file: bool
+
+    @property
+    def quotes(self) -> int:
+        """How many approved quotes are carried."""
+        return sum(len(edit.approved_quotes) for edit in self.edits.values())
+
+
+def edits_to_reapply(saved: SavedThemes | None, source_digest: str) -> Reapplied:
+    """The saved edits by question that apply to the export just uploaded.
+
+    For the export they were made on, all of them. For another export (the same
+    consultation exported again when it closed, say), only the approved quotes: a
+    quote's id is a digest of its redacted text, so an approval follows the same
+    comment wherever it is chosen again. Theme ids, though, are stable for the same
+    file and seed only, so splits, merges and names would land on the wrong themes:
+    they are not carried over.
 
     Args:
         saved: The themes saved with the assessment, if any.
         source_digest: SHA-256 of the file just uploaded.
 
     Returns:
-        The edits, or nothing.
+        The edits that apply, and whether the upload is the same file.
     """
-    if saved is None or not saved.source_digest or saved.source_digest != source_digest:
-        return {}
-    return saved.edits_by_column()
+    if saved is None:
+        return Reapplied({}, same_file=False)
+    if saved.source_digest and saved.source_digest == source_digest:
+        return Reapplied(saved.edits_by_column(), same_file=True)
+    quotes = {
+        edit.column: ThemeEdits(column=edit.column, approved_quotes=edit.approved_quotes)
+        for edit in saved.edits
+        if edit.approved_quotes
+    }
+    return Reapplied(quotes, same_file=False)

@@ -25,6 +25,7 @@ from eia_app.services.themes_saved import (
 )
 from eia_app.ui import state
 from eia_app.ui.components import error_summary, focus_alert, heading
+from eia_app.ui.plain import plain
 from eia_app.ui.tables import html_table
 from eia_app.ui.themes_edit import (
     EDITS_KEY,
@@ -56,15 +57,26 @@ def _start_file(digest: str, saved: SavedThemes | None, found: list[FreeTextColu
         return
     for key in (PICKED_KEY, RUN_KEY, PROBLEMS_KEY, REAPPLIED_KEY):
         st.session_state.pop(key, None)
-    edits = edits_to_reapply(saved, digest)
+    reapplied = edits_to_reapply(saved, digest)
+    edits = reapplied.edits
     st.session_state[EDITS_KEY] = edits
     columns = [c.column for c in found]
     st.session_state[PICKED_KEY] = [c for c in columns if c in edits] or columns
-    if edits and saved is not None:
+    if edits and saved is not None and reapplied.same_file:
         st.session_state[REAPPLIED_KEY] = (
-            f"Themes were saved for this file by {saved.saved_by} on "
+            f"Themes were saved for this file by {plain(saved.saved_by)} on "
             f"{saved.saved_at:%d %B %Y}: their splits, merges, names and approved quotes are "
             "applied again when you find the themes."
+        )
+    elif edits and saved is not None:
+        count = reapplied.quotes
+        st.session_state[REAPPLIED_KEY] = (
+            f"Themes were saved for an earlier export by {plain(saved.saved_by)} on "
+            f"{saved.saved_at:%d %B %Y}. Its {count} approved "
+            f"quote{'s stay' if count != 1 else ' stays'} approved wherever the same comment is "
+            "chosen as a quote again. Its splits, "
+            "merges and names are not carried over, because the themes are found afresh from "
+            "this file: check them, and name them again where you need to."
         )
     st.session_state[FILE_KEY] = digest
 
@@ -195,8 +207,9 @@ def _save(
     )
     if saved is not None:
         st.markdown(
-            f"Themes saved by {saved.saved_by} on {saved.saved_at:%d %B %Y} from "
-            f"{saved.themes.file} are already kept; saving these puts them in the report instead."
+            f"Themes saved by {plain(saved.saved_by)} on {saved.saved_at:%d %B %Y} from "
+            f"{plain(saved.themes.file)} are already kept; saving these puts them in the "
+            "report instead."
         )
     if st.button("Save the themes with this assessment", key="eia.themes.save"):
         save_themes_for(
@@ -221,8 +234,8 @@ def show_saved(stored: StoredAssessment) -> None:
         return
     heading(SECTION, 2)
     st.markdown(
-        f"Themed by {saved.saved_by} on {saved.saved_at:%d %B %Y at %H:%M} UTC and saved "
-        f"with version {saved.version}, from the file {saved.themes.file}. Upload the file "
+        f"Themed by {plain(saved.saved_by)} on {saved.saved_at:%d %B %Y at %H:%M} UTC and saved "
+        f"with version {saved.version}, from the file {plain(saved.themes.file)}. Upload the file "
         "again to change the themes or the quotes."
     )
     for question in saved.themes.questions:

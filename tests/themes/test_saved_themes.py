@@ -35,10 +35,33 @@ def test_only_the_approved_quotes_of_the_edits_are_saved():
     assert repo.latest_themes(REFERENCE) == approved
 
 
-def test_edits_are_reapplied_to_the_same_file_only():
+def test_every_edit_is_reapplied_to_the_same_file():
     saved = saved_themes(REFERENCE)
-    assert edits_to_reapply(saved, saved.source_digest) == saved.edits_by_column()
-    assert edits_to_reapply(saved, "ef" * 32) == {}
-    assert edits_to_reapply(None, saved.source_digest) == {}
+    same = edits_to_reapply(saved, saved.source_digest)
+    assert (same.edits, same.same_file) == (saved.edits_by_column(), True)
+    assert edits_to_reapply(None, saved.source_digest).edits == {}
+
+
+def test_another_export_gets_the_approved_quotes_only():
+    saved = saved_themes(REFERENCE)
     unmarked = saved.model_copy(update={"source_digest": ""})
-    assert edits_to_reapply(unmarked, "") == {}
+    for other in (edits_to_reapply(saved, "ef" * 32), edits_to_reapply(unmarked, "")):
+        assert other.same_file is False
+        assert other.edits == {QUESTION: ThemeEdits(column=QUESTION, approved_quotes=("q1",))}
+        assert other.quotes == 1
+    unapproved = saved.model_copy(
+        update={"edits": (saved.edits[0].model_copy(update={"approved_quotes": ()}),)}
+    )
+    assert edits_to_reapply(unapproved, "ef" * 32).edits == {}
+
+
+def test_a_carried_approval_publishes_the_same_comment_from_a_new_export():
+    repo = InMemoryAssessmentRepository()
+    repo.add_version(make_assessment(), saved_by="Alex", change_summary="First version")
+    carried = edits_to_reapply(saved_themes(REFERENCE), "ef" * 32).edits
+    # The new export's candidate quotes hold the same comment, so its id is the same.
+    saved = save_themes_for(
+        repo, REFERENCE, 1, themes_result(approved=False, internal=True), carried,
+        source_digest="ef" * 32, saved_by="Alex",
+    )  # fmt: skip
+    assert [q.text for q in saved.themes.questions[0].themes[0].quotes] == [APPROVED]

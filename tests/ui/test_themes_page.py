@@ -219,3 +219,29 @@ def test_a_quote_is_shown_as_typed_never_as_a_link_or_formatting():
     assert plain("See [my page](http://x.test) **now** <b>") == (
         "See \\[my page\\]\\(http://x.test\\) \\*\\*now\\*\\* \\<b\\>"
     )
+
+
+def test_an_updated_export_keeps_the_approved_quotes_but_not_the_names(database_url):
+    at = themed(survey_with_marker())
+    result = session_result(at).questions[0]
+    quotes = {q.id: q.text for t in result.themes for q in t.quotes}
+    # A comment both exports hold: the updated export is the original, without the marker.
+    box = next(b for b in approve_boxes(at) if MARKER not in quotes[b.key.rsplit(".", 1)[-1]])
+    approved = box.key.rsplit(".", 1)[-1]
+    box.check().run()
+    first = result.themes[0]
+    name_box = next(t.key for t in at.text_input if t.key.endswith(f".{first.id}"))
+    at.text_input(key=name_box).input("Getting to school")
+    button(at, "Apply the names and merges").click().run()
+    button(at, "Save the themes with this assessment").click().run()
+    assert not at.exception, at.exception
+
+    updated = themed(SURVEY.read_bytes())
+    [told] = [str(i.value) for i in updated.info if "earlier export" in str(i.value)]
+    assert "Its 1 approved quote stays approved wherever the same comment is chosen" in told
+    assert "splits, merges and names are not carried over" in told
+    boxes = {b.key.rsplit(".", 1)[-1]: b.value for b in approve_boxes(updated)}
+    assert boxes[approved] is True
+    assert [qid for qid, ticked in boxes.items() if ticked] == [approved]
+    labels = [t.label for t in session_result(updated).questions[0].themes]
+    assert "Getting to school" not in labels
